@@ -1,0 +1,141 @@
+"""The public Python API: lint text or paths and get diagnostics back."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .decoding import DecodeError
+from .diagnostics import Diagnostic, FileError
+from .discovery import walk
+from .engine import Linter, Options
+from .rules import RuleSet, load_rules
+from .sources import DEFAULT_EXTENSIONS, Source, source_from_bytes
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class Result:
+    """Diagnostics, the files that could not be linted, and the texts (for excerpts)."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    files: int = 0
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+def lint_text(
+    text: str, *, path: str = "<text>", fmt: str | None = None, linter: Linter | None = None
+) -> list[Diagnostic]:
+    """Lint a string; the format follows the path's extension unless given."""
+    from .sources import format_of
+
+    linter = linter or default_linter()
+    return linter.lint(Source(path, text, fmt or format_of(path)))
+
+
+_DEFAULT: Linter | None = None
+
+
+def default_linter() -> Linter:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Linter(load_rules())
+    return _DEFAULT
+
+
+def expand_paths(
+    paths: Iterable[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+) -> tuple[list[str], list[FileError]]:
+    """Files to lint (as the user will see their paths) and the paths that cannot be linted."""
+    files: list[str] = []
+    errors: list[FileError] = []
+    for given in paths:
+        path = Path(given)
+        if given == "-":
+            files.append("-")
+        elif path.is_dir():
+            walk_errors: list[tuple[str, str]] = []
+            found = [_display(given, p, path) for p in walk(path, extensions, walk_errors)]
+            errors.extend(FileError(p, reason) for p, reason in walk_errors)
+            if not found and not walk_errors:
+                errors.append(FileError(given, "folder contains no files to lint "
+                                        f"({', '.join(extensions)})"))
+            files.extend(found)
+        elif path.exists() or path.is_symlink():
+            files.append(given)
+        else:
+            errors.append(FileError(given, "no such file or folder"))
+    seen: set[str] = set()
+    unique = [f for f in files if not (f in seen or seen.add(f))]
+    return unique, errors
+
+
+def _display(given: str, found: Path, root: Path) -> str:
+    """The path of a found file as the user wrote its folder (no ./ noise)."""
+    relative = found.relative_to(root).as_posix()
+    if given in (".", "./"):
+        return relative
+    return given.rstrip("/\\") + "/" + relative
+
+
+def read_source(path: str, *, encoding: str | None = None, stdin_filename: str | None = None,
+                stdin_data: bytes | None = None) -> Source:
+    """Read one file (or stdin) into a Source; raises FileError-worthy exceptions as OSError/DecodeError."""
+    if path == "-":
+        data = stdin_data if stdin_data is not None else sys.stdin.buffer.read()
+        name = stdin_filename or "-"
+        return source_from_bytes(name, data, encoding=encoding)
+    if os.path.isdir(path):
+        raise IsADirectoryError(21, "is a folder", path)
+    size = os.path.getsize(path)
+    if size > MAX_FILE_BYTES:
+        raise DecodeError(f"is {size // (1024 * 1024)} MB, larger than the "
+                          f"{MAX_FILE_BYTES // (1024 * 1024)} MB claimlint lints")
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return source_from_bytes(path, data, encoding=encoding)
+
+
+def describe_os_error(err: OSError) -> str:
+    reason = err.strerror or str(err)
+    if isinstance(err, PermissionError):
+        return "permission denied"
+    if isinstance(err, IsADirectoryError):
+        return "is a folder"
+    return reason[0].lower() + reason[1:] if reason else "cannot be read"
+
+
+def lint_paths(
+    paths: Iterable[str],
+    *,
+    ruleset: RuleSet | None = None,
+    options: Options | None = None,
+    encoding: str | None = None,
+    stdin_filename: str | None = None,
+    keep_texts: bool = False,
+) -> Result:
+    """Lint files and folders; unreadable inputs become FileErrors, never exceptions."""
+    linter = Linter(ruleset or load_rules(), options)
+    files, errors = expand_paths(paths)
+    result = Result(errors=list(errors))
+    for path in files:
+        display = stdin_filename or "-" if path == "-" else path
+        try:
+            source = read_source(path, encoding=encoding, stdin_filename=stdin_filename)
+        except DecodeError as err:
+            result.errors.append(FileError(display, str(err)))
+            continue
+        except OSError as err:
+            result.errors.append(FileError(display, describe_os_error(err)))
+            continue
+        result.files += 1
+        result.diagnostics.extend(linter.lint(source))
+        if keep_texts:
+            result.texts[source.path] = source.text
+    result.diagnostics.sort()
+    return result

@@ -1,0 +1,140 @@
+"""The command line: check, rules, explain. Exit codes live here (0 clean, 1 findings, 2 errors)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .diagnostics import Severity
+from .rules import PackError, Rule, RuleSet, load_rules
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """--select CL1,CL4 and repeated --select both work."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _load(rule_dirs: tuple[str, ...]) -> RuleSet:
+    try:
+        return load_rules([Path(d) for d in rule_dirs])
+    except PackError as err:
+        click.echo(f"claimlint: rule pack error: {err}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimlint")
+def cli() -> None:
+    """claimlint - find unsupported health claims and missing disclaimers in marketing copy."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "concise", "json"]), help="Output format.")
+@click.option("--select", multiple=True, help="Only these rules: ids, id prefixes (CL1), names or categories.")
+@click.option("--ignore", multiple=True, help="Skip these rules (same forms as --select).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="info",
+              show_default=True, help="Lowest severity that makes the exit status 1.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(),
+              help="Extra rule pack file or folder (repeatable).")
+@click.option("--encoding", help="Decode files with this encoding (for example latin-1).")
+@click.option("--stdin-filename", help="Name (and format) of the document read from '-'.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule after the findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the findings (no summary or source).")
+def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, encoding,
+          stdin_filename, statistics, quiet) -> None:
+    """Lint Markdown, HTML and text files or folders (default: .); '-' reads stdin."""
+    from .api import lint_paths
+    from .engine import Options
+    from .formatters import FORMATTERS, Context, statistics as stats
+
+    ruleset = _load(rule_dirs)
+    options = Options(select=_split(select), ignore=_split(ignore))
+    result = lint_paths(paths or (".",), ruleset=ruleset, options=options, encoding=encoding,
+                        stdin_filename=stdin_filename, keep_texts=output_format == "text")
+    for error in result.errors:
+        click.echo(f"claimlint: {error}", err=True)
+    is_tty = sys.stdout.isatty()
+    ctx = Context(rules=ruleset.rules, sources=result.texts, files_checked=result.files,
+                  errors=result.errors, color=is_tty, show_source=is_tty and not quiet,
+                  version=__version__)
+    output = FORMATTERS[output_format](result.diagnostics, ctx)
+    if quiet and output_format == "text":
+        output = "".join(line + "\n" for line in output.splitlines()[:-1])
+    click.echo(output, nl=False)
+    if statistics:
+        click.echo(stats(result.diagnostics), nl=False, err=output_format != "text")
+    if result.errors:
+        sys.exit(EXIT_ERROR)
+    threshold = Severity.parse(fail_on)
+    failing = any(d.level >= threshold for d in result.diagnostics)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+@cli.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), help="Extra rule packs.")
+def list_rules(output_format: str, rule_dirs: tuple[str, ...]) -> None:
+    """List every rule: id, name, category, severity, summary."""
+    ruleset = _load(rule_dirs)
+    if output_format == "json":
+        click.echo(json.dumps([_rule_json(r) for r in ruleset.rules], indent=2))
+        return
+    for rule in ruleset.rules:
+        click.echo(f"{rule.id}  {rule.name:<32} {rule.category:<17} {rule.severity:<8} {rule.summary}")
+
+
+def _rule_json(rule: Rule) -> dict:
+    return {"id": rule.id, "name": rule.name, "category": rule.category,
+            "severity": rule.severity, "level": rule.level, "summary": rule.summary,
+            "references": list(rule.references), "fix": rule.fix, "source": rule.origin}
+
+
+@cli.command()
+@click.argument("rule")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), help="Extra rule packs.")
+def explain(rule: str, rule_dirs: tuple[str, ...]) -> None:
+    """Why a rule exists, its regulatory basis, examples, and how to fix a finding."""
+    ruleset = _load(rule_dirs)
+    found = ruleset.rule(rule)
+    if found is None:
+        click.echo(f"claimlint: unknown rule {rule!r}; 'claimlint rules' lists them", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(explain_text(found))
+
+
+def explain_text(rule: Rule) -> str:
+    lines = [f"{rule.id} {rule.name}  ({rule.category}, {rule.severity}, {rule.level}-level)", "",
+             rule.summary, ""]
+    if rule.rationale:
+        lines += ["Why:", _wrap(rule.rationale), ""]
+    if rule.references:
+        lines += ["Regulatory basis:"] + [f"  - {r}" for r in rule.references] + [""]
+    if rule.flag_examples:
+        lines += ["Flagged:"] + [f"  x {e}" for e in rule.flag_examples] + [""]
+    if rule.pass_examples:
+        lines += ["Passes:"] + [f"  ok {e}" for e in rule.pass_examples] + [""]
+    if rule.fix:
+        lines += ["How to fix:", _wrap(rule.fix), ""]
+    if rule.suggest:
+        lines += ["Rewrites it suggests:"] + [f'  "{k}" -> "{v}"' for k, v in rule.suggest] + [""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _wrap(text: str) -> str:
+    import textwrap
+
+    return textwrap.fill(" ".join(text.split()), width=88, initial_indent="  ",
+                         subsequent_indent="  ")
+
+
+def main() -> None:
+    cli(prog_name="claimlint")

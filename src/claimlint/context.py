@@ -1,0 +1,150 @@
+"""Which context governs a claim: negation, hedging, evidence, question, attribution...
+
+ConText/NegEx ported as data: a modifier's cue governs a claim when it is in the modifier's
+window (the sentence, or the next/previous one), on the right side (direction), close enough
+(scope in tokens) and with no terminator ("but", ";") between them; phrases listed as pseudo-cues
+("not only") never count. Pure Python over the matcher's hits; no spaCy import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .rules import Modifier
+from .sentences import Sentence
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon match: prose character offsets and token offsets."""
+
+    label: str
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+
+
+class SentenceHits:
+    """The hits of one document grouped by sentence and label."""
+
+    def __init__(self, text: str, sentences: list[Sentence], hits: list[Hit], links) -> None:
+        from bisect import bisect_right
+
+        self.text = text
+        self.sentences = sentences
+        self.by_sentence: list[dict[str, list[Hit]]] = [{} for _ in sentences]
+        starts = [s.start for s in sentences]
+        for hit in sorted(hits, key=lambda h: (h.start, h.end)):
+            index = bisect_right(starts, hit.start) - 1
+            if index >= 0 and hit.start < sentences[index].end:
+                self.by_sentence[index].setdefault(hit.label, []).append(hit)
+        self.links = links  # list of (prose_start, prose_end, href)
+        self._link_cache: dict[str, set[int]] = {}
+
+    def hits(self, index: int, label: str) -> list[Hit]:
+        if 0 <= index < len(self.sentences):
+            return self.by_sentence[index].get(label, [])
+        return []
+
+    def sentences_with_link(self, patterns: tuple[str, ...]) -> set[int]:
+        """Indices of sentences that contain a link whose target matches one of the patterns."""
+        key = "\n".join(patterns)
+        if key not in self._link_cache:
+            from bisect import bisect_right
+
+            regex = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+            starts = [s.start for s in self.sentences]
+            found = set()
+            for start, end, href in self.links:
+                if regex.search(href):
+                    first = max(0, bisect_right(starts, start) - 1)
+                    last = max(0, bisect_right(starts, max(start, end - 1)) - 1)
+                    found.update(range(first, last + 1))
+            self._link_cache[key] = found
+        return self._link_cache[key]
+
+
+def _window(index: int, window: str) -> tuple[int, ...]:
+    return {
+        "sentence": (index,),
+        "next": (index, index + 1),
+        "previous": (index, index - 1),
+        "adjacent": (index, index - 1, index + 1),
+    }[window]
+
+
+def _real_cues(sh: SentenceHits, modifier: Modifier, index: int) -> list[Hit]:
+    cues = sh.hits(index, modifier.cues) if modifier.cues else []
+    if cues and modifier.pseudo:
+        pseudo = sh.hits(index, modifier.pseudo)
+        cues = [c for c in cues if not any(p.start <= c.start < p.end for p in pseudo)]
+    return cues
+
+
+def _terminated(sh: SentenceHits, modifier: Modifier, index: int, start: int, end: int) -> bool:
+    """Is there a terminator (or a clause break in the text) between two prose offsets?"""
+    if modifier.terminators:
+        for hit in sh.hits(index, modifier.terminators):
+            if start <= hit.start and hit.end <= end:
+                return True
+    return False
+
+
+def _in_scope(sh: SentenceHits, modifier: Modifier, index: int, cue: Hit, claim: Hit) -> bool:
+    if cue.end <= claim.start:  # cue before the claim
+        if modifier.direction == "backward":
+            return False
+        gap = claim.token_start - cue.token_end
+        between = (cue.end, claim.start)
+    elif cue.start >= claim.end:  # cue after the claim
+        if modifier.direction == "forward":
+            return False
+        gap = cue.token_start - claim.token_end
+        between = (claim.end, cue.start)
+    else:
+        return True  # the cue overlaps the claim ("non-addictive" inside a claim)
+    if modifier.scope and gap > modifier.scope:
+        return False
+    return not _terminated(sh, modifier, index, *between)
+
+
+def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> bool:
+    """Does this modifier govern the claim hit in sentence `index`?"""
+    if modifier.final:
+        sentence = sh.sentences[index]
+        tail = sh.text[sentence.start : sentence.end].rstrip(" \t\r\n\"'”’)]*_")
+        if any(tail.endswith(end) for end in modifier.final):
+            return True
+    found = False
+    for other in _window(index, modifier.window):
+        if other != index and not (0 <= other < len(sh.sentences)):
+            continue
+        if other != index and sh.sentences[other].block != sh.sentences[index].block and \
+                sh.sentences[other].kind in ("heading", "title"):
+            continue  # a heading is not the sentence "next" to a claim in the body
+        if modifier.links and other in sh.sentences_with_link(modifier.links):
+            found = True
+            break
+        for cue in _real_cues(sh, modifier, other):
+            if other != index or _in_scope(sh, modifier, index, cue, claim):
+                found = True
+                break
+        if found:
+            break
+    if not found:
+        return False
+    if modifier.confirm:
+        return any(sh.hits(i, modifier.confirm) for i in _window(index, modifier.confirm_window))
+    return True
+
+
+def governing(
+    sh: SentenceHits, modifiers: list[Modifier], index: int, claim: Hit
+) -> Modifier | None:
+    """The first modifier that silences the claim, or None when the claim stands."""
+    for modifier in modifiers:
+        if governs(sh, modifier, index, claim):
+            return modifier
+    return None

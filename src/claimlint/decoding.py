@@ -1,0 +1,105 @@
+"""Bytes to text: BOMs, declared HTML charsets, explicit --encoding, and honest refusals."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+
+class DecodeError(Exception):
+    """The file's bytes are not text we can lint; the message is the user-facing reason."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+
+
+def sniff_bom(data: bytes) -> tuple[str | None, int]:
+    """Return (encoding, BOM length) when the data starts with a byte order mark."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
+    return None, 0
+
+
+def sniff_utf16_without_bom(data: bytes) -> str | None:
+    """Mostly-ASCII UTF-16 without a BOM has a NUL in every other byte; name its byte order."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / len(sample[0::2])
+    odd = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    if odd > 0.4 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.4 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first kilobytes, if Python knows it."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, *, encoding: str | None = None, html: bool = False) -> str:
+    """Decode a file's bytes; raise DecodeError with a reason a writer can act on."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise DecodeError(f"unknown encoding {encoding!r}") from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as err:
+            raise DecodeError(f"cannot be decoded as {encoding}: {err.reason} at byte {err.start}")
+        return text[1:] if text.startswith("\ufeff") else text
+    bom_encoding, bom_len = sniff_bom(data)
+    if bom_encoding:
+        try:
+            return data[bom_len:].decode(bom_encoding)
+        except UnicodeDecodeError as err:
+            raise DecodeError(
+                f"starts with a {bom_encoding} byte order mark but is not valid {bom_encoding}"
+                f" ({err.reason} at byte {err.start + bom_len})"
+            ) from None
+    if b"\x00" in data:
+        utf16 = sniff_utf16_without_bom(data)
+        if utf16:
+            try:
+                return data.decode(utf16)
+            except UnicodeDecodeError:
+                pass
+        raise DecodeError("looks like a binary file (it contains NUL bytes); not linted")
+    if html:
+        charset = declared_charset(data)
+        if charset and charset not in ("utf-8", "utf_8"):
+            try:
+                return data.decode(charset)
+            except UnicodeDecodeError as err:
+                raise DecodeError(
+                    f"declares charset {charset} but is not valid {charset}"
+                    f" ({err.reason} at byte {err.start})"
+                ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        bad = data[err.start : err.start + 1].hex()
+        raise DecodeError(
+            f"is not valid UTF-8 (byte 0x{bad} at offset {err.start}); "
+            "if it is in another encoding, pass --encoding NAME (for example --encoding latin-1)"
+        ) from None

@@ -1,0 +1,81 @@
+"""Find the documents to lint: walk folders, honour .gitignore, skip hidden folders."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from .sources import DEFAULT_EXTENSIONS
+
+SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", ".git", ".claimlint_cache"})
+
+
+class _IgnoreFiles:
+    """The .gitignore files met on the way down, each applying below its own folder."""
+
+    def __init__(self) -> None:
+        self._specs: dict[Path, object] = {}
+
+    def spec_for(self, folder: Path):
+        if folder not in self._specs:
+            spec = None
+            ignore = folder / ".gitignore"
+            if ignore.is_file():
+                import pathspec
+
+                try:
+                    lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+                    spec = pathspec.PathSpec.from_lines("gitwildmatch", lines)
+                except (OSError, ValueError):
+                    spec = None
+            self._specs[folder] = spec
+        return self._specs[folder]
+
+    def ignored(self, path: Path, chain: list[Path], is_dir: bool) -> bool:
+        for folder in chain:
+            spec = self.spec_for(folder)
+            if spec is None:
+                continue
+            relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(relative):
+                return True
+        return False
+
+
+def walk(
+    root: Path,
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
+    errors: list[tuple[str, str]] | None = None,
+) -> Iterator[Path]:
+    """Documents below a folder in sorted order; never follows symlinked folders (no loops)."""
+    ignores = _IgnoreFiles()
+    extensions = tuple(e.lower() for e in extensions)
+
+    def on_error(err: OSError) -> None:
+        if errors is not None:
+            errors.append((str(err.filename or root), err.strerror or str(err)))
+
+    chains: dict[str, list[Path]] = {str(root): [root]}
+    for current, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
+        here = Path(current)
+        chain = chains.pop(current, [root])
+        keep = []
+        for name in sorted(dirs):
+            child = here / name
+            if name.startswith(".") or name in SKIPPED_DIRS or child.is_symlink():
+                continue
+            if ignores.ignored(child, chain, is_dir=True):
+                continue
+            chains[str(child)] = chain + [child]
+            keep.append(name)
+        dirs[:] = keep
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = here / name
+            if not name.lower().endswith(extensions):
+                continue
+            if ignores.ignored(path, chain, is_dir=False):
+                continue
+            yield path

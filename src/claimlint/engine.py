@@ -1,0 +1,333 @@
+"""Document -> sentences and hits -> rule verdicts -> document requirements -> diagnostics."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .context import Hit, SentenceHits, governing
+from .diagnostics import Diagnostic
+from .rules import Match, Modifier, Rule, RuleSet
+from .sentences import split_sentences
+from .sources import Source
+from .suppressions import parse_suppressions
+
+CHUNK_CHARS = 200_000  # texts are matched in block-aligned chunks of about this size
+UNUSED_SUPPRESSION = "CL001"
+
+
+@dataclass
+class Options:
+    """What the configuration and command line decide about a run."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)  # selector -> severity
+    provided: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> rule/lexicon
+    report_unused_suppressions: bool = False
+
+
+def selector_matches(selector: str, rule: Rule) -> bool:
+    """A selector is a rule id, an id prefix (CL1), a rule name, a category or ALL."""
+    sel = selector.strip().lower()
+    rid = rule.id.lower()
+    return sel in ("all", rid, rule.name, rule.category) or (
+        sel[:1].isalpha() and any(c.isdigit() for c in sel) and rid.startswith(sel)
+    ) or (sel.isalpha() and len(sel) <= 3 and rid.startswith(sel))
+
+
+def is_selected(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    if select and not any(selector_matches(s, rule) for s in select):
+        return False
+    return not any(selector_matches(s, rule) for s in ignore)
+
+
+class Linter:
+    """Lints Sources with a RuleSet; builds the spaCy pipeline only when first needed."""
+
+    def __init__(self, ruleset: RuleSet, options: Options | None = None) -> None:
+        self.ruleset = ruleset
+        self.options = options or Options()
+        self._nlp = None
+        self.rules = [r for r in ruleset.rules if is_selected(r, self.options.select,
+                                                              self.options.ignore)]
+        by_category: dict[str, list[Modifier]] = {}
+        for modifier in ruleset.modifiers.values():
+            by_category.setdefault(modifier.category, []).append(modifier)
+        self._modifiers = by_category
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from .matcher import build_pipeline
+
+            self._nlp = build_pipeline(self.ruleset)
+        return self._nlp
+
+    # -- matching ------------------------------------------------------------------------------
+
+    def _hits(self, text: str, blocks) -> list[Hit]:
+        """Run the pipeline over block-aligned chunks and return hits in prose offsets."""
+        from .matcher import SPAN_KEY
+
+        chunks: list[tuple[int, int]] = []
+        start = 0
+        for block in blocks:
+            if block.end - start > CHUNK_CHARS and block.start > start:
+                chunks.append((start, block.start))
+                start = block.start
+        chunks.append((start, len(text)))
+        hits: list[Hit] = []
+        texts = (text[a:b] for a, b in chunks)
+        for (offset, _), doc in zip(chunks, self.nlp.pipe(texts, batch_size=16)):
+            for span in doc.spans[SPAN_KEY]:
+                hits.append(Hit(span.label_, offset + span.start_char, offset + span.end_char,
+                                span.start, span.end))
+        return hits
+
+    # -- rules -----------------------------------------------------------------------------------
+
+    def _modifiers_for(self, categories: Iterable[str]) -> list[Modifier]:
+        return [m for c in categories for m in self._modifiers.get(c, ())]
+
+    @staticmethod
+    def _first_word(text: str, start: int, end: int) -> int:
+        pos = start
+        while pos < end and not text[pos].isalnum():
+            pos += 1
+        return pos
+
+    def match_sentence(self, sh: SentenceHits, index: int, match: Match,
+                       anchor: str | None, unless: list[Modifier]) -> list[Hit] | None:
+        """The hits that make a claim in this sentence (anchor first), or None."""
+        get = sh.hits
+        if any(get(index, name) for name in match.none):
+            return None
+        if any(not get(index, name) for name in match.all):
+            return None
+        any_hits = [h for name in match.any for h in get(index, name)]
+        if match.any and not any_hits:
+            return None
+        if match.start:
+            sentence = sh.sentences[index]
+            first = self._first_word(sh.text, sentence.start, sentence.end)
+            openers = [h for name in match.start for h in get(index, name) if h.start <= first]
+            if not openers:
+                return None
+        anchor_name = anchor or (match.all[0] if match.all else None)
+        candidates = get(index, anchor_name) if anchor_name else (
+            any_hits or [h for name in match.start for h in get(index, name)]
+        )
+        for claim in candidates:
+            chosen = self._arrange(sh, index, match, anchor_name, claim, any_hits)
+            if chosen is None:
+                continue
+            if unless and governing(sh, unless, index, claim):
+                continue
+            return chosen
+        return None
+
+    @staticmethod
+    def _arrange(sh: SentenceHits, index: int, match: Match, anchor_name: str | None,
+                 claim: Hit, any_hits: list[Hit]) -> list[Hit] | None:
+        """Pick, for each required class, the hit nearest the claim that respects order/within."""
+        chosen = [claim]
+        position = match.all.index(anchor_name) if anchor_name in match.all else -1
+        for i, name in enumerate(match.all):
+            if name == anchor_name:
+                continue
+            options = [h for h in sh.hits(index, name) if h is not claim]
+            if match.order and position >= 0:
+                options = [h for h in options
+                           if (h.end <= claim.start if i < position else h.start >= claim.end)]
+            if not options:
+                return None
+            chosen.append(min(options, key=lambda h: abs(h.token_start - claim.token_start)))
+        if any_hits and not any(h in chosen for h in any_hits):
+            chosen.append(min(any_hits, key=lambda h: abs(h.token_start - claim.token_start)))
+        if match.within:
+            first = min(h.token_start for h in chosen)
+            last = max(h.token_end for h in chosen)
+            if last - first > match.within:
+                return None
+        return chosen
+
+    # -- documents -------------------------------------------------------------------------------
+
+    def lint(self, source: Source) -> list[Diagnostic]:
+        reading = source.reading
+        prose = reading.prose
+        sentences = split_sentences(prose.text, prose.blocks)
+        hits = self._hits(prose.text, prose.blocks) if prose.text.strip() else []
+        links = [(*_to_prose(prose, link.start, link.end), link.href) for link in reading.links]
+        sh = SentenceHits(prose.text, sentences, hits, links)
+        diagnostics: list[Diagnostic] = []
+        for rule in self.rules:
+            if rule.match:
+                diagnostics.extend(self._sentence_rule(source, sh, rule))
+            elif rule.document:
+                found = self._document_rule(source, sh, rule)
+                if found:
+                    diagnostics.append(found)
+        return self._suppress(source, sorted(diagnostics))
+
+    def _sentence_rule(self, source: Source, sh: SentenceHits, rule: Rule) -> list[Diagnostic]:
+        match = rule.match
+        assert match is not None
+        unless = self._modifiers_for(rule.unless)
+        anchor = rule.anchor or (match.all[0] if match.all else None)
+        out = []
+        for index, sentence in enumerate(sh.sentences):
+            if sentence.kind not in rule.blocks:
+                continue
+            if anchor and anchor not in sh.by_sentence[index]:
+                continue
+            chosen = self.match_sentence(sh, index, match, rule.anchor, unless)
+            if chosen:
+                start = min(h.start for h in chosen)
+                end = max(h.end for h in chosen)
+                out.append(self._diagnostic(source, rule, start, end))
+        return out
+
+    def _document_rule(self, source: Source, sh: SentenceHits, rule: Rule) -> Diagnostic | None:
+        check = rule.document
+        assert check is not None
+        if self._provided(source.path, rule, check.require):
+            return None
+        if any(sh.hits(i, name) for i in range(len(sh.sentences)) for name in check.require):
+            return None
+        trigger: tuple[int, int] | None = None
+        if check.when_scope == "document":
+            names = check.when.all or check.when.any
+            present = {n for i in range(len(sh.sentences)) for n in sh.by_sentence[i]}
+            if all(n in present for n in check.when.all) and (
+                not check.when.any or any(n in present for n in check.when.any)
+            ) and not any(n in present for n in check.when.none):
+                first = min(h.start for i in range(len(sh.sentences))
+                            for n in names for h in sh.hits(i, n))
+                trigger = (first, first)
+        else:
+            unless = self._modifiers_for(check.unless)
+            for index in range(len(sh.sentences)):
+                chosen = self.match_sentence(sh, index, check.when, None, unless)
+                if chosen:
+                    trigger = (min(h.start for h in chosen), max(h.end for h in chosen))
+                    break
+        if trigger is None:
+            return None
+        return self._diagnostic(source, rule, trigger[0], trigger[1])
+
+    def _provided(self, path: str, rule: Rule, require: tuple[str, ...]) -> bool:
+        """Does the configuration say the site layout provides this statement for the path?"""
+        for pattern, names in self.options.provided.items():
+            if _glob_match(path, pattern) and any(
+                n in (rule.id, rule.name, rule.category, *require) for n in names
+            ):
+                return True
+        return False
+
+    # -- output ----------------------------------------------------------------------------------
+
+    def _diagnostic(self, source: Source, rule: Rule, start: int, end: int) -> Diagnostic:
+        prose = source.reading.prose
+        src_start = prose.source_start(start)
+        src_end = max(src_start + 1, prose.source_end(end))
+        line, column = source.lines.locate(src_start)
+        end_line, end_column = source.lines.locate(src_end)
+        excerpt = " ".join(prose.text[start:end].split())
+        if len(excerpt) > 120:
+            excerpt = excerpt[:117] + "..."
+        severity = self._severity(rule)
+        message = _format(rule.message, excerpt=excerpt, rule=rule)
+        return Diagnostic(
+            path=source.path, line=line, column=column, rule=rule.id, end_line=end_line,
+            end_column=end_column, name=rule.name, category=rule.category, severity=severity,
+            message=message, excerpt=excerpt, suggestion=_suggest(rule, excerpt),
+            fix=rule.fix or None,
+        )
+
+    def _severity(self, rule: Rule) -> str:
+        for selector, severity in self.options.severity.items():
+            if selector_matches(selector, rule):
+                return severity
+        return rule.severity
+
+    def _suppress(self, source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        comments = source.reading.comments
+        if not comments:
+            return diagnostics
+        directives = parse_suppressions(comments, source.lines)
+        if not directives:
+            return diagnostics
+        kept = []
+        for diag in diagnostics:
+            covering = [d for d in directives
+                        if d.covers(diag.rule, diag.name, diag.category, diag.line)]
+            for directive in covering:
+                directive.used = True
+            if not covering:
+                kept.append(diag)
+        if self.options.report_unused_suppressions:
+            for directive in directives:
+                if not directive.used and directive.kind != "enable":
+                    kept.append(Diagnostic(
+                        path=source.path, line=directive.line, column=directive.column,
+                        rule=UNUSED_SUPPRESSION, end_line=directive.line,
+                        end_column=directive.column + 1, name="unused-suppression",
+                        category="suppression", severity="warning",
+                        message=f"claimlint-{directive.kind} suppressed nothing; remove it",
+                        excerpt=f"claimlint-{directive.kind}",
+                    ))
+        return sorted(kept)
+
+
+def _to_prose(prose, source_start: int, source_end: int) -> tuple[int, int]:
+    """Map a source span to the prose span that covers it (for links)."""
+    from bisect import bisect_left
+
+    runs = prose.runs
+    keys = [r.source_start for r in runs]
+    i = max(0, bisect_left(keys, source_start) - 1)
+    start = end = None
+    while i < len(runs):
+        run = runs[i]
+        if run.source_start >= source_end:
+            break
+        if run.source_start + run.source_len > source_start:
+            offset = max(0, source_start - run.source_start) if run.prose_len == run.source_len \
+                else 0
+            if start is None:
+                start = run.prose_start + min(offset, run.prose_len)
+            end = run.prose_start + run.prose_len
+            if run.prose_len == run.source_len:
+                end = min(end, run.prose_start + (source_end - run.source_start))
+        i += 1
+    if start is None:
+        return (0, 0)
+    return start, max(start, end or start)
+
+
+def _glob_match(path: str, pattern: str) -> bool:
+    path = path.replace("\\", "/")
+    return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, "*/" + pattern.lstrip("/"))
+
+
+def _format(template: str, **values: Any) -> str:
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def _suggest(rule: Rule, excerpt: str) -> str | None:
+    """The rule's rewrite hint for the first suggest key found in the excerpt."""
+    lower = excerpt.lower()
+    for key, replacement in rule.suggest:
+        if key in lower:
+            return f'"{key}" -> "{replacement}"'
+    return None
+
+
+__all__ = ["Linter", "Options", "is_selected", "selector_matches"]

@@ -1,0 +1,124 @@
+"""Output formats. Pure functions from diagnostics to text; no spaCy import.
+
+Every formatter takes (diagnostics, context) and returns the whole output as a string, so the
+CLI can write it in one go and machine formats stay valid even when some files failed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic, FileError
+from .rules import Rule
+
+
+@dataclass
+class Context:
+    """What a formatter may need besides the diagnostics."""
+
+    rules: Sequence[Rule] = ()
+    sources: dict[str, str] = field(default_factory=dict)  # path -> text, for excerpts
+    files_checked: int = 0
+    errors: Sequence[FileError] = ()
+    color: bool = False
+    show_source: bool = False
+    version: str = ""
+
+
+Formatter = Callable[[Sequence[Diagnostic], Context], str]
+FORMATTERS: dict[str, Formatter] = {}
+
+
+def formatter(name: str) -> Callable[[Formatter], Formatter]:
+    def register(func: Formatter) -> Formatter:
+        FORMATTERS[name] = func
+        return func
+
+    return register
+
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def _source_excerpt(diag: Diagnostic, text: str, color: bool) -> list[str]:
+    """The source line with the finding's span underlined (first line of a multi-line span)."""
+    from .positions import LineIndex
+
+    lines = LineIndex(text)
+    if diag.line > len(lines.starts):
+        return []
+    start, end = lines.line_span(diag.line)
+    line = text[start:end].replace("\t", " ")
+    first = diag.column - 1
+    last = diag.end_column - 1 if diag.end_line == diag.line else len(line)
+    last = max(first + 1, min(last, len(line)))
+    if len(line) > 160:  # keep very long lines readable: a window around the span
+        lo = max(0, first - 40)
+        line, first, last = line[lo : lo + 160], first - lo, min(last - lo, 160)
+    gutter = f"{diag.line:>5} | "
+    marker = " " * len(gutter[:-2]) + "| " + " " * first + "^" * max(1, last - first)
+    if color:
+        marker = marker[: len(gutter)] + _COLORS.get(diag.severity, "") + marker[len(gutter):] + _RESET
+    return [gutter + line, marker]
+
+
+@formatter("text")
+def format_text(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
+    out = []
+    for diag in diagnostics:
+        where = f"{diag.path}:{diag.line}:{diag.column}:"
+        sev = f"[{diag.severity}]"
+        if ctx.color:
+            where = _BOLD + where + _RESET
+            sev = _COLORS.get(diag.severity, "") + sev + _RESET
+        out.append(f"{where} {diag.rule} {sev} {diag.message}")
+        if ctx.show_source and diag.path in ctx.sources:
+            out.extend(_source_excerpt(diag, ctx.sources[diag.path], ctx.color))
+            if diag.suggestion:
+                out.append(f"      = suggestion: {diag.suggestion}")
+            if diag.fix:
+                out.append(f"      = help: {diag.fix}")
+            out.append("")
+        elif diag.suggestion:
+            out.append(f"    suggestion: {diag.suggestion}")
+    out.append(summary_line(diagnostics, ctx))
+    return "\n".join(out) + "\n"
+
+
+def summary_line(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
+    counts = Counter(d.severity for d in diagnostics)
+    files = len({d.path for d in diagnostics})
+    if not diagnostics:
+        text = f"No problems found in {ctx.files_checked} file{'s' if ctx.files_checked != 1 else ''}."
+    else:
+        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+                 for s in ("error", "warning", "info") if counts[s]]
+        text = (f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} "
+                f"({', '.join(parts)}) in {files} of {ctx.files_checked} "
+                f"file{'s' if ctx.files_checked != 1 else ''}.")
+    if ctx.errors:
+        text += f" {len(ctx.errors)} file{'s' if len(ctx.errors) != 1 else ''} could not be read."
+    return (_DIM + text + _RESET) if ctx.color else text
+
+
+@formatter("concise")
+def format_concise(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
+    return "".join(
+        f"{d.path}:{d.line}:{d.column}: {d.rule} [{d.severity}] {d.message}\n" for d in diagnostics
+    )
+
+
+@formatter("json")
+def format_json(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
+    return json.dumps([d.to_json() for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+
+
+def statistics(diagnostics: Sequence[Diagnostic]) -> str:
+    """Counts per rule, most frequent first (ruff's --statistics)."""
+    counts = Counter((d.rule, d.name) for d in diagnostics)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "".join(f"{n:>5}\t{rule}\t{name}\n" for (rule, name), n in rows)

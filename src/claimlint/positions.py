@@ -1,0 +1,160 @@
+"""Exact source positions: prose offsets back to source offsets, source offsets to line:col.
+
+Readers build prose (what the NLP sees) in runs that each map to a span of the source; every
+reported position goes back through these maps, so columns stay exact after entities, markup,
+non-ASCII text and any line-ending convention.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Character offset -> 1-based (line, column); CRLF, CR and LF all end a line."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.length = len(text)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self.length))
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Source offsets [start, end) of a 1-based line, without its line break."""
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else self.length
+        return start, end
+
+
+@dataclass
+class Run:
+    """prose[prose_start:prose_start+prose_len] stands for source[source_start:+source_len].
+
+    Equal lengths mean character-for-character; otherwise (a decoded entity) the whole run
+    maps to the whole source span.
+    """
+
+    prose_start: int
+    source_start: int
+    prose_len: int
+    source_len: int
+
+
+@dataclass
+class Block:
+    """A unit of prose that is its own sentence boundary: paragraph, heading, cell, alt text."""
+
+    start: int  # prose offset
+    end: int
+    kind: str = "paragraph"
+
+
+@dataclass
+class Prose:
+    """What the NLP sees of a document, with the map back to the source."""
+
+    text: str
+    runs: list[Run]
+    blocks: list[Block]
+    _keys: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._keys = [r.prose_start for r in self.runs]
+
+    def _run_at(self, pos: int) -> Run | None:
+        i = bisect_right(self._keys, pos) - 1
+        return self.runs[i] if i >= 0 else None
+
+    def source_start(self, pos: int) -> int:
+        run = self._run_at(pos)
+        if run is None:
+            return 0
+        delta = pos - run.prose_start
+        if delta >= run.prose_len:  # in a separator: the end of the previous run
+            return run.source_start + run.source_len
+        if run.prose_len == run.source_len:
+            return run.source_start + delta
+        return run.source_start
+
+    def source_end(self, pos: int) -> int:
+        """Source offset just past the prose character at pos - 1."""
+        if pos <= 0:
+            return 0
+        run = self._run_at(pos - 1)
+        if run is None:
+            return 0
+        delta = pos - 1 - run.prose_start
+        if delta >= run.prose_len:
+            return run.source_start + run.source_len
+        if run.prose_len == run.source_len:
+            return run.source_start + delta + 1
+        return run.source_start + run.source_len
+
+
+class ProseBuilder:
+    """Accumulates prose runs and block boundaries while a reader walks the source."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._runs: list[Run] = []
+        self._blocks: list[Block] = []
+        self._len = 0
+        self._block_start: int | None = None
+        self._block_kind = "paragraph"
+
+    def start_block(self, kind: str = "paragraph") -> None:
+        """End the current block (if it has text) and start a new one of the given kind."""
+        self.end_block()
+        self._block_kind = kind
+
+    def end_block(self) -> None:
+        if self._block_start is not None:
+            self._blocks.append(Block(self._block_start, self._len, self._block_kind))
+            self._block_start = None
+        self._block_kind = "paragraph"
+
+    @property
+    def block_kind(self) -> str:
+        return self._block_kind
+
+    def add(self, text: str, source_start: int, source_len: int | None = None) -> None:
+        """Append prose that stands for source[source_start:source_start+source_len]."""
+        if not text:
+            return
+        if self._block_start is None:
+            if text.isspace():
+                return  # whitespace between blocks is not prose
+            skipped = len(text) - len(text.lstrip())
+            if skipped and (source_len is None or source_len == len(text)):
+                text, source_start = text[skipped:], source_start + skipped
+            if self._len:
+                self._parts.append("\n\n")
+                self._len += 2
+            self._block_start = self._len
+        source_len = len(text) if source_len is None else source_len
+        last = self._runs[-1] if self._runs else None
+        if (
+            last is not None
+            and source_len == len(text)
+            and last.prose_len == last.source_len
+            and last.prose_start + last.prose_len == self._len
+            and last.source_start + last.source_len == source_start
+        ):
+            last.prose_len += len(text)
+            last.source_len += len(text)
+        else:
+            self._runs.append(Run(self._len, source_start, len(text), source_len))
+        self._parts.append(text)
+        self._len += len(text)
+
+    def build(self) -> Prose:
+        self.end_block()
+        blocks = [b for b in self._blocks if b.end > b.start]
+        return Prose("".join(self._parts), self._runs, blocks)

@@ -1,0 +1,324 @@
+"""Markdown: same-length masking of what is not prose, then blocks for the NLP.
+
+Masking (markup replaced by spaces, line breaks kept) keeps every prose character at its
+source offset, so positions need no translation inside a block. The block structure is found
+line by line (front matter, fences, indented code, headings, lists, tables, paragraphs), which
+is linear in the input and never fails on malformed Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..positions import ProseBuilder
+from .common import Comment, Link, Reading
+from .text import iter_lines
+
+PROSE_FRONT_MATTER = ("title", "description", "summary", "excerpt", "subtitle")
+META_FRONT_MATTER = ("tags", "keywords", "categories")
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r" {0,3}(#{1,6})(?=\s|$)")
+_ATX_CLOSE = re.compile(r"\s#+\s*$")
+_THEMATIC = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+_LIST = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)(\[[ xX]\][ \t]+)?")
+_FOOTNOTE_DEF = re.compile(r" {0,3}\[\^[^\]\s]+\]:")
+_LINK_DEF = re.compile(r" {0,3}\[[^\]]+\]:\s*\S")
+_TABLE_DELIM = re.compile(r"\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_RAW_BLOCK = re.compile(r" {0,3}<(script|style|pre|textarea)\b", re.IGNORECASE)
+_BLOCKQUOTE = re.compile(r"( {0,3}>[ \t]?)+")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_FRONT_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)")
+
+# Inline constructs, applied to a block's source span.
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+_LINK = re.compile(
+    r"(!?\[)([^\[\]]*)(\]\((<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\))"
+)
+_REF_LINK = re.compile(r"(!?\[)([^\[\]]+)(\]\[[^\[\]]*\])")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*)>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_EMPHASIS = re.compile(r"(?<![\w*_~\\])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~\\])[*_~]{1,3}(?![\w*_~])")
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+
+
+class _Doc:
+    """Mutable state of one Markdown reading."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.mask: list[tuple[int, int]] = []
+        self.blocks: list[tuple[int, int, str]] = []
+        self.code: list[tuple[int, int]] = []
+        self.links: list[Link] = []
+
+    def hide(self, start: int, end: int) -> None:
+        if end > start:
+            self.mask.append((start, end))
+
+    def masked(self) -> str:
+        """The source with every hidden span blanked (line breaks kept); same length."""
+        text, out, pos = self.text, [], 0
+        for start, end in sorted(self.mask):
+            if end <= pos:
+                continue
+            start = max(start, pos)
+            out.append(text[pos:start])
+            out.append(re.sub(r"[^\r\n]", " ", text[start:end]))
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+
+def _front_matter(doc: _Doc, lines: list[tuple[int, int, int]]) -> int:
+    """Hide YAML/TOML front matter except reader-visible keys; return the first body line."""
+    text = doc.text
+    if not lines:
+        return 0
+    first = text[lines[0][0] : lines[0][1]].lstrip("\ufeff").strip()
+    if first not in ("---", "+++"):
+        return 0
+    closers = ("---", "...") if first == "---" else ("+++",)
+    for index in range(1, len(lines)):
+        start, body, _ = lines[index]
+        if text[start:body].strip() in closers:
+            break
+    else:
+        return 0  # an opening rule with no closing one is a thematic break, not front matter
+    doc.hide(lines[0][0], lines[index][2])
+    for start, body, _ in lines[1:index]:
+        match = _FRONT_KEY.match(text, start, body)
+        if not match or match.group(1).lower() not in PROSE_FRONT_MATTER + META_FRONT_MATTER:
+            continue
+        value_start, value_end = match.start(2), body
+        while value_end > value_start and text[value_end - 1] in " \t":
+            value_end -= 1
+        value = text[value_start:value_end]
+        if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
+            value_start, value_end = value_start + 1, value_end - 1
+        elif value.startswith("[") and value.endswith("]"):
+            value_start, value_end = value_start + 1, value_end - 1
+        kind = "title" if match.group(1).lower() == "title" else "meta"
+        if match.group(1).lower() in META_FRONT_MATTER:
+            kind = "tags"
+        doc.blocks.append((value_start, value_end, kind))
+    return index + 1
+
+
+def _cells(doc: _Doc, start: int, body: int) -> None:
+    """Each table cell is a block of its own; the pipes are not prose."""
+    text = doc.text
+    cell_start = start
+    pos = start
+    in_code = False
+    while pos <= body:
+        ch = text[pos] if pos < body else "|"
+        if ch == "`":
+            in_code = not in_code
+        if ch == "|" and not in_code and (pos == start or text[pos - 1] != "\\"):
+            doc.blocks.append((cell_start, pos, "cell"))
+            if pos < body:
+                doc.hide(pos, pos + 1)
+            cell_start = pos + 1
+        pos += 1
+
+
+def _inline(doc: _Doc, start: int, end: int) -> None:
+    """Hide inline markup of one block: code spans, link targets, tags, emphasis, escapes."""
+    text = doc.text
+    segment = text[start:end]
+    for match in _CODE_SPAN.finditer(segment):
+        doc.hide(start + match.start(), start + match.end())
+    for match in _COMMENT.finditer(segment):
+        doc.hide(start + match.start(), start + match.end())
+    for match in _LINK.finditer(segment):
+        doc.hide(start + match.start(1), start + match.end(1))
+        doc.hide(start + match.start(3), start + match.end(3))
+        href = match.group(4).strip("<>")
+        doc.links.append(Link(start + match.start(2), start + match.end(2), href))
+    for match in _REF_LINK.finditer(segment):
+        if match.group(2).startswith("^"):
+            continue  # a footnote reference is a citation marker: keep it as prose
+        doc.hide(start + match.start(1), start + match.end(1))
+        doc.hide(start + match.start(3), start + match.end(3))
+    for match in _AUTOLINK.finditer(segment):
+        doc.hide(start + match.start(), start + match.end())
+        doc.links.append(Link(start + match.start(), start + match.end(), match.group(1)))
+    for match in _HTML_TAG.finditer(segment):
+        doc.hide(start + match.start(), start + match.end())
+        href = _HREF.search(match.group())
+        if href and match.group().lower().startswith("<a"):
+            value = next(g for g in href.groups() if g is not None)
+            close = segment.lower().find("</a>", match.end())
+            link_end = start + (close if close >= 0 else len(segment))
+            doc.links.append(Link(start + match.start(), link_end, value))
+    for match in _EMPHASIS.finditer(segment):
+        doc.hide(start + match.start(), start + match.end())
+    for match in _ESCAPE.finditer(segment):
+        doc.hide(start + match.start(), start + match.end())
+
+
+def read_markdown(text: str) -> Reading:
+    doc = _Doc(text)
+    lines = list(iter_lines(text))
+    index = _front_matter(doc, lines)
+    block: list = []  # [start, end, kind] of the open paragraph-like block
+    fence: str | None = None
+    fence_start = 0
+    raw_end: str | None = None
+    in_comment = False
+    list_context = False
+    previous_blank = True
+
+    def close() -> None:
+        if block:
+            doc.blocks.append((block[0], block[1], block[2]))
+            block.clear()
+
+    while index < len(lines):
+        start, body, end = lines[index]
+        index += 1
+        line = text[start:body]
+        if fence is not None:
+            doc.hide(start, body)
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+                doc.code.append((fence_start, end))
+            continue
+        if in_comment:
+            doc.hide(start, body)
+            if "-->" in line:
+                in_comment = False
+            continue
+        if raw_end is not None:
+            doc.hide(start, body)
+            if raw_end in line.lower():
+                raw_end = None
+            continue
+        if not line.strip():
+            close()
+            previous_blank = True
+            continue
+        content = start
+        quote = _BLOCKQUOTE.match(text, start, body)
+        if quote:
+            doc.hide(start, quote.end())
+            content = quote.end()
+        rest = text[content:body]
+        indent = len(rest) - len(rest.lstrip(" \t"))
+        fence_match = _FENCE.match(text, content, body)
+        if fence_match and not (fence_match.group(1)[0] == "`" and "`" in text[fence_match.end() : body]):
+            close()
+            fence, fence_start = fence_match.group(1), start
+            doc.hide(start, body)
+            continue
+        if indent >= 4 and not block and previous_blank and not list_context:
+            doc.hide(start, body)
+            continue
+        stripped = rest.strip()
+        if stripped.startswith("<!--"):
+            close()
+            doc.hide(start, body)
+            if "-->" not in stripped[4:]:
+                in_comment = True
+            previous_blank = False
+            continue
+        raw = _RAW_BLOCK.match(text, content, body)
+        if raw:
+            close()
+            doc.hide(start, body)
+            closing = f"</{raw.group(1).lower()}>"
+            if closing not in line.lower():
+                raw_end = closing
+            continue
+        previous_blank_here, previous_blank = previous_blank, False
+        atx = _ATX.match(text, content, body)
+        if atx:
+            close()
+            doc.hide(content, atx.end())
+            tail = _ATX_CLOSE.search(text, atx.end(), body)
+            heading_end = tail.start() if tail else body
+            if tail:
+                doc.hide(tail.start(), body)
+            doc.blocks.append((atx.end(), heading_end, "heading"))
+            list_context = False
+            continue
+        setext = _SETEXT.match(text, content, body)
+        if setext and block and block[2] == "paragraph":
+            block[2] = "heading"
+            doc.hide(start, body)
+            close()
+            continue
+        if _THEMATIC.match(text, content, body):
+            close()
+            doc.hide(start, body)
+            list_context = False
+            continue
+        if (
+            "|" in rest
+            and not block
+            and index < len(lines)
+            and "-" in text[lines[index][0] : lines[index][1]]
+            and _TABLE_DELIM.match(text[lines[index][0] : lines[index][1]])
+        ):
+            _cells(doc, content, body)
+            doc.hide(lines[index][0], lines[index][1])
+            index += 1
+            while index < len(lines) and "|" in text[lines[index][0] : lines[index][1]]:
+                row_start, row_body, _ = lines[index]
+                _cells(doc, row_start, row_body)
+                index += 1
+            continue
+        item = _LIST.match(text, content, body)
+        if item and not (block and block[2] == "paragraph" and item.group(2)[0].isdigit()
+                         and not previous_blank_here):
+            close()
+            doc.hide(content, item.end())
+            block[:] = [item.end(), body, "list"]
+            list_context = True
+            continue
+        footnote = _FOOTNOTE_DEF.match(text, content, body)
+        if footnote:
+            close()
+            doc.hide(content, footnote.end())
+            block[:] = [footnote.end(), body, "footnote"]
+            continue
+        if _LINK_DEF.match(text, content, body) and not block:
+            doc.hide(start, body)
+            continue
+        if block:
+            block[1] = body
+            continue
+        if list_context and indent == 0 and previous_blank_here:
+            list_context = False
+        kind = "list" if list_context and indent else "paragraph"
+        block[:] = [content + indent, body, kind]
+    close()
+    if fence is not None:
+        doc.code.append((fence_start, len(text)))
+
+    for start, end, _ in doc.blocks:
+        _inline(doc, start, end)
+    comments = [
+        Comment(m.start(), m.end(), m.group())
+        for m in _COMMENT.finditer(text)
+        if not any(s <= m.start() < e for s, e in doc.code)
+    ]
+    for comment in comments:
+        doc.hide(comment.start, comment.end)
+    masked = doc.masked()
+
+    builder = ProseBuilder()
+    for start, end, kind in sorted(doc.blocks):
+        chunk = masked[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        builder.start_block(kind)
+        builder.add(stripped, start + lead)
+    return Reading(builder.build(), comments, doc.links)

@@ -1,0 +1,75 @@
+"""Sentence boundaries: every block is its own sentence span, split inside at end punctuation.
+
+Pure Python regexes over the prose (no per-token loop): a boundary is sentence-final
+punctuation (with any closing quotes, brackets or citation markers) followed by white space and
+something that does not continue a sentence, unless the word before the period is a known
+abbreviation ("Dr.", "e.g.", "et al.", "vs.", "approx.") or an initial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .positions import Block
+
+ABBREVIATIONS = frozenset(
+    """dr mr mrs ms prof sr jr st mt vs v etc e.g i.e eg ie al approx ca cf fig figs no nos
+    inc ltd co corp dept est min max mg ml mcg hr hrs wk wks mo yr yrs jan feb mar apr jun jul
+    aug sep sept oct nov dec mon tue wed thu fri sat sun u.s u.k ph.d m.d d.o r.n n.p
+    a.m p.m rev gen col lt sgt assn univ vol pp ed eds""".split()
+)
+_END = re.compile(
+    r"[.!?…]+(?:[\"'”’)\]]|\[\d+(?:[,–-]\s*\d+)*\]|\[\^\w+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+)*(?=\s+\S)"
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # prose offsets
+    end: int
+    block: int  # index into the prose blocks
+    kind: str  # the block's kind: paragraph, heading, list, cell, title, meta, alt...
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the period at text[dot] the end of an abbreviation or an initial?"""
+    match = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    if word in ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isalpha() and text[match.start(1)].isupper()
+
+
+def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans (prose offsets) inside one block."""
+    spans = []
+    begin = start
+    for match in _END.finditer(text, start, end):
+        punct_end = match.end()
+        nxt = punct_end
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            break
+        following = text[nxt]
+        if following.islower() or following in ",;:)":
+            continue  # "e.g. ketamine", "approx. 40", "(n = 12)."
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            continue
+        spans.append((begin, punct_end))
+        begin = nxt
+    if begin < end:
+        spans.append((begin, end))
+    return spans
+
+
+def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for index, block in enumerate(blocks):
+        for start, end in split_block(text, block.start, block.end):
+            out.append(Sentence(start, end, index, block.kind))
+    return out

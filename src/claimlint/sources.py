@@ -1,0 +1,73 @@
+"""Read a file or stdin into a Source: decoded text, its format, and its prose blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .decoding import DecodeError, decode
+from .positions import LineIndex
+from .readers.common import Reading
+
+MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
+HTML = (".html", ".htm", ".xhtml")
+TEXT = (".txt", ".text")
+DEFAULT_EXTENSIONS = (".md", ".markdown", ".html", ".htm", ".txt")
+
+
+def format_of(name: str) -> str:
+    """markdown, html or text, from the file name (unknown endings are read as text)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in MARKDOWN:
+        return "markdown"
+    if suffix in HTML:
+        return "html"
+    return "text"
+
+
+@dataclass
+class Source:
+    """One document: where it came from, its text, and (lazily) its prose."""
+
+    path: str
+    text: str
+    format: str
+    _reading: Reading | None = field(default=None, repr=False)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @property
+    def reading(self) -> Reading:
+        if self._reading is None:
+            self._reading = read(self.text, self.format)
+        return self._reading
+
+
+def read(text: str, fmt: str) -> Reading:
+    """Dispatch to the reader for the format."""
+    if fmt == "markdown":
+        from .readers.markdown import read_markdown
+
+        return read_markdown(text)
+    if fmt == "html":
+        from .readers.html import read_html
+
+        return read_html(text)
+    from .readers.text import read_text
+
+    return read_text(text)
+
+
+def source_from_bytes(
+    path: str, data: bytes, *, encoding: str | None = None, fmt: str | None = None
+) -> Source:
+    """Decode bytes into a Source; raises DecodeError with the reason."""
+    fmt = fmt or format_of(path)
+    text = decode(data, encoding=encoding, html=fmt == "html")
+    return Source(path, text, fmt)
+
+
+__all__ = ["DecodeError", "Source", "format_of", "read", "source_from_bytes"]
