@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .diagnostics import Severity
+from .formatters import FORMAT_NAMES
 from .rules import PackError, Rule, RuleSet, load_rules
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -37,7 +38,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "concise", "json"]), help="Output format.")
+              type=click.Choice(FORMAT_NAMES), help="Output format.")
 @click.option("--select", multiple=True, help="Only these rules: ids, id prefixes (CL1), names or categories.")
 @click.option("--ignore", multiple=True, help="Skip these rules (same forms as --select).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="info",
@@ -54,7 +55,8 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
     """Lint Markdown, HTML and text files or folders (default: .); '-' reads stdin."""
     from .api import lint_paths
     from .engine import Options
-    from .formatters import FORMATTERS, Context, statistics as stats
+    from .formatters import Context, load_all
+    from .formatters import statistics as stats
 
     ruleset = _load(rule_dirs)
     options = Options(select=_split(select), ignore=_split(ignore))
@@ -66,7 +68,7 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
     ctx = Context(rules=ruleset.rules, sources=result.texts, files_checked=result.files,
                   errors=result.errors, color=is_tty, show_source=is_tty and not quiet,
                   version=__version__)
-    output = FORMATTERS[output_format](result.diagnostics, ctx)
+    output = load_all()[output_format](result.diagnostics, ctx)
     if quiet and output_format == "text":
         output = "".join(line + "\n" for line in output.splitlines()[:-1])
     click.echo(output, nl=False)

@@ -30,6 +30,13 @@ class Context:
 
 Formatter = Callable[[Sequence[Diagnostic], Context], str]
 FORMATTERS: dict[str, Formatter] = {}
+# Every format the CLI offers; modules that register more are imported by load_all().
+FORMAT_NAMES = ("text", "concise", "json")
+
+
+def load_all() -> dict[str, Formatter]:
+    """Import the modules that register formats beyond the basic ones defined here."""
+    return FORMATTERS
 
 
 def formatter(name: str) -> Callable[[Formatter], Formatter]:
