@@ -1,0 +1,268 @@
+"""Output formats for CI systems: SARIF 2.1.0, GitHub workflow commands, JUnit XML, GitLab
+Code Quality. Pure functions of (diagnostics, Context), registered with formatters.formatter.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
+from urllib.parse import quote
+
+from .baseline import fingerprints
+from .diagnostics import Diagnostic
+from .formatters import Context, formatter
+from .rules import Rule
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/claimlint/"
+SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+GITHUB_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+GITLAB_SEVERITIES = {"error": "critical", "warning": "minor", "info": "info"}
+# Described here because it is the engine's, not a rule pack's.
+PSEUDO_RULES = {
+    "CL001": (
+        "unused-suppression",
+        "suppression",
+        "A claimlint-disable comment that suppresses nothing.",
+        "Remove the comment, or correct the rule ids it names.",
+    ),
+}
+
+
+# -- SARIF ---------------------------------------------------------------------------------------
+
+
+def artifact_uri(path: str) -> str:
+    """A SARIF artifact URI: relative paths with forward slashes, absolute ones as file: URIs."""
+    if PureWindowsPath(path).drive or path.startswith("/"):
+        posix = PureWindowsPath(path).as_posix() if PureWindowsPath(path).drive else path
+        return "file://" + ("" if posix.startswith("/") else "/") + quote(posix, safe="/:")
+    posix = PurePosixPath(path.replace("\\", "/")).as_posix()
+    return quote(posix.removeprefix("./"), safe="/")
+
+
+def _rule_descriptor(rule: Rule) -> dict[str, Any]:
+    help_parts = [p for p in (rule.rationale, f"How to fix: {rule.fix}" if rule.fix else "") if p]
+    descriptor: dict[str, Any] = {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary or rule.name},
+        "fullDescription": {"text": rule.rationale or rule.summary or rule.name},
+        "help": {"text": "\n\n".join(help_parts) or rule.summary or rule.name},
+        "defaultConfiguration": {"level": SARIF_LEVELS.get(rule.severity, "warning")},
+        "properties": {
+            "category": rule.category,
+            "references": list(rule.references),
+            "tags": [rule.category],
+        },
+    }
+    return descriptor
+
+
+def _pseudo_descriptor(diag: Diagnostic) -> dict[str, Any]:
+    name, category, summary, fix = PSEUDO_RULES.get(
+        diag.rule, (diag.name, diag.category, diag.name, diag.fix or "")
+    )
+    return {
+        "id": diag.rule,
+        "name": name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": summary},
+        "help": {"text": f"How to fix: {fix}" if fix else summary},
+        "defaultConfiguration": {"level": SARIF_LEVELS.get(diag.severity, "warning")},
+        "properties": {"category": category, "references": [], "tags": [category]},
+    }
+
+
+@formatter("sarif")
+def format_sarif(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
+    """SARIF 2.1.0: one run, one reportingDescriptor per rule id, one result per finding."""
+    descriptors: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    for rule in ctx.rules:
+        if rule.id not in index:
+            index[rule.id] = len(descriptors)
+            descriptors.append(_rule_descriptor(rule))
+    for diag in diagnostics:
+        if diag.rule not in index:
+            index[diag.rule] = len(descriptors)
+            descriptors.append(_pseudo_descriptor(diag))
+    results = []
+    for diag, fingerprint in zip(diagnostics, fingerprints(diagnostics), strict=True):
+        results.append(
+            {
+                "ruleId": diag.rule,
+                "ruleIndex": index[diag.rule],
+                "level": SARIF_LEVELS.get(diag.severity, "warning"),
+                "message": {"text": diag.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": artifact_uri(diag.path)},
+                            "region": {
+                                "startLine": diag.line,
+                                "startColumn": diag.column,
+                                "endLine": diag.end_line,
+                                "endColumn": diag.end_column,
+                            },
+                        }
+                    }
+                ],
+                "partialFingerprints": {"claimlintFingerprint/v1": fingerprint},
+            }
+        )
+    invocation: dict[str, Any] = {"executionSuccessful": not ctx.errors}
+    if ctx.errors:
+        invocation["toolExecutionNotifications"] = [
+            {
+                "level": "error",
+                "message": {"text": f"{error.path}: {error.reason}"},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(error.path)}}}
+                ],
+            }
+            for error in ctx.errors
+        ]
+    run = {
+        "tool": {
+            "driver": {
+                "name": "claimlint",
+                "version": ctx.version,
+                "semanticVersion": ctx.version,
+                "informationUri": INFORMATION_URI,
+                "rules": descriptors,
+            }
+        },
+        "invocations": [invocation],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    if not ctx.version:
+        del run["tool"]["driver"]["version"], run["tool"]["driver"]["semanticVersion"]
+    sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- GitHub Actions workflow commands ------------------------------------------------------------
+
+
+def escape_data(text: str) -> str:
+    """The message part of a workflow command: % CR LF are escaped."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value (file, title): data escapes plus ':' and ','."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+@formatter("github")
+def format_github(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
+    """One `::error file=...::message` line per finding (annotations on the pull request)."""
+    lines = []
+    for diag in diagnostics:
+        command = GITHUB_COMMANDS.get(diag.severity, "warning")
+        props = [
+            f"file={escape_property(diag.path)}",
+            f"line={diag.line}",
+            f"col={diag.column}",
+            f"endLine={diag.end_line}",
+            f"endColumn={diag.end_column}",
+            f"title={escape_property(diag.rule)}",
+        ]
+        lines.append(f"::{command} {','.join(props)}::{escape_data(diag.message)}")
+    for error in ctx.errors:
+        lines.append(
+            f"::error file={escape_property(error.path)},title=claimlint::"
+            f"{escape_data('cannot lint: ' + error.reason)}"
+        )
+    return "".join(line + "\n" for line in lines)
+
+
+# -- JUnit XML -----------------------------------------------------------------------------------
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """XML 1.0 cannot hold most control characters even escaped; show them as U+FFFD."""
+    return _XML_INVALID.sub("\ufffd", text)
+
+
+@formatter("junit")
+def format_junit(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
+    """One testcase per linted file; a failure lists that file's findings."""
+    by_path: dict[str, list[Diagnostic]] = {}
+    for diag in diagnostics:
+        by_path.setdefault(diag.path, []).append(diag)
+    paths = list(dict.fromkeys([*ctx.files, *by_path]))
+    failures = sum(1 for p in paths if by_path.get(p))
+    suites = ET.Element(
+        "testsuites",
+        name="claimlint",
+        tests=str(len(paths) + len(ctx.errors)),
+        failures=str(failures),
+        errors=str(len(ctx.errors)),
+    )
+    suite = ET.SubElement(
+        suites,
+        "testsuite",
+        name="claimlint",
+        tests=str(len(paths) + len(ctx.errors)),
+        failures=str(failures),
+        errors=str(len(ctx.errors)),
+        skipped="0",
+    )
+    for path in paths:
+        case = ET.SubElement(
+            suite, "testcase", name=_xml_text(path), classname="claimlint", file=_xml_text(path)
+        )
+        found = by_path.get(path)
+        if found:
+            count = f"{len(found)} problem{'s' if len(found) != 1 else ''}"
+            failure = ET.SubElement(case, "failure", message=count, type="claimlint")
+            failure.text = _xml_text(
+                "\n".join(
+                    f"{d.path}:{d.line}:{d.column}: {d.rule} [{d.severity}] {d.message}"
+                    for d in found
+                )
+            )
+    for error in ctx.errors:
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            name=_xml_text(error.path),
+            classname="claimlint",
+            file=_xml_text(error.path),
+        )
+        err = ET.SubElement(case, "error", message=_xml_text(error.reason), type="read-error")
+        err.text = _xml_text(f"{error.path}: {error.reason}")
+    ET.indent(suites)
+    body = ET.tostring(suites, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+# -- GitLab Code Quality -------------------------------------------------------------------------
+
+
+@formatter("gitlab")
+def format_gitlab(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
+    """GitLab Code Quality (a Code Climate subset): fingerprints survive unrelated edits."""
+    issues = [
+        {
+            "description": f"{diag.rule} {diag.message}",
+            "check_name": f"{diag.rule} {diag.name}",
+            "fingerprint": fingerprint,
+            "severity": GITLAB_SEVERITIES.get(diag.severity, "minor"),
+            "location": {
+                "path": diag.path.replace("\\", "/").removeprefix("./"),
+                "lines": {"begin": diag.line, "end": diag.end_line},
+            },
+        }
+        for diag, fingerprint in zip(diagnostics, fingerprints(diagnostics), strict=True)
+    ]
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
