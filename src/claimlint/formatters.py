@@ -26,16 +26,20 @@ class Context:
     color: bool = False
     show_source: bool = False
     version: str = ""
+    files: Sequence[str] = ()  # display paths of every file linted (junit: one testcase each)
 
 
 Formatter = Callable[[Sequence[Diagnostic], Context], str]
 FORMATTERS: dict[str, Formatter] = {}
 # Every format the CLI offers; modules that register more are imported by load_all().
-FORMAT_NAMES = ("text", "concise", "json")
+FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit", "gitlab", "html")
 
 
 def load_all() -> dict[str, Formatter]:
     """Import the modules that register formats beyond the basic ones defined here."""
+    from . import formatters_ci  # noqa: F401  (sarif, github, junit, gitlab)
+    from . import report  # noqa: F401  (html)
+
     return FORMATTERS
 
 
