@@ -1,0 +1,483 @@
+"""`--format html`: one self-contained review report (inline CSS and JS, no network).
+
+Reviewers read claims in context, so the report shows each document's source text with every
+finding highlighted in its category's colour, a marker for each missing disclaimer, the rule's
+rationale, references, fix hint and rewrite suggestion, and a summary with counts. Everything
+taken from documents is escaped, and a Content-Security-Policy with a per-report nonce stops any
+script that escaping might have missed. Pure Python: no spaCy import.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import secrets
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .diagnostics import Diagnostic
+from .formatters import Context, formatter
+from .positions import LineIndex
+from .rules import CATEGORIES, Rule
+
+# Border (strong) and background (tint) colour per category; both readable on paper.
+CATEGORY_COLOURS: dict[str, tuple[str, str]] = {
+    "efficacy": ("#d9480f", "#ffe8cc"),
+    "route-comparison": ("#7048e8", "#e5dbff"),
+    "safety": ("#c92a2a", "#ffe3e3"),
+    "approval": ("#0b7285", "#c5f6fa"),
+    "guarantee": ("#a61e4d", "#ffdeeb"),
+    "disclaimer-fda": ("#1864ab", "#d0ebff"),
+    "disclaimer-crisis": ("#5c940d", "#e9fac8"),
+}
+_OTHER_COLOURS = ("#495057", "#e9ecef")
+SEVERITIES = ("error", "warning", "info")
+
+
+def _e(value: object) -> str:
+    """Escape text for element content and quoted attribute values."""
+    return html.escape(str(value), quote=True)
+
+
+def _slug(value: str) -> str:
+    """A class-name-safe form of a category or severity (extra packs may bring odd ones)."""
+    return re.sub(r"[^a-z0-9-]+", "-", value.lower()).strip("-") or "other"
+
+
+@dataclass
+class _Span:
+    """One diagnostic located in its source text: character offsets [start, end)."""
+
+    index: int
+    diag: Diagnostic
+    start: int
+    end: int
+
+
+def _locate(diags: Sequence[tuple[int, Diagnostic]], text: str) -> list[_Span]:
+    """Turn line/column positions (1-based, end exclusive) into offsets in the source text."""
+    lines = LineIndex(text)
+    count = len(lines.starts)
+
+    def offset(line: int, column: int) -> int:
+        if line < 1:
+            return 0
+        if line > count:
+            return len(text)
+        start, end = lines.line_span(line)
+        return min(start + max(column, 1) - 1, end if line == count else lines.starts[line])
+
+    spans = []
+    for index, diag in diags:
+        start = offset(diag.line, diag.column)
+        end = max(start, offset(diag.end_line, diag.end_column))
+        spans.append(_Span(index, diag, start, end))
+    return spans
+
+
+def _is_document_level(diag: Diagnostic, rules: dict[str, Rule]) -> bool:
+    rule = rules.get(diag.rule)
+    if rule is not None:
+        return rule.level == "document"
+    return diag.category.startswith("disclaimer-")
+
+
+def _title(diag: Diagnostic) -> str:
+    """The hover text of a highlight: what is wrong and how to fix it."""
+    parts = [f"{diag.rule} [{diag.severity}] {diag.message}"]
+    if diag.suggestion:
+        parts.append(f"Suggestion: {diag.suggestion}")
+    if diag.fix:
+        parts.append(f"Fix: {diag.fix}")
+    return "\n".join(parts)
+
+
+def _mark_open(span: _Span, first: bool) -> str:
+    d = span.diag
+    classes = f"hl cat-{_slug(d.category)} sev-{_slug(d.severity)}" + (" hl-start" if first else "")
+    ident = f' id="m-{span.index}"' if first else ""
+    return (
+        f'<mark class="{classes}"{ident} data-diag="{span.index}" data-rule="{_e(d.rule)}" '
+        f'data-category="{_e(d.category)}" data-severity="{_e(d.severity)}" '
+        f'data-line="{d.line}" data-column="{d.column}" data-end-line="{d.end_line}" '
+        f'data-end-column="{d.end_column}" title="{_e(_title(d))}" tabindex="0">'
+    )
+
+
+def _content_end(text: str, lines: LineIndex, number: int) -> int:
+    """End of a line's characters, before its line break (LineIndex.line_span includes it)."""
+    end = lines.line_span(number)[1]
+    while end > lines.starts[number - 1] and text[end - 1] in "\r\n":
+        end -= 1
+    return end
+
+
+def render_source(text: str, spans: list[_Span]) -> str:
+    """The document's text, line by line, with each span wrapped in (possibly nested) marks.
+
+    Overlapping findings are split into fragments at every boundary, so the markup always nests;
+    the first fragment of each finding carries the class hl-start.
+    """
+    lines = LineIndex(text)
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end, s.index))
+    started: set[int] = set()
+    active: list[_Span] = []
+    nxt = 0
+    out: list[str] = []
+    for number, line_start in enumerate(lines.starts, start=1):
+        line_end = _content_end(text, lines, number)
+        next_start = lines.starts[number] if number < len(lines.starts) else len(text) + 1
+        while nxt < len(ordered) and ordered[nxt].start < next_start:
+            active.append(ordered[nxt])
+            nxt += 1
+        here = [s for s in active if s.end > line_start or s.start >= line_start]
+        cuts = {line_start, line_end}
+        for s in here:
+            cuts.update(p for p in (s.start, s.end) if line_start < p < line_end)
+        bounds = sorted(cuts)
+        body: list[str] = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            covering = [s for s in here if s.start <= a and s.end >= b]
+            covering.sort(key=lambda s: (s.start, -s.end, s.index))
+            for s in covering:
+                body.append(_mark_open(s, s.index not in started))
+                started.add(s.index)
+            body.append(_e(text[a:b]))
+            body.append("</mark>" * len(covering))
+        for s in here:  # a finding that covers no character of this line (a line break)
+            if s.index not in started and s.start < next_start:
+                body.append(_mark_open(s, True) + "\u23ce</mark>")
+                started.add(s.index)
+        active = [s for s in active if s.end > next_start]
+        out.append(
+            f'<span class="line" data-line="{number}"><span class="ln" aria-hidden="true">'
+            f"{number}</span>{''.join(body)}</span>"
+        )
+    for s in ordered:  # positions past the end of the text (should not happen; never drop one)
+        if s.index not in started:
+            out.append(_mark_open(s, True) + "\u23ce</mark>")
+    return "".join(out)  # each line is display:block; a newline here would double-space
+
+
+def _finding_item(index: int, diag: Diagnostic, rules: dict[str, Rule], linked: bool) -> str:
+    rule = rules.get(diag.rule)
+    where = f"{diag.line}:{diag.column}"
+    if linked:
+        where = f'<a href="#m-{index}">{where}</a>'
+    rule_ref = f'<a href="#rule-{_e(diag.rule)}">{_e(diag.rule)}</a>' if rule else _e(diag.rule)
+    parts = [
+        f'<li class="finding cat-{_slug(diag.category)} sev-{_slug(diag.severity)}" '
+        f'id="f-{index}" data-diag="{index}" data-rule="{_e(diag.rule)}" '
+        f'data-category="{_e(diag.category)}" data-severity="{_e(diag.severity)}" '
+        f'data-line="{diag.line}">',
+        f'<span class="where">{where}</span> {rule_ref} <span class="sev">[{_e(diag.severity)}]'
+        f'</span> <span class="chip">{_e(diag.category)}</span> '
+        f'<span class="message">{_e(diag.message)}</span>',
+    ]
+    if diag.suggestion:
+        parts.append(f'<div class="suggestion">Suggestion: {_e(diag.suggestion)}</div>')
+    if diag.fix:
+        parts.append(f'<div class="fixhint">Fix: {_e(diag.fix)}</div>')
+    parts.append("</li>")
+    return "".join(parts)
+
+
+def _rule_section(rule: Rule) -> str:
+    parts = [
+        f'<div class="rule cat-{_slug(rule.category)}" id="rule-{_e(rule.id)}" '
+        f'data-rule="{_e(rule.id)}">',
+        f'<h3>{_e(rule.id)} {_e(rule.name)} <span class="chip">{_e(rule.category)}</span></h3>',
+        f'<p class="summary">{_e(rule.summary)}</p>',
+    ]
+    if rule.rationale:
+        parts.append(f'<p class="rationale"><b>Why:</b> {_e(" ".join(rule.rationale.split()))}</p>')
+    if rule.references:
+        refs = "".join(f"<li>{_e(r)}</li>" for r in rule.references)
+        parts.append(f'<div class="references"><b>Regulatory basis:</b><ul>{refs}</ul></div>')
+    if rule.fix:
+        parts.append(f'<p class="rulefix"><b>How to fix:</b> {_e(rule.fix)}</p>')
+    if rule.suggest:
+        rows = "".join(
+            f"<li>&ldquo;{_e(k)}&rdquo; &rarr; &ldquo;{_e(v)}&rdquo;</li>" for k, v in rule.suggest
+        )
+        parts.append(f'<div class="rewrites"><b>Rewrites:</b><ul>{rows}</ul></div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _count_table(caption: str, key: str, rows: list[tuple[str, str, int]]) -> str:
+    """A summary table; each row carries data-<key> and data-count for scripts and tests."""
+    body = "".join(
+        f'<tr data-{key}="{_e(value)}" data-count="{count}"><td>{label}</td>'
+        f'<td class="num">{count}</td></tr>'
+        for value, label, count in rows
+    )
+    return (
+        f'<table class="counts" id="by-{key}"><caption>{_e(caption)}</caption>'
+        f"<thead><tr><th>{_e(key.capitalize())}</th><th>Findings</th></tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+@formatter("html")
+def format_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
+    """The whole report as one HTML string."""
+    rules = {r.id: r for r in ctx.rules}
+    nonce = secrets.token_urlsafe(16)
+    indexed = list(enumerate(diagnostics))
+    by_path: dict[str, list[tuple[int, Diagnostic]]] = {}
+    for index, diag in indexed:
+        by_path.setdefault(diag.path, []).append((index, diag))
+
+    categories = Counter(d.category for d in diagnostics)
+    severities = Counter(d.severity for d in diagnostics)
+    cat_order = [c for c in CATEGORIES] + sorted(set(categories) - set(CATEGORIES))
+    cat_rows = [
+        (c, f'<span class="swatch cat-{_slug(c)}"></span>{_e(c)}', categories[c])
+        for c in cat_order
+        if categories[c] or c in CATEGORIES
+    ]
+    rule_counts = Counter(d.rule for d in diagnostics)
+    rule_rows = [
+        (
+            rid,
+            f'<a href="#rule-{_e(rid)}">{_e(rid)}</a> {_e(rules[rid].name)}'
+            if rid in rules
+            else _e(rid),
+            n,
+        )
+        for rid, n in sorted(rule_counts.items())
+    ]
+    file_rows = [
+        (path, f'<a href="#doc-{i}">{_e(path)}</a>', len(items))
+        for i, (path, items) in enumerate(by_path.items())
+    ]
+    clean = max(0, ctx.files_checked - len(by_path))
+
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        f"style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; img-src data:; "
+        "base-uri 'none'; form-action 'none'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>claimlint report ({len(diagnostics)} findings)</title>",
+        f'<style nonce="{nonce}">{_css()}</style>',
+        "</head><body>",
+        '<header><h1>claimlint report</h1><p class="meta">',
+        f'<span id="total" data-count="{len(diagnostics)}">{len(diagnostics)} findings</span> in '
+        f'<span id="files-with-findings" data-count="{len(by_path)}">{len(by_path)}</span> of '
+        f'<span id="files-checked" data-count="{ctx.files_checked}">{ctx.files_checked}</span> '
+        f"files checked"
+        + (f" &middot; claimlint {_e(ctx.version)}" if ctx.version else "")
+        + "</p></header>",
+    ]
+    if ctx.errors:
+        items = "".join(
+            f'<li data-path="{_e(e.path)}">{_e(e.path)}: {_e(e.reason)}</li>' for e in ctx.errors
+        )
+        out.append(
+            f'<section class="errors"><h2>Files that could not be read</h2><ul>{items}'
+            "</ul></section>"
+        )
+
+    # Filters: categories and severities present; without JavaScript everything stays visible.
+    boxes = "".join(
+        f'<label><input type="checkbox" checked data-filter="cat-{_slug(c)}"> '
+        f'<span class="swatch cat-{_slug(c)}"></span>{_e(c)} ({categories[c]})</label>'
+        for c in cat_order
+        if categories[c]
+    )
+    sev_boxes = "".join(
+        f'<label><input type="checkbox" checked data-filter="sev-{s}"> {s} ({severities[s]})'
+        "</label>"
+        for s in SEVERITIES
+        if severities[s]
+    )
+    if diagnostics:
+        out.append(
+            f'<nav class="filters" aria-label="Filters"><fieldset><legend>Categories</legend>'
+            f"{boxes}</fieldset><fieldset><legend>Severity</legend>{sev_boxes}</fieldset></nav>"
+        )
+
+    out.append('<section class="summary"><h2>Summary</h2><div class="tables">')
+    out.append(_count_table("Findings by category", "category", cat_rows))
+    out.append(_count_table("Findings by rule", "rule", rule_rows))
+    out.append(_count_table("Findings by file", "path", file_rows))
+    out.append("</div>")
+    if clean:
+        out.append(f'<p class="clean">{clean} file{"s" if clean != 1 else ""} had no findings.</p>')
+    out.append("</section>")
+
+    for doc_index, (path, items) in enumerate(by_path.items()):
+        text = ctx.sources.get(path)
+        missing = [(i, d) for i, d in items if _is_document_level(d, rules)]
+        out.append(
+            f'<section class="doc" id="doc-{doc_index}" data-path="{_e(path)}" '
+            f'data-count="{len(items)}"><h2>{_e(path)} <span class="count">'
+            f"{len(items)} finding{'s' if len(items) != 1 else ''}</span></h2>"
+        )
+        for i, d in missing:
+            rule = rules.get(d.rule)
+            need = rule.document.requirement if rule and rule.document else d.category
+            out.append(
+                f'<div class="missing-marker cat-{_slug(d.category)} sev-{_slug(d.severity)}" '
+                f'data-diag="{i}" data-rule="{_e(d.rule)}" data-category="{_e(d.category)}" '
+                f'data-severity="{_e(d.severity)}" data-line="{d.line}">'
+                f"<b>Missing: {_e(need or d.category)}</b> ({_e(d.rule)}, "
+                f'<a href="#m-{i}">triggered at line {d.line}</a>). {_e(d.message)}'
+                + (f'<div class="fixhint">Fix: {_e(d.fix)}</div>' if d.fix else "")
+                + "</div>"
+            )
+        if text is not None:
+            spans = _locate(items, text)
+            out.append(f'<pre class="source">{render_source(text, spans)}</pre>')
+        else:
+            out.append('<p class="nosource">(The source text is not available.)</p>')
+        out.append('<ol class="findings">')
+        out.extend(_finding_item(i, d, rules, text is not None) for i, d in items)
+        out.append("</ol></section>")
+
+    used = [rules[r] for r in sorted(rule_counts) if r in rules]
+    if used:
+        out.append('<section class="rules" id="rules"><h2>Rules that fired</h2>')
+        out.extend(_rule_section(r) for r in used)
+        out.append("</section>")
+    if not diagnostics:
+        out.append('<p class="clean">No problems found.</p>')
+    out.append(
+        '<div id="popover" role="dialog" aria-label="Finding details" hidden>'
+        '<button type="button" class="close" aria-label="Close">&times;</button>'
+        '<div class="content"></div></div>'
+    )
+    out.append(f'<script nonce="{nonce}">{_JS}</script>')
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _css() -> str:
+    colour_rules = []
+    for category in (*CATEGORIES, "other"):
+        strong, tint = CATEGORY_COLOURS.get(category, _OTHER_COLOURS)
+        slug = _slug(category)
+        colour_rules.append(
+            f"mark.cat-{slug}{{background:{tint};border-bottom:2px solid {strong}}}"
+            f".swatch.cat-{slug},.finding.cat-{slug}::marker{{background:{strong};color:{strong}}}"
+            f".missing-marker.cat-{slug},.finding.cat-{slug}{{border-left:4px solid {strong}}}"
+            f"body.hide-cat-{slug} mark.cat-{slug}{{background:none;border-bottom-color:"
+            f"transparent}}body.hide-cat-{slug} .finding.cat-{slug},"
+            f"body.hide-cat-{slug} .missing-marker.cat-{slug}{{display:none}}"
+        )
+    for sev in SEVERITIES:
+        colour_rules.append(
+            f"body.hide-sev-{sev} mark.sev-{sev}{{background:none;border-bottom-color:"
+            f"transparent}}body.hide-sev-{sev} .finding.sev-{sev},"
+            f"body.hide-sev-{sev} .missing-marker.sev-{sev}{{display:none}}"
+        )
+    return _BASE_CSS + "".join(colour_rules)
+
+
+_BASE_CSS = """
+:root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#212529}
+body{margin:0 auto;max-width:72rem;padding:1rem 1.5rem;line-height:1.45}
+h1{margin:.2rem 0}h2{margin:1.2rem 0 .4rem;font-size:1.25rem}h3{font-size:1rem;margin:.6rem 0 .2rem}
+.meta{color:#495057;margin:.2rem 0 1rem}
+.filters{display:flex;flex-wrap:wrap;gap:.6rem;position:sticky;top:0;background:#fff;
+ padding:.4rem 0;z-index:2;border-bottom:1px solid #dee2e6}
+.filters fieldset{border:1px solid #dee2e6;border-radius:6px;padding:.2rem .6rem}
+.filters label{margin-right:.7rem;white-space:nowrap;cursor:pointer}
+.swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.3em;
+ vertical-align:-.05em}
+.tables{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}
+table.counts{border-collapse:collapse;min-width:14rem}
+table.counts caption{text-align:left;font-weight:600;padding-bottom:.2rem}
+table.counts th,table.counts td{border-bottom:1px solid #dee2e6;padding:.15rem .5rem;
+ text-align:left}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.doc{border-top:2px solid #adb5bd;margin-top:1.5rem}
+.doc h2 .count{font-weight:400;color:#868e96;font-size:.9rem}
+pre.source{white-space:pre-wrap;overflow-wrap:anywhere;background:#f8f9fa;border:1px solid #dee2e6;
+ border-radius:6px;padding:.6rem .8rem;font:13px/1.6 ui-monospace,Menlo,Consolas,monospace}
+pre.source .line{display:block;padding-left:3.4em;text-indent:-3.4em}
+pre.source .ln{display:inline-block;width:2.8em;margin-right:.6em;text-align:right;color:#adb5bd;
+ user-select:none;text-indent:0}
+mark.hl{color:inherit;border-radius:2px;cursor:pointer;padding:0 1px}
+mark.hl:focus{outline:2px solid #212529}
+mark.hl.flash{outline:3px solid #fab005}
+.missing-marker{background:#fff5f5;padding:.4rem .6rem;margin:.4rem 0;border-radius:4px}
+.missing-marker::before{content:"\\26A0\\FE0E  ";font-weight:700}
+ol.findings{padding-left:1.5rem}
+.finding{padding:.2rem .5rem;margin:.2rem 0;background:#fcfcfd}
+.finding .where{font-family:ui-monospace,monospace}
+.finding .sev{font-weight:600}
+.chip{font-size:.75rem;border:1px solid #ced4da;border-radius:9px;padding:0 .4rem;color:#495057;
+ font-weight:400}
+.suggestion{color:#2b8a3e}.fixhint{color:#495057;font-size:.92em}
+.rule{border-left:4px solid #ced4da;padding:.1rem .8rem;margin:.6rem 0}
+.rule p,.rule ul{margin:.2rem 0}
+.errors{background:#fff9db;padding:.4rem .8rem;border-radius:6px}
+#popover{position:fixed;right:1rem;bottom:1rem;max-width:34rem;max-height:60vh;overflow:auto;
+ background:#fff;border:1px solid #868e96;border-radius:8px;padding:.6rem 1rem;
+ box-shadow:0 6px 24px rgba(0,0,0,.25);z-index:5}
+#popover .close{float:right;border:0;background:none;font-size:1.4rem;cursor:pointer}
+#popover .entry{border-top:1px solid #dee2e6;padding:.3rem 0}
+#popover .entry:first-child{border-top:0}
+@media print{
+ .filters,#popover{display:none!important}
+ body{max-width:none;padding:0;font-size:10.5pt}
+ mark.hl,.swatch,.finding,.missing-marker{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ .doc{break-before:page}
+ pre.source{border:0;background:none;font-size:9pt}
+ pre.source .line,.finding,.rule,tr{break-inside:avoid}
+ a{color:inherit;text-decoration:none}
+}
+"""
+
+# Filters toggle classes on <body>; a click on a highlight opens a panel built with DOM clones
+# (never innerHTML) from the finding list and the rule section.
+_JS = """
+(function(){
+  var body=document.body;
+  document.querySelectorAll('input[data-filter]').forEach(function(box){
+    box.addEventListener('change',function(){
+      body.classList.toggle('hide-'+box.getAttribute('data-filter'),!box.checked);
+    });
+  });
+  var pop=document.getElementById('popover'),content=pop.querySelector('.content');
+  pop.querySelector('.close').addEventListener('click',function(){pop.hidden=true;});
+  document.addEventListener('keydown',function(ev){if(ev.key==='Escape'){pop.hidden=true;}});
+  function show(target){
+    var marks=[],node=target;
+    while(node&&node.nodeType===1){
+      if(node.matches('mark.hl')){marks.push(node);}node=node.parentElement;
+    }
+    if(!marks.length){return;}
+    content.replaceChildren();
+    marks.forEach(function(mark){
+      var entry=document.createElement('div');entry.className='entry';
+      var item=document.getElementById('f-'+mark.getAttribute('data-diag'));
+      if(item){var copy=item.cloneNode(true);copy.removeAttribute('id');
+        var wrap=document.createElement('div');wrap.className='finding-copy';
+        while(copy.firstChild){wrap.appendChild(copy.firstChild);}entry.appendChild(wrap);}
+      var rule=document.getElementById('rule-'+mark.getAttribute('data-rule'));
+      if(rule){['.rationale','.references'].forEach(function(sel){
+        var part=rule.querySelector(sel);if(part){entry.appendChild(part.cloneNode(true));}
+      });}
+      content.appendChild(entry);
+    });
+    pop.hidden=false;
+  }
+  document.addEventListener('click',function(ev){
+    var mark=ev.target.closest&&ev.target.closest('mark.hl');
+    if(mark){show(ev.target);}
+  });
+  document.addEventListener('keydown',function(ev){
+    if(ev.key==='Enter'&&document.activeElement&&document.activeElement.matches('mark.hl')){
+      show(document.activeElement);
+    }
+  });
+  if(location.hash){var el=document.getElementById(location.hash.slice(1));
+    if(el&&el.matches('mark.hl')){el.classList.add('flash');}}
+})();
+"""
