@@ -104,7 +104,7 @@ def _in_scope(sh: SentenceHits, modifier: Modifier, index: int, cue: Hit, claim:
         gap = cue.token_start - claim.token_end
         between = (claim.end, cue.start)
     else:
-        return True  # the cue overlaps the claim ("non-addictive" inside a claim)
+        return False  # a cue inside the claim ("no side effects") is part of what is claimed
     if modifier.scope and gap > modifier.scope:
         return False
     return not _terminated(sh, modifier, index, *between)

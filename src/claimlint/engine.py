@@ -15,6 +15,12 @@ from .sources import Source
 from .suppressions import parse_suppressions
 
 CHUNK_CHARS = 200_000  # texts are matched in block-aligned chunks of about this size
+# Same-length normalisation before matching, so offsets stay exact: typographic hyphens,
+# apostrophes and spaces match the plain forms that lexicons are written with.
+NORMALISE = str.maketrans({
+    "\u2011": "-", "\u2010": "-", "\u2012": "-", "\u00ad": "-", "\u2019": "'", "\u2018": "'",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": " ",
+})
 UNUSED_SUPPRESSION = "CL001"
 
 
@@ -80,7 +86,7 @@ class Linter:
                 start = block.start
         chunks.append((start, len(text)))
         hits: list[Hit] = []
-        texts = (text[a:b] for a, b in chunks)
+        texts = (text[a:b].translate(NORMALISE) for a, b in chunks)
         for (offset, _), doc in zip(chunks, self.nlp.pipe(texts, batch_size=16)):
             for span in doc.spans[SPAN_KEY]:
                 hits.append(Hit(span.label_, offset + span.start_char, offset + span.end_char,
@@ -93,11 +99,19 @@ class Linter:
         return [m for c in categories for m in self._modifiers.get(c, ())]
 
     @staticmethod
-    def _first_word(text: str, start: int, end: int) -> int:
-        pos = start
-        while pos < end and not text[pos].isalnum():
-            pos += 1
-        return pos
+    def _openings(text: str, start: int, end: int) -> list[int]:
+        """Where the sentence's first word starts, and the first word after a leading label
+        ("Speed: relief in hours", "BDNF and Neuroplasticity: Rebuilding...")."""
+        def first_word(pos: int) -> int:
+            while pos < end and not text[pos].isalnum():
+                pos += 1
+            return pos
+
+        openings = [first_word(start)]
+        colon = text.find(":", start, min(end, start + 60))
+        if colon > 0:
+            openings.append(first_word(colon + 1))
+        return openings
 
     def match_sentence(self, sh: SentenceHits, index: int, match: Match,
                        anchor: str | None, unless: list[Modifier]) -> list[Hit] | None:
@@ -105,6 +119,12 @@ class Linter:
         get = sh.hits
         if any(get(index, name) for name in match.none):
             return None
+        if match.carry:
+            previous = index - 1
+            same_block = previous >= 0 and sh.sentences[previous].block == sh.sentences[index].block
+            for name in match.carry:
+                if not get(index, name) and not (same_block and get(previous, name)):
+                    return None
         if any(not get(index, name) for name in match.all):
             return None
         any_hits = [h for name in match.any for h in get(index, name)]
@@ -112,8 +132,8 @@ class Linter:
             return None
         if match.start:
             sentence = sh.sentences[index]
-            first = self._first_word(sh.text, sentence.start, sentence.end)
-            openers = [h for name in match.start for h in get(index, name) if h.start <= first]
+            openings = self._openings(sh.text, sentence.start, sentence.end)
+            openers = [h for name in match.start for h in get(index, name) if h.start in openings]
             if not openers:
                 return None
         anchor_name = anchor or (match.all[0] if match.all else None)
@@ -164,7 +184,8 @@ class Linter:
         links = [(*_to_prose(prose, link.start, link.end), link.href) for link in reading.links]
         sh = SentenceHits(prose.text, sentences, hits, links)
         diagnostics: list[Diagnostic] = []
-        for rule in self.rules:
+        self._fired: dict[str, set[int]] = {}
+        for rule in self._ordered_rules():
             if rule.match:
                 diagnostics.extend(self._sentence_rule(source, sh, rule))
             elif rule.document:
@@ -173,19 +194,42 @@ class Linter:
                     diagnostics.append(found)
         return self._suppress(source, sorted(diagnostics))
 
+    def _ordered_rules(self) -> list[Rule]:
+        """Each rule after the rules it yields to (a topological order; cycles are broken)."""
+        by_id = {r.id: r for r in self.rules}
+        ordered: list[Rule] = []
+        state: dict[str, int] = {}
+
+        def visit(rule: Rule) -> None:
+            if state.get(rule.id):
+                return
+            state[rule.id] = 1
+            for other in rule.yield_to:
+                if other in by_id:
+                    visit(by_id[other])
+            state[rule.id] = 2
+            ordered.append(rule)
+
+        for rule in sorted(self.rules, key=lambda r: r.id):
+            visit(rule)
+        return ordered
+
     def _sentence_rule(self, source: Source, sh: SentenceHits, rule: Rule) -> list[Diagnostic]:
         match = rule.match
         assert match is not None
         unless = self._modifiers_for(rule.unless)
         anchor = rule.anchor or (match.all[0] if match.all else None)
+        silenced = set().union(*(self._fired.get(r, set()) for r in rule.yield_to))
+        fired = self._fired.setdefault(rule.id, set())
         out = []
         for index, sentence in enumerate(sh.sentences):
-            if sentence.kind not in rule.blocks:
+            if sentence.kind not in rule.blocks or index in silenced:
                 continue
             if anchor and anchor not in sh.by_sentence[index]:
                 continue
             chosen = self.match_sentence(sh, index, match, rule.anchor, unless)
             if chosen:
+                fired.add(index)
                 start = min(h.start for h in chosen)
                 end = max(h.end for h in chosen)
                 out.append(self._diagnostic(source, rule, start, end))
@@ -264,22 +308,28 @@ class Linter:
         kept = []
         for diag in diagnostics:
             covering = [d for d in directives
-                        if d.covers(diag.rule, diag.name, diag.category, diag.line)]
+                        if d.covers(diag.rule, diag.name, diag.category, diag.line, diag.column)]
             for directive in covering:
                 directive.used = True
             if not covering:
                 kept.append(diag)
         if self.options.report_unused_suppressions:
             for directive in directives:
-                if not directive.used and directive.kind != "enable":
-                    kept.append(Diagnostic(
-                        path=source.path, line=directive.line, column=directive.column,
-                        rule=UNUSED_SUPPRESSION, end_line=directive.line,
-                        end_column=directive.column + 1, name="unused-suppression",
-                        category="suppression", severity="warning",
-                        message=f"claimlint-{directive.kind} suppressed nothing; remove it",
-                        excerpt=f"claimlint-{directive.kind}",
-                    ))
+                if directive.used or directive.kind == "enable":
+                    continue
+                message = f"claimlint-{directive.kind} suppressed nothing; remove it"
+                if not any(directive.names(r.id, r.name, r.category) for r in self.ruleset.rules):
+                    message = (f"claimlint-{directive.kind} names no known rule "
+                               f"({' '.join(directive.selectors)}); correct or remove it")
+                elif not any(directive.names(r.id, r.name, r.category) for r in self.rules):
+                    continue  # it names only rules this run does not check: it may still be needed
+                kept.append(Diagnostic(
+                    path=source.path, line=directive.line, column=directive.column,
+                    rule=UNUSED_SUPPRESSION, end_line=directive.line,
+                    end_column=directive.column + 1, name="unused-suppression",
+                    category="suppression", severity="warning", message=message,
+                    excerpt=f"claimlint-{directive.kind}",
+                ))
         return sorted(kept)
 
 

@@ -62,10 +62,15 @@ def inflections(word: str) -> set[str]:
 def phrase_variants(term: str, lemma: bool, tokenize) -> list[str]:
     """Lower-cased token sequences for a term, each word inflected (bounded product)."""
     words = [t.lower_ for t in tokenize(term)]
+    original = " ".join(words)
     if not lemma:
-        return [" ".join(words)]
-    choices = [sorted(inflections(w)) for w in words]
-    variants = []
+        return [original]
+    # Inflect the first word (verbs: "relieve symptoms") and the last (nouns: "panic attacks").
+    choices = [[w] for w in words]
+    choices[0] = sorted(inflections(words[0]))
+    if len(words) > 1:
+        choices[-1] = sorted(inflections(words[-1]))
+    variants = [original]
     for combo in itertools.islice(itertools.product(*choices), 64):
         variants.append(" ".join(combo))
     return variants
@@ -74,27 +79,36 @@ def phrase_variants(term: str, lemma: bool, tokenize) -> list[str]:
 class CompiledMatcher:
     """All lexicons of a rule set as one PhraseMatcher, one Matcher and a list of regexes."""
 
-    def __init__(self, nlp: Language, ruleset: RuleSet) -> None:
+    def __init__(self, nlp: Language, ruleset: RuleSet,
+                 expansions: dict[str, list[str]] | None = None) -> None:
         self.vocab = nlp.vocab
+        self.expansions: dict[str, list[str]] = {}  # lexicon -> phrase variants (cacheable)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.tokens = Matcher(nlp.vocab, validate=True)
         self.regexes: list[tuple[str, re.Pattern[str]]] = []
         self.parents = _parents(ruleset.lexicons)
         self.uses_lemma = False
         for lexicon in ruleset.lexicons.values():
-            self._add(nlp, lexicon)
+            self._add(nlp, lexicon, (expansions or {}).get(lexicon.name))
 
-    def _add(self, nlp: Language, lexicon: Lexicon) -> None:
+    @staticmethod
+    def _variants(nlp: Language, lexicon: Lexicon) -> list[str]:
+        """Every distinct phrase variant of the lexicon's terms, in first-seen order."""
+        seen: set[str] = set()
+        variants = []
+        for term in lexicon.terms:
+            for variant in phrase_variants(term, lexicon.lemma, nlp.make_doc):
+                if variant not in seen:
+                    seen.add(variant)
+                    variants.append(variant)
+        return variants
+
+    def _add(self, nlp: Language, lexicon: Lexicon, known: list[str] | None = None) -> None:
         key = lexicon.name
         if lexicon.terms:
-            seen: set[str] = set()
-            docs = []
-            for term in lexicon.terms:
-                for variant in phrase_variants(term, lexicon.lemma, nlp.make_doc):
-                    if variant not in seen:
-                        seen.add(variant)
-                        docs.append(nlp.make_doc(variant))
-            self.phrases.add(key, docs)
+            variants = known if known is not None else self._variants(nlp, lexicon)
+            self.expansions[key] = variants
+            self.phrases.add(key, [nlp.make_doc(variant) for variant in variants])
         if lexicon.tokens:
             patterns = [p.value for p in lexicon.tokens]
             self.uses_lemma |= "LEMMA" in repr(patterns).upper()
@@ -152,13 +166,30 @@ def _parents(lexicons: dict[str, Lexicon]) -> dict[str, tuple[str, ...]]:
     return result
 
 
-def build_pipeline(ruleset: RuleSet) -> Language:
-    """A blank English pipeline with claimlint's matcher (and a lemmatizer only if needed)."""
+def build_pipeline(ruleset: RuleSet, expansion_cache=None) -> Language:
+    """A blank English pipeline with claimlint's matcher (and a lemmatizer only if needed).
+
+    With an expansion cache (cache.ResultCache), the phrase variants compiled for this rule
+    set are read back instead of recomputed: that skips loading the lemma lookup table.
+    """
     import spacy
 
     nlp = spacy.blank("en")
     _split_citation_markers(nlp)
-    compiled = CompiledMatcher(nlp, ruleset)
+    if expansion_cache is None:
+        from .cache import active
+
+        expansion_cache = active()
+    fingerprint = ruleset.fingerprint
+    stored = None
+    if expansion_cache is not None and fingerprint:
+        stored = expansion_cache.get_expansions(fingerprint)
+        wanted = {lexicon.name for lexicon in ruleset.lexicons.values() if lexicon.terms}
+        if stored is not None and set(stored) != wanted:
+            stored = None
+    compiled = CompiledMatcher(nlp, ruleset, stored)
+    if expansion_cache is not None and fingerprint and stored is None:
+        expansion_cache.put_expansions(fingerprint, compiled.expansions)
     if compiled.uses_lemma:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()

@@ -97,9 +97,10 @@ class Match:
     start: tuple[str, ...] = ()  # one of these classes must open the sentence
     order: bool = False  # the `all` classes appear in the order given
     within: int = 0  # max tokens from the first to the last matched class (0 = no limit)
+    carry: tuple[str, ...] = ()  # classes the previous sentence of the block may supply
 
     def names(self) -> tuple[str, ...]:
-        return self.all + self.any + self.none + self.start
+        return self.all + self.any + self.none + self.start + self.carry
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Rule:
     unless: tuple[str, ...] = ()
     blocks: tuple[str, ...] = SENTENCE_BLOCKS_DEFAULT
     document: DocumentCheck | None = None
+    yield_to: tuple[str, ...] = ()  # rule ids that, when they fire on a sentence, silence this one
     suggest: tuple[tuple[str, str], ...] = ()
     flag_examples: tuple[str, ...] = ()
     pass_examples: tuple[str, ...] = ()
@@ -337,8 +339,9 @@ MODIFIER_KEYS = {
 RULE_KEYS = {
     "id", "name", "category", "severity", "message", "summary", "rationale", "fix",
     "references", "match", "anchor", "unless", "blocks", "document", "suggest", "examples",
+    "yield_to",
 }
-MATCH_KEYS = {"all", "any", "none", "start", "order", "within"}
+MATCH_KEYS = {"all", "any", "none", "start", "order", "within", "carry"}
 DOCUMENT_KEYS = {"when", "scope", "require", "unless", "requirement"}
 PACK_KEYS = {"pack", "lexicons", "modifiers", "rules"}
 
@@ -375,6 +378,7 @@ def _inline_lexicon(
         return None
     return Lexicon(
         f"@{owner}:{part}",
+        lemma=False,  # cues are exact phrases: "could" must not match "can"
         terms=check.strings(terms, terms_key) if terms is not None else (),
         tokens=check.token_patterns(tokens, tokens_key) if tokens is not None else (),
         regex=check.regexes(regex, regex_key, re.I) if regex is not None else (),
@@ -421,8 +425,8 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
 
 def _parse_match(check: _Checker, value: Any, field_name: str) -> Match:
     data = check.mapping(value, field_name, MATCH_KEYS)
-    names = {k: check.strings(data[k], f"{field_name}.{k}") for k in ("all", "any", "none", "start")
-             if k in data}
+    names = {k: check.strings(data[k], f"{field_name}.{k}")
+             for k in ("all", "any", "none", "start", "carry") if k in data}
     if not names.get("all") and not names.get("any") and not names.get("start"):
         raise check.fail(field_name, "needs at least one of all, any, start")
     return Match(
@@ -432,6 +436,7 @@ def _parse_match(check: _Checker, value: Any, field_name: str) -> Match:
         start=names.get("start", ()),
         order=check.boolean(data.get("order", False), f"{field_name}.order"),
         within=check.integer(data.get("within", 0), f"{field_name}.within"),
+        carry=names.get("carry", ()),
     )
 
 
@@ -481,6 +486,7 @@ def _parse_rule(value: Any, path: str, index: int) -> Rule:
         unless=check.strings(data.get("unless", []), "unless"),
         blocks=blocks,
         document=document,
+        yield_to=check.strings(data.get("yield_to", []), "yield_to"),
         suggest=tuple((str(k).lower(), v) for k, v in suggest.items()),
         flag_examples=check.strings(examples.get("flag", []), "examples.flag"),
         pass_examples=check.strings(examples.get("pass", []), "examples.pass"),
@@ -613,6 +619,10 @@ def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dic
             for name in match.names():
                 if name not in lexicons:
                     raise PackError(rule.origin, where, field_name, f"unknown lexicon {name!r}")
+        ids = {r.id for r in rules}
+        for other in rule.yield_to:
+            if other not in ids:
+                raise PackError(rule.origin, where, "yield_to", f"unknown rule {other!r}")
         if rule.anchor and rule.match and rule.anchor not in rule.match.names():
             raise PackError(rule.origin, where, "anchor", f"{rule.anchor!r} is not in `match`")
         unless = rule.unless + (rule.document.unless if rule.document else ())

@@ -23,6 +23,8 @@ _END = re.compile(
     r"[.!?…]+(?:[\"'”’)\]]|\[\d+(?:[,–-]\s*\d+)*\]|\[\^\w+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+)*(?=\s+\S)"
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+# Separators that end a sentence inside a block: nav/footer middots, pipes, bullets.
+_SEPARATOR = re.compile(r"\s[·•|]\s|^[ \t]*[•·▪◦][ \t]", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans (prose offsets) inside one block."""
+    """Sentence spans (prose offsets) inside one block, cut first at separators (" · ")."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in _SEPARATOR.finditer(text, start, end):
+        if match.start() > begin:
+            spans.extend(_split_punctuation(text, begin, match.start()))
+        begin = match.end()
+    if begin < end:
+        spans.extend(_split_punctuation(text, begin, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _split_punctuation(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     begin = start
     for match in _END.finditer(text, start, end):
@@ -67,9 +81,15 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_TAG_LINE = re.compile(r"\s*(?:tags|tagged|tagged with|categories|keywords|filed under)\s*:", re.I)
+
+
 def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     out: list[Sentence] = []
     for index, block in enumerate(blocks):
         for start, end in split_block(text, block.start, block.end):
-            out.append(Sentence(start, end, index, block.kind))
+            kind = block.kind
+            if _TAG_LINE.match(text, start, end):
+                kind = "tags"  # "Tags: anxiety, best clinic, ..." is a keyword list, not a sentence
+            out.append(Sentence(start, end, index, kind))
     return out

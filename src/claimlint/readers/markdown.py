@@ -88,11 +88,14 @@ def _front_matter(doc: _Doc, lines: list[tuple[int, int, int]]) -> int:
             break
     else:
         return 0  # an opening rule with no closing one is a thematic break, not front matter
-    doc.hide(lines[0][0], lines[index][2])
-    for start, body, _ in lines[1:index]:
+    doc.hide(lines[0][0], lines[0][2])
+    doc.hide(lines[index][0], lines[index][2])
+    for start, body, end in lines[1:index]:
         match = _FRONT_KEY.match(text, start, body)
         if not match or match.group(1).lower() not in PROSE_FRONT_MATTER + META_FRONT_MATTER:
+            doc.hide(start, end)
             continue
+        doc.hide(start, match.start(2))
         value_start, value_end = match.start(2), body
         while value_end > value_start and text[value_end - 1] in " \t":
             value_end -= 1
@@ -104,6 +107,8 @@ def _front_matter(doc: _Doc, lines: list[tuple[int, int, int]]) -> int:
         kind = "title" if match.group(1).lower() == "title" else "meta"
         if match.group(1).lower() in META_FRONT_MATTER:
             kind = "tags"
+        doc.hide(match.start(2), value_start)
+        doc.hide(value_end, end)
         doc.blocks.append((value_start, value_end, kind))
     return index + 1
 
