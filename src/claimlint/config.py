@@ -24,9 +24,11 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+from .engine import Linter
+
 if TYPE_CHECKING:  # pragma: no cover
     from .diagnostics import FileError
-    from .engine import Linter, Options
+    from .engine import Options
     from .rules import Rule, RuleSet
 
 YAML_NAMES = (".claimlint.yaml", ".claimlint.yml")
@@ -129,7 +131,7 @@ def _spec(patterns: tuple[str, ...]) -> Any:
     if patterns not in _SPECS:
         import pathspec
 
-        _SPECS[patterns] = pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+        _SPECS[patterns] = pathspec.GitIgnoreSpec.from_lines(patterns)
     return _SPECS[patterns]
 
 
@@ -180,6 +182,9 @@ def parse_config(data: Any, path: Path, *, prefix: str = "") -> Config:
 
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(name, prefix + key, problem)
+
+    # A key left empty (its entries commented out, as in the starter file) means "not set".
+    data = {key: value for key, value in data.items() if value is not None}
 
     for key in data:
         if key not in KEYS:
@@ -334,6 +339,27 @@ def find_config_file(path: str | Path) -> Path | None:
     return None
 
 
+# -- linters -------------------------------------------------------------------------------------
+
+_PIPELINES: dict[str, Any] = {}
+
+
+class SharedPipelineLinter(Linter):
+    """A Linter whose spaCy pipeline (about a second to build) is shared by every linter of the
+    process with the same rule set: per-config linters and repeated runs pay for it once."""
+
+    @property
+    def nlp(self):  # noqa: ANN201 - a spaCy Language; spaCy is not imported here
+        if self._nlp is None:
+            key = self.ruleset.fingerprint or f"id:{id(self.ruleset)}"
+            if key not in _PIPELINES:
+                from .matcher import build_pipeline
+
+                _PIPELINES[key] = build_pipeline(self.ruleset)
+            self._nlp = _PIPELINES[key]
+        return self._nlp
+
+
 # -- the command line's view ---------------------------------------------------------------------
 
 
@@ -469,8 +495,6 @@ class Resolver:
 
     def linter_for(self, path: str, display: str | None = None) -> Linter:
         """One Linter per distinct (configuration, per-file settings); validates selectors."""
-        from .engine import Linter
-
         lookup = Path.cwd() if path == "-" else path
         config = self.config_for(display if path == "-" and display else lookup)
         options = self.options_for(config, display or path)
@@ -484,19 +508,8 @@ class Resolver:
         if key not in self._linters:
             ruleset = self.ruleset_for(config)
             self._validate(config, ruleset)
-            linter = Linter(ruleset, options)
-            for other in self._linters.values():  # share the (expensive) spaCy pipeline
-                if other.ruleset is ruleset:
-                    linter._nlp = other._nlp
-                    break
-            self._linters[key] = linter
-        linter = self._linters[key]
-        if linter._nlp is None:
-            for other in self._linters.values():
-                if other.ruleset is linter.ruleset and other._nlp is not None:
-                    linter._nlp = other._nlp
-                    break
-        return linter
+            self._linters[key] = SharedPipelineLinter(ruleset, options)
+        return self._linters[key]
 
     def rules(self) -> list[Rule]:
         """Every rule of the rule sets in use (for formatters), first definition of an id wins."""
