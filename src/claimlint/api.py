@@ -7,11 +7,15 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .decoding import DecodeError
 from .diagnostics import Diagnostic, FileError
 from .discovery import walk
 from .engine import Linter, Options
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Resolver
 from .rules import RuleSet, load_rules
 from .sources import DEFAULT_EXTENSIONS, Source, source_from_bytes
 
@@ -26,6 +30,7 @@ class Result:
     errors: list[FileError] = field(default_factory=list)
     files: int = 0
     texts: dict[str, str] = field(default_factory=dict)
+    linted: list[str] = field(default_factory=list)  # display paths of the files linted
 
 
 def lint_text(
@@ -118,10 +123,19 @@ def lint_paths(
     encoding: str | None = None,
     stdin_filename: str | None = None,
     keep_texts: bool = False,
+    resolver: Resolver | None = None,
 ) -> Result:
-    """Lint files and folders; unreadable inputs become FileErrors, never exceptions."""
-    linter = Linter(ruleset or load_rules(), options)
-    files, errors = expand_paths(paths)
+    """Lint files and folders; unreadable inputs become FileErrors, never exceptions.
+
+    With a config.Resolver, each file gets the Linter of its closest configuration (and the
+    resolver's include/exclude/extensions); a ConfigError or PackError is raised before any
+    file is linted.
+    """
+    linter = Linter(ruleset or load_rules(), options) if resolver is None else None
+    files, errors = expand_paths(paths) if resolver is None else resolver.expand(paths)
+    if resolver is not None:
+        for path in files:
+            resolver.linter_for(path, stdin_filename if path == "-" else None)
     result = Result(errors=list(errors))
     for path in files:
         display = stdin_filename or "-" if path == "-" else path
@@ -134,7 +148,9 @@ def lint_paths(
             result.errors.append(FileError(display, describe_os_error(err)))
             continue
         result.files += 1
-        result.diagnostics.extend(linter.lint(source))
+        result.linted.append(display)
+        chosen = linter or resolver.linter_for(path, stdin_filename if path == "-" else None)
+        result.diagnostics.extend(chosen.lint(source))
         if keep_texts:
             result.texts[source.path] = source.text
     result.diagnostics.sort()

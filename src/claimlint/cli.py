@@ -41,8 +41,9 @@ def cli() -> None:
               type=click.Choice(FORMAT_NAMES), help="Output format.")
 @click.option("--select", multiple=True, help="Only these rules: ids, id prefixes (CL1), names or categories.")
 @click.option("--ignore", multiple=True, help="Skip these rules (same forms as --select).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="info",
-              show_default=True, help="Lowest severity that makes the exit status 1.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit status 1 (default: the configuration's "
+                   "fail-on, else info).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(),
               help="Extra rule pack file or folder (repeatable).")
@@ -50,22 +51,49 @@ def cli() -> None:
 @click.option("--stdin-filename", help="Name (and format) of the document read from '-'.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule after the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the findings (no summary or source).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this configuration file for every path (no discovery).")
+@click.option("--isolated", "--no-config", "isolated", is_flag=True,
+              help="Ignore configuration files.")
+@click.option("--report-unused-suppressions", "report_unused", is_flag=True,
+              help="Report claimlint-disable comments that suppress nothing (CL001).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="Report only findings that this baseline file does not record.")
+@click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False),
+              help="Record today's findings in this baseline file and exit 0.")
 def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, encoding,
-          stdin_filename, statistics, quiet) -> None:
+          stdin_filename, statistics, quiet, config_file, isolated, report_unused, baseline_file,
+          write_baseline_file) -> None:
     """Lint Markdown, HTML and text files or folders (default: .); '-' reads stdin."""
     from .api import lint_paths
+    from .config import ConfigError, Overrides, Resolver
     from .engine import Options
     from .formatters import Context, load_all
     from .formatters import statistics as stats
 
     ruleset = _load(rule_dirs)
     options = Options(select=_split(select), ignore=_split(ignore))
-    result = lint_paths(paths or (".",), ruleset=ruleset, options=options, encoding=encoding,
-                        stdin_filename=stdin_filename, keep_texts=output_format == "text")
+    overrides = Overrides(select=options.select, ignore=options.ignore, rule_dirs=rule_dirs,
+                          fail_on=fail_on, report_unused_suppressions=report_unused)
+    try:
+        resolver = Resolver(overrides, config_file=config_file, isolated=isolated,
+                            ruleset=ruleset)
+        result = lint_paths(paths or (".",), ruleset=ruleset, options=options, encoding=encoding,
+                            stdin_filename=stdin_filename, keep_texts=output_format == "text",
+                            resolver=resolver)
+    except ConfigError as err:
+        click.echo(f"claimlint: configuration error: {err}", err=True)
+        sys.exit(EXIT_ERROR)
+    except PackError as err:
+        click.echo(f"claimlint: rule pack error: {err}", err=True)
+        sys.exit(EXIT_ERROR)
+    if write_baseline_file or baseline_file:
+        _apply_baseline(result, baseline_file, write_baseline_file, quiet)
     for error in result.errors:
         click.echo(f"claimlint: {error}", err=True)
     is_tty = sys.stdout.isatty()
-    ctx = Context(rules=ruleset.rules, sources=result.texts, files_checked=result.files,
+    ctx = Context(rules=resolver.rules(), sources=result.texts, files_checked=result.files,
+                  files=result.linted,
                   errors=result.errors, color=is_tty, show_source=is_tty and not quiet,
                   version=__version__)
     output = load_all()[output_format](result.diagnostics, ctx)
@@ -76,9 +104,61 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
         click.echo(stats(result.diagnostics), nl=False, err=output_format != "text")
     if result.errors:
         sys.exit(EXIT_ERROR)
-    threshold = Severity.parse(fail_on)
-    failing = any(d.level >= threshold for d in result.diagnostics)
+    failing = any(d.level >= Severity.parse(resolver.fail_on_for(d.path))
+                  for d in result.diagnostics)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _apply_baseline(result, baseline_file: str | None, write_file: str | None,
+                    quiet: bool) -> None:
+    """--write-baseline records the findings and exits; --baseline drops recorded ones."""
+    from .baseline import BaselineError, apply_baseline, write_baseline
+
+    if write_file:
+        try:
+            count = write_baseline(write_file, result.diagnostics)
+        except OSError as err:
+            click.echo(f"claimlint: cannot write baseline {write_file}: {err.strerror or err}",
+                       err=True)
+            sys.exit(EXIT_ERROR)
+        for error in result.errors:
+            click.echo(f"claimlint: {error}", err=True)
+        click.echo(f"claimlint: recorded {count} finding{'s' if count != 1 else ''} "
+                   f"in {write_file}", err=True)
+        sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+    try:
+        filtered = apply_baseline(baseline_file, result.diagnostics)
+    except BaselineError as err:
+        click.echo(f"claimlint: baseline error: {err}", err=True)
+        sys.exit(EXIT_ERROR)
+    result.diagnostics = filtered.diagnostics
+    if filtered.stale and not quiet:
+        click.echo(f"claimlint: {filtered.stale} baseline entr{'ies' if filtered.stale != 1 else 'y'}"
+                   f" no longer match a finding (fixed?); rewrite it with --write-baseline",
+                   err=True)
+
+
+@cli.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing .claimlint.yaml.")
+def init(folder: str, force: bool) -> None:
+    """Write a commented starter .claimlint.yaml in FOLDER (default: .)."""
+    from .config import write_starter
+
+    if not Path(folder).is_dir():
+        click.echo(f"claimlint: {folder}: no such folder", err=True)
+        sys.exit(EXIT_ERROR)
+    try:
+        target = write_starter(folder, force=force)
+    except FileExistsError as err:
+        click.echo(f"claimlint: {err}", err=True)
+        sys.exit(EXIT_ERROR)
+    except OSError as err:
+        click.echo(f"claimlint: cannot write {folder}/.claimlint.yaml: {err.strerror or err}",
+                   err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"Wrote {target}")
+
 
 
 @cli.command("rules")
