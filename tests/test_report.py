@@ -238,3 +238,15 @@ def test_cli_html_matches_json_on_real_files(tmp_path: Path, monkeypatch):
     )
     assert got == sorted((d["rule"], d["line"], d["column"]) for d in as_json)
     assert page.find("span", id="files-checked")[0]["data-count"] == "2"
+
+
+def test_rewrite_hints_reach_json_text_and_html(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("s.txt").write_text("Results are guaranteed at our lounge.\n", encoding="utf-8")
+    runner = CliRunner()
+    found = json.loads(runner.invoke(cli, ["check", "s.txt", "--format", "json"]).stdout)
+    hints = [f["suggestion"] for f in found if f["rule"] == "CL601"]
+    assert hints and hints[0].startswith('"guaranteed" -> ')
+    assert hints[0] in runner.invoke(cli, ["check", "s.txt"]).stdout
+    report = runner.invoke(cli, ["check", "s.txt", "--format", "html"]).stdout
+    assert "Suggestion: &quot;guaranteed&quot; -&gt; " in report
