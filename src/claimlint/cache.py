@@ -1,0 +1,288 @@
+"""A content-hash cache of lint results, so unchanged files cost a hash and a small read.
+
+Pure Python on purpose: a run whose files all hit the cache must never import spaCy.
+
+Layout: ``.claimlint_cache/v1/<2 hex>/<64 hex>.json``, one file per entry. An entry's key hashes
+everything that can change its findings: the file's bytes, its path and format, the encoding
+option, the rule set's fingerprint, the linter options, claimlint's version and source code, and
+the installed spaCy and spacy-lookups-data. Entries are written to a temporary file and renamed
+into place (atomic on POSIX and Windows), so concurrent runs never see half an entry; an entry
+whose checksum or JSON does not verify is ignored (and removed).
+
+The same folder holds the compiled phrase expansions of a rule set (``expansions/``), which
+spare a cold run from loading the lemma lookup table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, is_dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .diagnostics import Diagnostic
+
+CACHE_DIR_NAME = ".claimlint_cache"
+LAYOUT = "v1"  # bump when the entry format changes
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by claimlint.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+
+
+_ACTIVE: ResultCache | None = None
+
+
+def activate(cache: ResultCache | None) -> None:
+    """Make this the cache that matcher.build_pipeline keeps compiled phrases in (the
+    pipeline is built deep inside whichever Linter lints first, in this process or a worker)."""
+    global _ACTIVE
+    _ACTIVE = cache
+
+
+def active() -> ResultCache | None:
+    return _ACTIVE
+
+
+def cache_folder(config_path: Path | None = None, cwd: Path | None = None) -> Path:
+    """Beside the configuration file when there is one, else in the working folder."""
+    if config_path is not None:
+        return Path(config_path).resolve().parent / CACHE_DIR_NAME
+    return (cwd or Path.cwd()) / CACHE_DIR_NAME
+
+
+def _digest(*parts: str | bytes) -> str:
+    """sha256 over length-prefixed parts, so ('ab', 'c') and ('a', 'bc') differ."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_salt() -> str:
+    """What the installed software contributes to every key: version, source, dependencies.
+
+    Hashing claimlint's own .py files (~100 KB, about a millisecond) keeps the cache honest
+    while the version number stays put during development. spaCy is located, not imported.
+    """
+    import importlib.util
+
+    package = Path(__file__).resolve().parent
+    parts: list[str | bytes] = [LAYOUT, __version__]
+    for path in sorted(package.rglob("*.py")):
+        parts += [path.relative_to(package).as_posix(), path.read_bytes()]
+    for name in ("spacy", "spacy_lookups_data"):
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec and spec.origin else ""
+        marker = ""
+        if origin:
+            folder = Path(origin).parent
+            about = folder / "about.py"
+            try:
+                marker = (about if about.is_file() else Path(origin)).read_text("utf-8", "replace")
+            except OSError:
+                marker = origin
+        parts += [name, origin, marker]
+    return _digest(*parts)
+
+
+def _plain(value: Any) -> Any:
+    """Options as JSON-able data (dataclasses, tuples, dicts), in a stable order."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return _plain(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_plain(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return repr(value)
+
+
+def linter_key(fingerprint: str, options: Any) -> str:
+    """The part of a key that depends on the rule set and options of one Linter."""
+    options_json = json.dumps(_plain(options), sort_keys=True)
+    return _digest(code_salt(), fingerprint, options_json)
+
+
+def entry_key(linter_part: str, path: str, fmt: str, encoding: str | None, data: bytes) -> str:
+    """The key of one file's results. The path is part of it: per-file configuration
+    (per-file-ignores, provided disclaimers) and the diagnostics' `path` depend on it."""
+    return _digest(linter_part, path, fmt, encoding or "", hashlib.sha256(data).hexdigest())
+
+
+class ResultCache:
+    """Lint results stored one file per entry; every failure degrades to a cache miss."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.root = self.folder / LAYOUT
+        self.writable = True
+        self.hits = 0
+        self.misses = 0
+
+    # -- entries ------------------------------------------------------------------------------
+
+    def _entry(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str, path: str) -> list[Diagnostic] | None:
+        """The diagnostics stored under key (their path set to `path`), or None."""
+        entry = self._entry(key)
+        try:
+            raw = entry.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        found = _decode_entry(raw, key, path)
+        if found is None:
+            self.misses += 1
+            _remove_quietly(entry)
+        else:
+            self.hits += 1
+        return found
+
+    def put(self, key: str, diagnostics: Sequence[Diagnostic]) -> None:
+        """Store the diagnostics under key; a read-only or full disk just disables writing."""
+        if not self.writable:
+            return
+        body = json.dumps(
+            {"key": key, "diagnostics": [_diag_json(d) for d in diagnostics]},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode("utf-8")
+        payload = hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+        try:
+            self._ensure_folder()
+            atomic_write(self._entry(key), payload)
+        except OSError:
+            self.writable = False
+
+    # -- compiled expansions ---------------------------------------------------------------------
+
+    def _expansions_path(self, fingerprint: str) -> Path:
+        return self.root / "expansions" / f"{_digest(code_salt(), fingerprint)}.json"
+
+    def get_expansions(self, fingerprint: str) -> dict[str, list[str]] | None:
+        """The phrase variants per lexicon that matcher.py compiled for this rule set."""
+        try:
+            raw = self._expansions_path(fingerprint).read_bytes()
+        except OSError:
+            return None
+        data = _verified_json(raw)
+        if not isinstance(data, dict) or data.get("fingerprint") != fingerprint:
+            return None
+        table = data.get("expansions")
+        if not isinstance(table, dict) or not all(
+            isinstance(v, list) and all(isinstance(s, str) for s in v) for v in table.values()
+        ):
+            return None
+        return table
+
+    def put_expansions(self, fingerprint: str, table: dict[str, list[str]]) -> None:
+        """Store compiled phrase variants (best effort, like every cache write)."""
+        if not self.writable or not fingerprint:
+            return
+        body = json.dumps(
+            {"fingerprint": fingerprint, "expansions": table}, ensure_ascii=False
+        ).encode("utf-8")
+        try:
+            self._ensure_folder()
+            path = self._expansions_path(fingerprint)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
+        except OSError:
+            self.writable = False
+
+    # -- the folder ------------------------------------------------------------------------------
+
+    def _ensure_folder(self) -> None:
+        """Create the folder with a CACHEDIR.TAG (backup tools skip it) and a .gitignore."""
+        if (self.folder / "CACHEDIR.TAG").is_file():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.folder / ".gitignore", b"# Created by claimlint; never commit.\n*\n")
+        atomic_write(self.folder / "CACHEDIR.TAG", CACHEDIR_TAG.encode("ascii"))
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temp, 0o644)  # mkstemp makes it private; a cache is as readable as its folder
+        os.replace(temp, path)
+    except BaseException:
+        _remove_quietly(Path(temp))
+        raise
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def _verified_json(raw: bytes) -> Any:
+    """The JSON after a sha256 line, or None when the checksum or the JSON is wrong."""
+    checksum, sep, body = raw.partition(b"\n")
+    if not sep or hashlib.sha256(body).hexdigest().encode("ascii") != checksum:
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+_DIAG_FIELDS = tuple(f for f in Diagnostic.__dataclass_fields__ if f != "path")
+
+
+def _diag_json(diag: Diagnostic) -> list[Any]:
+    return [getattr(diag, name) for name in _DIAG_FIELDS]
+
+
+def _decode_entry(raw: bytes, key: str, path: str) -> list[Diagnostic] | None:
+    data = _verified_json(raw)
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    items = data.get("diagnostics")
+    if not isinstance(items, list):
+        return None
+    try:
+        return [Diagnostic(path, *_checked(item)) for item in items]
+    except (TypeError, ValueError):
+        return None
+
+
+def _checked(item: Any) -> Iterable[Any]:
+    if not isinstance(item, list) or len(item) != len(_DIAG_FIELDS):
+        raise ValueError("malformed diagnostic")
+    return item
+
+
+__all__ = [
+    "CACHE_DIR_NAME",
+    "ResultCache",
+    "activate",
+    "active",
+    "cache_folder",
+    "entry_key",
+    "linter_key",
+]

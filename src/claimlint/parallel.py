@@ -1,0 +1,249 @@
+"""Spread files over worker processes; each worker builds its Linter's pipeline once.
+
+Workers are forked from the parent (which has not imported spaCy), inherit the rule sets and
+linters, receive only paths, and send back only diagnostics and errors, never documents.
+Where fork is unavailable (Windows, macOS default) the caller lints in process instead:
+results are identical either way, only the speed differs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .cache import ResultCache, activate, entry_key, linter_key
+from .decoding import DecodeError
+from .diagnostics import Diagnostic, FileError
+from .sources import format_of, source_from_bytes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import Linter
+
+# Spawning a worker costs about a second (it imports spaCy and compiles the rules), so small
+# runs are linted in process: fewer files than this, or fewer bytes than this to lint.
+MIN_FILES = 8
+MIN_BYTES = 256 * 1024
+
+# (path, diagnostics, error): exactly one of diagnostics/error is not None
+Outcome = tuple[str, "list[Diagnostic] | None", "FileError | None"]
+LintOne = Callable[[str], Outcome]
+
+_WORKER_LINT: LintOne | None = None
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def worth_a_pool(jobs: int, paths: Sequence[str], sizes: Sequence[int]) -> bool:
+    """Workers pay off only for several files and enough text to amortise their start-up."""
+    return jobs > 1 and can_fork() and len(paths) >= MIN_FILES and sum(sizes) >= MIN_BYTES
+
+
+def _init_worker(lint_one: LintOne) -> None:
+    global _WORKER_LINT
+    _WORKER_LINT = lint_one
+
+
+def _run_chunk(paths: list[str]) -> list[Outcome]:
+    assert _WORKER_LINT is not None, "worker used before its initializer ran"
+    return [_WORKER_LINT(path) for path in paths]
+
+
+def chunked(paths: Sequence[str], sizes: Sequence[int], jobs: int) -> list[list[str]]:
+    """Chunks of about equal bytes, several per worker so a slow chunk does not leave the
+    others idle; the order of paths inside the result does not matter to the caller."""
+    target_chunks = max(1, min(len(paths), jobs * 8))
+    total = max(1, sum(sizes))
+    budget = total / target_chunks
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    weight = 0
+    for path, size in sorted(zip(paths, sizes, strict=True), key=lambda ps: -ps[1]):
+        current.append(path)
+        weight += size
+        if weight >= budget:
+            chunks.append(current)
+            current, weight = [], 0
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def lint_in_pool(
+    lint_one: LintOne, paths: Sequence[str], sizes: Sequence[int], jobs: int
+) -> dict[str, Outcome]:
+    """Lint paths in `jobs` forked workers; outcomes by path (the caller restores order).
+
+    `lint_one` travels to the workers by fork, not by pickling, so it may close over the
+    parent's linters and resolver.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = chunked(paths, sizes, jobs)
+    context = multiprocessing.get_context("fork")
+    outcomes: dict[str, Outcome] = {}
+    workers = min(jobs, len(chunks))
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(lint_one,)
+    ) as pool:
+        for result in pool.map(_run_chunk, chunks):
+            for outcome in result:
+                outcomes[outcome[0]] = outcome
+    return outcomes
+
+
+# --------------------------------------------------------------------------------------------
+# Running a set of files: cache first, then the misses in process or in a pool
+
+
+@dataclass
+class FileOutcome:
+    """What became of one file: its diagnostics, or the reason it could not be linted."""
+
+    display: str
+    diagnostics: list[Diagnostic] | None = None
+    error: FileError | None = None
+    text: str | None = None
+
+
+def lint_files(
+    files: Sequence[str],
+    linter_of: Callable[[str], Linter],
+    *,
+    encoding: str | None = None,
+    stdin_filename: str | None = None,
+    stdin_data: bytes | None = None,
+    keep_texts: bool = False,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+) -> list[FileOutcome]:
+    """Lint files in order: cache hits without spaCy, misses in process or in `jobs` workers.
+
+    The outcome list is in the order of `files`, and identical whatever `jobs` is.
+    """
+    from .api import read_bytes, read_source
+
+    if cache is not None:
+        activate(cache)
+    slots = [FileOutcome((stdin_filename or "-") if p == "-" else p) for p in files]
+    pending: list[int] = []
+    data_of: dict[int, bytes] = {}
+    keys: dict[int, str] = {}
+    linter_keys: dict[int, str] = {}
+    for index, path in enumerate(files):
+        if cache is None and path != "-":
+            pending.append(index)  # read where it is linted
+            continue
+        try:
+            name, data = read_bytes(path, stdin_filename=stdin_filename, stdin_data=stdin_data)
+        except (DecodeError, OSError) as err:
+            slots[index].error = _file_error(slots[index].display, err)
+            continue
+        data_of[index] = data
+        if cache is not None:
+            linter = linter_of(path)
+            if id(linter) not in linter_keys:
+                linter_keys[id(linter)] = linter_key(linter.ruleset.fingerprint, linter.options)
+            key = entry_key(linter_keys[id(linter)], name, format_of(name), encoding, data)
+            found = cache.get(key, name)
+            if found is not None:
+                slots[index].diagnostics = found
+                if keep_texts:
+                    _decode_into(slots[index], name, data, encoding)
+                continue
+            keys[index] = key
+        pending.append(index)
+
+    def lint_one(path: str, data: bytes | None = None) -> Outcome:
+        display = (stdin_filename or "-") if path == "-" else path
+        try:
+            if data is None:
+                source = read_source(
+                    path, encoding=encoding, stdin_filename=stdin_filename, stdin_data=stdin_data
+                )
+            else:
+                source = source_from_bytes(display, data, encoding=encoding)
+        except (DecodeError, OSError) as err:
+            return (path, None, _file_error(display, err))
+        return (path, linter_of(path).lint(source), None)
+
+    def record(index: int, outcome: Outcome) -> None:
+        slots[index].diagnostics, slots[index].error = outcome[1], outcome[2]
+
+    pooled = [i for i in pending if files[i] != "-"]
+    sizes = [len(data_of[i]) if i in data_of else _size(files[i]) for i in pooled]
+    if worth_a_pool(jobs, [files[i] for i in pooled], sizes):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            by_path = lint_in_pool(lint_one, [files[i] for i in pooled], sizes, jobs)
+        except BrokenProcessPool:  # a worker died (killed, out of memory): finish in process
+            by_path = {}
+        for index in pooled:
+            if files[index] in by_path:
+                record(index, by_path[files[index]])
+        pending = [i for i in pending if slots[i].diagnostics is None and slots[i].error is None]
+    for index in pending:
+        record(index, lint_one(files[index], data_of.get(index)))
+
+    for index, slot in enumerate(slots):
+        if slot.diagnostics is None:
+            continue
+        if index in keys:
+            cache.put(keys[index], slot.diagnostics)  # type: ignore[union-attr]
+        if keep_texts and slot.text is None:
+            if index in data_of:
+                _decode_into(slot, slot.display, data_of[index], encoding)
+            else:
+                try:
+                    slot.text = read_source(files[index], encoding=encoding).text
+                except (DecodeError, OSError) as err:
+                    slot.diagnostics, slot.error = None, _file_error(slot.display, err)
+    return slots
+
+
+def _decode_into(slot: FileOutcome, name: str, data: bytes, encoding: str | None) -> None:
+    try:
+        slot.text = source_from_bytes(name, data, encoding=encoding).text
+    except DecodeError as err:
+        slot.diagnostics, slot.error = None, FileError(slot.display, str(err))
+
+
+def _file_error(display: str, err: Exception) -> FileError:
+    from .api import describe_os_error
+
+    if isinstance(err, OSError):
+        return FileError(display, describe_os_error(err))
+    return FileError(display, str(err))
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+__all__ = [
+    "MIN_BYTES",
+    "MIN_FILES",
+    "FileOutcome",
+    "default_jobs",
+    "lint_files",
+    "lint_in_pool",
+    "worth_a_pool",
+]
