@@ -91,10 +91,16 @@ def _display(given: str, found: Path, root: Path) -> str:
 def read_source(path: str, *, encoding: str | None = None, stdin_filename: str | None = None,
                 stdin_data: bytes | None = None) -> Source:
     """Read one file (or stdin) into a Source; raises FileError-worthy exceptions as OSError/DecodeError."""
+    name, data = read_bytes(path, stdin_filename=stdin_filename, stdin_data=stdin_data)
+    return source_from_bytes(name, data, encoding=encoding)
+
+
+def read_bytes(path: str, *, stdin_filename: str | None = None,
+               stdin_data: bytes | None = None) -> tuple[str, bytes]:
+    """The name a file is reported under and its bytes (the cache keys on them undecoded)."""
     if path == "-":
         data = stdin_data if stdin_data is not None else sys.stdin.buffer.read()
-        name = stdin_filename or "-"
-        return source_from_bytes(name, data, encoding=encoding)
+        return stdin_filename or "-", data
     if os.path.isdir(path):
         raise IsADirectoryError(21, "is a folder", path)
     size = os.path.getsize(path)
@@ -103,7 +109,7 @@ def read_source(path: str, *, encoding: str | None = None, stdin_filename: str |
                           f"{MAX_FILE_BYTES // (1024 * 1024)} MB claimlint lints")
     with open(path, "rb") as handle:
         data = handle.read()
-    return source_from_bytes(path, data, encoding=encoding)
+    return path, data
 
 
 def describe_os_error(err: OSError) -> str:
@@ -123,13 +129,17 @@ def lint_paths(
     encoding: str | None = None,
     stdin_filename: str | None = None,
     keep_texts: bool = False,
+    stdin_data: bytes | None = None,
     resolver: Resolver | None = None,
+    jobs: int = 1,
+    cache_dir: str | Path | None = None,
 ) -> Result:
     """Lint files and folders; unreadable inputs become FileErrors, never exceptions.
 
     With a config.Resolver, each file gets the Linter of its closest configuration (and the
     resolver's include/exclude/extensions); a ConfigError or PackError is raised before any
-    file is linted.
+    file is linted. `jobs` > 1 lints in that many processes when there is enough to do;
+    with `cache_dir`, unchanged files are answered from the result cache there.
     """
     linter = Linter(ruleset or load_rules(), options) if resolver is None else None
     files, errors = expand_paths(paths) if resolver is None else resolver.expand(paths)
@@ -137,21 +147,27 @@ def lint_paths(
         for path in files:
             resolver.linter_for(path, stdin_filename if path == "-" else None)
     result = Result(errors=list(errors))
-    for path in files:
-        display = stdin_filename or "-" if path == "-" else path
-        try:
-            source = read_source(path, encoding=encoding, stdin_filename=stdin_filename)
-        except DecodeError as err:
-            result.errors.append(FileError(display, str(err)))
-            continue
-        except OSError as err:
-            result.errors.append(FileError(display, describe_os_error(err)))
+
+    def linter_of(path: str) -> Linter:
+        return linter or resolver.linter_for(path, stdin_filename if path == "-" else None)
+
+    from .parallel import lint_files
+
+    cache = None
+    if cache_dir is not None:
+        from .cache import ResultCache
+
+        cache = ResultCache(Path(cache_dir))
+    outcomes = lint_files(files, linter_of, encoding=encoding, stdin_filename=stdin_filename,
+                          stdin_data=stdin_data, keep_texts=keep_texts, jobs=jobs, cache=cache)
+    for outcome in outcomes:
+        if outcome.error is not None:
+            result.errors.append(outcome.error)
             continue
         result.files += 1
-        result.linted.append(display)
-        chosen = linter or resolver.linter_for(path, stdin_filename if path == "-" else None)
-        result.diagnostics.extend(chosen.lint(source))
-        if keep_texts:
-            result.texts[source.path] = source.text
+        result.linted.append(outcome.display)
+        result.diagnostics.extend(outcome.diagnostics or ())
+        if keep_texts and outcome.text is not None:
+            result.texts[outcome.display] = outcome.text
     result.diagnostics.sort()
     return result

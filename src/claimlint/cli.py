@@ -61,9 +61,13 @@ def cli() -> None:
               help="Report only findings that this baseline file does not record.")
 @click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False),
               help="Record today's findings in this baseline file and exit 0.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Processes to lint with (default 0: all cores; 1: in this process).")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Neither read nor write the result cache (.claimlint_cache/).")
 def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, encoding,
           stdin_filename, statistics, quiet, config_file, isolated, report_unused, baseline_file,
-          write_baseline_file) -> None:
+          write_baseline_file, jobs=0, no_cache=False) -> None:
     """Lint Markdown, HTML and text files or folders (default: .); '-' reads stdin."""
     from .api import lint_paths
     from .config import ConfigError, Overrides, Resolver
@@ -80,7 +84,8 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
                             ruleset=ruleset)
         result = lint_paths(paths or (".",), ruleset=ruleset, options=options, encoding=encoding,
                             stdin_filename=stdin_filename, keep_texts=output_format == "text",
-                            resolver=resolver)
+                            resolver=resolver, jobs=jobs or _all_cores(),
+                            cache_dir=None if no_cache else _cache_dir(resolver))
     except ConfigError as err:
         click.echo(f"claimlint: configuration error: {err}", err=True)
         sys.exit(EXIT_ERROR)
@@ -107,6 +112,19 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
     failing = any(d.level >= Severity.parse(resolver.fail_on_for(d.path))
                   for d in result.diagnostics)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _all_cores() -> int:
+    from .parallel import default_jobs
+
+    return default_jobs()
+
+
+def _cache_dir(resolver) -> Path:
+    """.claimlint_cache/ beside the configuration that governs the working folder, else here."""
+    from .cache import cache_folder
+
+    return cache_folder(resolver.config_for(Path.cwd()).path)
 
 
 def _apply_baseline(result, baseline_file: str | None, write_file: str | None,
