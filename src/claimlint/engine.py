@@ -146,7 +146,7 @@ class Linter:
                 continue
             if unless and governing(sh, unless, index, claim):
                 continue
-            return chosen
+            return chosen + openers[:1] if match.start else chosen  # the span opens the fragment
         return None
 
     @staticmethod

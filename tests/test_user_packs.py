@@ -1,0 +1,177 @@
+"""A user pack adds a lexicon and a rule without Python; rules/explain list and explain rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from claimlint.cli import cli
+from claimlint.engine import Linter
+from claimlint.rules import load_rules
+from claimlint.sources import Source
+
+PACK = """\
+pack: {name: acme, owner: compliance@acme.example}
+lexicons:
+  zentrova:
+    terms: [zentrova, "zentrova drops"]
+    lemma: false
+  clarity-outcome:
+    description: Made-up outcomes Acme copy must not promise.
+    terms: [unfog, "brighten thinking"]
+rules:
+  - id: ACME101
+    name: zentrova-clarity-claim
+    category: efficacy
+    severity: warning
+    summary: Zentrova is said to clear the mind, as fact.
+    message: 'Zentrova clarity claim needs a qualifier: "{excerpt}"'
+    rationale: Acme's one pilot study was small; clarity benefits are not established.
+    fix: 'Qualify it ("may help some adults") and cite pilot ZP-7.'
+    references: ["Acme legal memo 2024-03"]
+    match: {all: [zentrova, clarity-outcome], within: 10}
+    anchor: clarity-outcome
+    unless: [negation, hedge, question]
+    examples:
+      flag: ["Zentrova unfogs a tired mind."]
+      pass: ["Zentrova may unfog a tired mind for some adults."]
+"""
+
+
+_LINTER: list[Linter] = []  # built once, on first use
+
+
+@pytest.fixture(scope="module")
+def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("acme-packs")
+    (folder / "acme.yaml").write_text(PACK, encoding="utf-8")
+    return folder
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_user_rule_fires_with_its_message(packs: Path, tmp_path: Path) -> None:
+    page = tmp_path / "zentrova.md"
+    page.write_text(
+        "# Zentrova\n"
+        "\n"
+        "Zentrova unfogs my afternoons.\n"
+        "\n"
+        "Zentrova does not unfog anything overnight.\n"
+        "\n"
+        "Zentrova may unfog a tired mind for some adults.\n",
+        encoding="utf-8",
+    )
+    result = invoke(
+        "check", "--no-cache", "-j", "1", "--format", "json", "--rules", str(packs), str(page)
+    )
+    found = [d for d in json.loads(result.stdout) if d["rule"] == "ACME101"]
+    assert [(d["line"], d["column"]) for d in found] == [(3, 1)], found
+    diag = found[0]
+    assert diag["message"] == 'Zentrova clarity claim needs a qualifier: "Zentrova unfogs"'
+    assert (diag["name"], diag["category"], diag["severity"]) == (
+        "zentrova-clarity-claim",
+        "efficacy",
+        "warning",
+    )
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("verb", ["unfog", "unfogs", "unfogged", "unfogging"])
+def test_user_terms_match_their_inflections(packs: Path, verb: str) -> None:
+    # A made-up verb is not in the lemma lookup table: its regular forms must still match,
+    # including the doubled final consonant of "unfogged" / "unfogging" (like "stopped").
+    if not _LINTER:
+        _LINTER.append(Linter(load_rules([packs])))
+    found = _LINTER[0].lint(Source("page.txt", f"Zentrova {verb} a tired mind.", "text"))
+    assert "ACME101" in {d.rule for d in found}, verb
+
+
+def test_user_rule_is_absent_without_the_pack(tmp_path: Path) -> None:
+    page = tmp_path / "zentrova.txt"
+    page.write_text("Zentrova unfogs a tired mind.\n", encoding="utf-8")
+    result = invoke("check", "--no-cache", "-j", "1", "--format", "json", str(page))
+    assert "ACME101" not in {d["rule"] for d in json.loads(result.stdout)}
+
+
+def test_rules_json_lists_the_user_rule(packs: Path) -> None:
+    result = invoke("rules", "--rules", str(packs), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    listed = {r["id"]: r for r in json.loads(result.stdout)}
+    assert listed["ACME101"]["name"] == "zentrova-clarity-claim"
+    assert listed["ACME101"]["severity"] == "warning"
+    assert listed["ACME101"]["summary"] == "Zentrova is said to clear the mind, as fact."
+    assert "CL101" in listed  # the bundled rules are still there
+
+
+def test_explain_prints_the_user_rule(packs: Path) -> None:
+    result = invoke("explain", "ACME101", "--rules", str(packs))
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for expected in (
+        "ACME101",
+        "zentrova-clarity-claim",
+        "pilot study was small",
+        "Acme legal memo 2024-03",
+        "Zentrova unfogs a tired mind.",
+        "Zentrova may unfog a tired mind for some adults.",
+        "pilot ZP-7",
+    ):
+        assert expected in out, f"{expected!r} missing from:\n{out}"
+    unknown = invoke("explain", "ACME101")  # without the pack the rule does not exist
+    assert unknown.exit_code == 2
+
+
+def test_explain_bundled_rule_prints_rationale_references_and_examples() -> None:
+    rule = load_rules().rule("CL101")
+    assert rule is not None
+    result = invoke("explain", "CL101")
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert rule.name in out
+    assert " ".join(rule.rationale.split())[:60] in out
+    for reference in rule.references:
+        assert reference in out
+    for example in (*rule.flag_examples, *rule.pass_examples):
+        assert example in out
+    assert result.stdout.index(rule.flag_examples[0]) < result.stdout.index(rule.pass_examples[0])
+
+
+def test_explain_accepts_the_rule_name() -> None:
+    by_name = invoke("explain", "unsupported-efficacy-claim")
+    assert by_name.exit_code == 0
+    assert by_name.stdout == invoke("explain", "CL101").stdout
+
+
+def test_rules_json_lists_every_bundled_rule() -> None:
+    result = invoke("rules", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    listed = json.loads(result.stdout)
+    bundled = load_rules().rules
+    assert [r["id"] for r in listed] == [r.id for r in bundled]
+    assert len(listed) >= 10
+    for entry, rule in zip(listed, bundled, strict=True):
+        assert {"id", "name", "category", "severity", "summary"} <= set(entry)
+        assert (entry["name"], entry["category"], entry["severity"], entry["summary"]) == (
+            rule.name,
+            rule.category,
+            rule.severity,
+            rule.summary,
+        )
+        assert entry["summary"].strip()
+    categories = {r["category"] for r in listed}
+    assert categories == {
+        "efficacy",
+        "route-comparison",
+        "safety",
+        "approval",
+        "guarantee",
+        "disclaimer-fda",
+        "disclaimer-crisis",
+    }
+    assert {r["id"] for r in listed if r["severity"] == "warning"} >= {"CL106"}
