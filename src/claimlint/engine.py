@@ -249,9 +249,9 @@ class Linter:
             if all(n in present for n in check.when.all) and (
                 not check.when.any or any(n in present for n in check.when.any)
             ) and not any(n in present for n in check.when.none):
-                first = min(h.start for i in range(len(sh.sentences))
-                            for n in names for h in sh.hits(i, n))
-                trigger = (first, first)
+                first = min((h for i in range(len(sh.sentences)) for n in names
+                             for h in sh.hits(i, n)), key=lambda h: h.start)
+                trigger = (first.start, first.end)
         else:
             unless = self._modifiers_for(check.unless)
             for index in range(len(sh.sentences)):
