@@ -61,13 +61,17 @@ def cli() -> None:
               help="Report only findings that this baseline file does not record.")
 @click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False),
               help="Record today's findings in this baseline file and exit 0.")
+@click.option("--fix", is_flag=True,
+              help="Insert the missing required statements (CL301, CL302); never anything else.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="With --fix: print a unified diff of the fixes instead of writing them.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Processes to lint with (default 0: all cores; 1: in this process).")
 @click.option("--no-cache", "no_cache", is_flag=True,
               help="Neither read nor write the result cache (.claimlint_cache/).")
 def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, encoding,
           stdin_filename, statistics, quiet, config_file, isolated, report_unused, baseline_file,
-          write_baseline_file, jobs=0, no_cache=False) -> None:
+          write_baseline_file, fix=False, show_diff=False, jobs=0, no_cache=False) -> None:
     """Lint Markdown, HTML and text files or folders (default: .); '-' reads stdin."""
     from .api import lint_paths
     from .config import ConfigError, Overrides, Resolver
@@ -77,15 +81,28 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
 
     ruleset = _load(rule_dirs)
     options = Options(select=_split(select), ignore=_split(ignore))
+    fix = fix or show_diff
+    stdin_data = _stdin_for_fix(paths) if fix else None
     overrides = Overrides(select=options.select, ignore=options.ignore, rule_dirs=rule_dirs,
                           fail_on=fail_on, report_unused_suppressions=report_unused)
     try:
         resolver = Resolver(overrides, config_file=config_file, isolated=isolated,
                             ruleset=ruleset)
         result = lint_paths(paths or (".",), ruleset=ruleset, options=options, encoding=encoding,
-                            stdin_filename=stdin_filename, keep_texts=output_format == "text",
-                            resolver=resolver, jobs=jobs or _all_cores(),
+                            stdin_filename=stdin_filename,
+                            keep_texts=output_format in ("text", "html"),
+                            resolver=resolver, stdin_data=stdin_data,
+                            jobs=jobs or _all_cores(),
                             cache_dir=None if no_cache else _cache_dir(resolver))
+        if fix:
+            def lint_bytes(name: str, data: bytes):
+                return lint_paths(("-",), ruleset=ruleset, options=options, encoding=encoding,
+                                  stdin_filename=name, stdin_data=data, keep_texts=True,
+                                  resolver=resolver)
+
+            fixed = _run_fix(result, lint_bytes, resolver, encoding=encoding, diff=show_diff,
+                             quiet=quiet, stdin_name=stdin_filename or "-",
+                             stdin_data=stdin_data)
     except ConfigError as err:
         click.echo(f"claimlint: configuration error: {err}", err=True)
         sys.exit(EXIT_ERROR)
@@ -104,7 +121,14 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
     output = load_all()[output_format](result.diagnostics, ctx)
     if quiet and output_format == "text":
         output = "".join(line + "\n" for line in output.splitlines()[:-1])
-    click.echo(output, nl=False)
+    if fix and show_diff:
+        click.echo("".join(fixed.diffs), nl=False)
+    elif fix and fixed.stdout is not None:  # stdin: the fixed document on stdout, findings on stderr
+        sys.stdout.buffer.write(fixed.stdout)
+        sys.stdout.flush()
+        click.echo(output, nl=False, err=True)
+    else:
+        click.echo(output, nl=False)
     if statistics:
         click.echo(stats(result.diagnostics), nl=False, err=output_format != "text")
     if result.errors:
@@ -125,6 +149,37 @@ def _cache_dir(resolver) -> Path:
     from .cache import cache_folder
 
     return cache_folder(resolver.config_for(Path.cwd()).path)
+
+
+def _stdin_for_fix(paths: tuple[str, ...]) -> bytes | None:
+    """--fix on '-' needs the bytes twice (lint, then fix): read them once, up front."""
+    if "-" not in paths:
+        return None
+    if len(paths) > 1:
+        click.echo("claimlint: --fix reads '-' (stdin) only on its own; lint files separately",
+                   err=True)
+        sys.exit(EXIT_ERROR)
+    return sys.stdin.buffer.read()
+
+
+def _run_fix(result, lint_bytes, resolver, *, encoding: str | None, diff: bool, quiet: bool,
+             stdin_name: str, stdin_data: bytes | None):
+    """Insert missing statements (or diff them); the result keeps only what remains."""
+    from .fixer import apply_fixes
+
+    def texts_for(path: str):
+        return resolver.config_for(Path.cwd() if path in ("-", stdin_name) else path).fix_texts
+
+    report = apply_fixes(result, lint_bytes=lint_bytes, write=not diff, encoding=encoding,
+                         texts_for=texts_for, stdin_name=stdin_name, stdin_data=stdin_data)
+    for warning in report.warnings:
+        click.echo(f"claimlint: {warning}", err=True)
+    if report.changed and not quiet:
+        verb = "would add" if diff else "added"
+        count = len(report.changed)
+        click.echo(f"claimlint: {verb} missing statements to {count} "
+                   f"file{'s' if count != 1 else ''}", err=True)
+    return report
 
 
 def _apply_baseline(result, baseline_file: str | None, write_file: str | None,
@@ -176,7 +231,6 @@ def init(folder: str, force: bool) -> None:
                    err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"Wrote {target}")
-
 
 
 @cli.command("rules")
