@@ -373,9 +373,11 @@ def _format(template: str, **values: Any) -> str:
 
 def _suggest(rule: Rule, excerpt: str) -> str | None:
     """The rule's rewrite hint for the first suggest key found in the excerpt."""
+    import re
+
     lower = excerpt.lower()
     for key, replacement in rule.suggest:
-        if key in lower:
+        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", lower):  # "safe" is not in "unsafe"
             return f'"{key}" -> "{replacement}"'
     return None
 

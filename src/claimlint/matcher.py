@@ -204,7 +204,11 @@ def build_pipeline(ruleset: RuleSet, expansion_cache=None) -> Language:
 
 def _split_citation_markers(nlp: Language) -> None:
     """Let "claim.[1]" and "relief¹" split into words and markers, as writers mean them."""
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[.!?\w])(?=\[\^?\d)", r"(?<=\w)(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])"]
+    infixes = list(nlp.Defaults.infixes) + [
+        r"(?<=\w)(?=[.!?]\[)",  # "relief.[1]": word, period, marker
+        r"(?<=[.!?\w])(?=\[\^?\w)",
+        r"(?<=\w)(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])",
+    ]
     from spacy.util import compile_infix_regex
 
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -20,6 +20,7 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         self.length = len(text)
+        self._text = text
 
     def locate(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, self.length))
@@ -30,7 +31,7 @@ class LineIndex:
         """Source offsets [start, end) of a 1-based line, without its line break."""
         start = self.starts[line - 1]
         end = self.starts[line] if line < len(self.starts) else self.length
-        return start, end
+        return start, start + len(self._text[start:end].rstrip("\r\n"))
 
 
 @dataclass
