@@ -521,13 +521,16 @@ def pack_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is 10x faster
+
+
 def _read_pack(path: Path) -> dict:
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise PackError(str(path), "pack", "", f"cannot be read: {err}") from None
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_SAFE_LOADER)  # safe: a pack can never construct objects
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "pack"
