@@ -108,7 +108,10 @@ def read_bytes(path: str, *, stdin_filename: str | None = None,
         raise DecodeError(f"is {size // (1024 * 1024)} MB, larger than the "
                           f"{MAX_FILE_BYTES // (1024 * 1024)} MB claimlint lints")
     with open(path, "rb") as handle:
-        data = handle.read()
+        data = handle.read(MAX_FILE_BYTES + 1)  # bounded: a pipe or device may never end
+    if len(data) > MAX_FILE_BYTES:
+        raise DecodeError(f"is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB "
+                          "claimlint lints")
     return path, data
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,4 +79,26 @@ def walk(
                 continue
             if ignores.ignored(path, chain, is_dir=False):
                 continue
+            reason = _not_a_file(path)
+            if reason:
+                if errors is not None:
+                    errors.append((str(path), reason))
+                continue
             yield path
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why a found name must not be opened: a FIFO would block the run forever, a device
+    never ends. Names whose status cannot be read are yielded so that reading them reports
+    the real reason (a broken link, a symlink loop, permissions)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a file; not linted"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a file; not linted"
+    return "is a device, not a file; not linted"

@@ -78,15 +78,11 @@ class Linter:
         """Run the pipeline over block-aligned chunks and return hits in prose offsets."""
         from .matcher import SPAN_KEY
 
-        chunks: list[tuple[int, int]] = []
-        start = 0
-        for block in blocks:
-            if block.end - start > CHUNK_CHARS and block.start > start:
-                chunks.append((start, block.start))
-                start = block.start
-        chunks.append((start, len(text)))
+        from .limits import chunk_spans, tame_for_tokenizer
+
+        chunks = chunk_spans(text, blocks, CHUNK_CHARS)  # no chunk over the limit, ever
         hits: list[Hit] = []
-        texts = (text[a:b].translate(NORMALISE) for a, b in chunks)
+        texts = (tame_for_tokenizer(text[a:b].translate(NORMALISE)) for a, b in chunks)
         for (offset, _), doc in zip(chunks, self.nlp.pipe(texts, batch_size=16)):
             for span in doc.spans[SPAN_KEY]:
                 hits.append(Hit(span.label_, offset + span.start_char, offset + span.end_char,

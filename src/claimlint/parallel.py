@@ -179,7 +179,12 @@ def lint_files(
                 source = source_from_bytes(display, data, encoding=encoding)
         except (DecodeError, OSError) as err:
             return (path, None, _file_error(display, err))
-        return (path, linter_of(path).lint(source), None)
+        from .limits import TimeBudgetExceeded, lint_within_budget
+
+        try:
+            return (path, lint_within_budget(linter_of(path), source), None)
+        except TimeBudgetExceeded as err:  # a slow rule pack costs this document, not the run
+            return (path, None, FileError(display, str(err)))
 
     def record(index: int, outcome: Outcome) -> None:
         slots[index].diagnostics, slots[index].error = outcome[1], outcome[2]

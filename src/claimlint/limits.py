@@ -1,0 +1,160 @@
+"""Limits that keep hostile input and slow rule packs from hanging or crashing a run.
+
+Three guards, all pure Python so that the readers and the CLI can use them without spaCy:
+
+- a per-document time budget (SIGALRM on the POSIX main thread), so that a user's rule pack
+  that is slow on one document costs that document, not the whole run;
+- block-aligned chunking that also cuts blocks larger than the chunk size (a 4 MB paragraph
+  must not reach spaCy in one piece: spaCy refuses texts over ``nlp.max_length``);
+- taming of long runs of punctuation, on which spaCy's tokenizer is quadratic (a line of
+  10,000 ``*_`` takes minutes), by blanking them with spaces of the same length.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any, Protocol
+
+DEFAULT_DOCUMENT_SECONDS = 300.0
+BUDGET_ENV = "CLAIMLINT_TIME_BUDGET"
+MAX_PUNCT_RUN = 32
+
+_PUNCT_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}")
+_CUT_SENTENCE = re.compile(r"[.!?]\s")
+
+
+class TimeBudgetExceeded(Exception):
+    """Linting one document took longer than its budget; the message is the user's reason."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"rule packs took longer than {seconds:g} s on this document; skipped")
+        self.seconds = seconds
+
+
+def document_budget() -> float | None:
+    """Seconds one document may take: $CLAIMLINT_TIME_BUDGET (0 turns the limit off)."""
+    raw = os.environ.get(BUDGET_ENV, "").strip()
+    if not raw:
+        return DEFAULT_DOCUMENT_SECONDS
+    try:
+        seconds = float(raw)
+    except ValueError:
+        return DEFAULT_DOCUMENT_SECONDS
+    return seconds if seconds > 0 else None
+
+
+def _can_use_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise TimeBudgetExceeded in the body once `seconds` have passed.
+
+    Uses a real-time interval timer, which also interrupts a running regex (the `re` engine
+    checks for signals). Off the main thread or where there is no SIGALRM it does nothing:
+    a guard that cannot be enforced must not break the run.
+    """
+    if not seconds or not _can_use_alarm():
+        yield
+        return
+
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        raise TimeBudgetExceeded(seconds)
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class _Linter(Protocol):
+    @property
+    def nlp(self) -> object: ...
+
+    def lint(self, source: Any) -> list[Any]: ...
+
+
+def lint_within_budget(linter: _Linter, source: Any, seconds: float | None = None) -> list[Any]:
+    """linter.lint(source), stopped with TimeBudgetExceeded after the document's budget.
+
+    The pipeline is built first, outside the budget: importing spaCy is the run's cost, not
+    this document's.
+    """
+    seconds = document_budget() if seconds is None else seconds
+    if not seconds:
+        return linter.lint(source)
+    _ = linter.nlp
+    with time_budget(seconds):
+        return linter.lint(source)
+
+
+class _Block(Protocol):
+    start: int
+    end: int
+
+
+def chunk_spans(text: str, blocks: Sequence[_Block], limit: int) -> list[tuple[int, int]]:
+    """Cut text into spans of about `limit` characters at block boundaries.
+
+    A block longer than the limit is cut inside, preferably after a sentence end, else at a
+    line break or a space, so that no span is ever longer than the limit.
+    """
+    chunks: list[tuple[int, int]] = []
+    start = 0
+    for block in blocks:
+        if block.end - start > limit and block.start > start:
+            chunks.append((start, block.start))
+            start = block.start
+        while block.end - start > limit:
+            cut = _cut_point(text, start, start + limit)
+            chunks.append((start, cut))
+            start = cut
+    while len(text) - start > limit:
+        cut = _cut_point(text, start, start + limit)
+        chunks.append((start, cut))
+        start = cut
+    chunks.append((start, len(text)))
+    return chunks
+
+
+def _cut_point(text: str, start: int, end: int) -> int:
+    """The best place to cut text[start:end], in its second half; `end` if there is none."""
+    low = start + (end - start) // 2
+    last = None
+    for match in _CUT_SENTENCE.finditer(text, low, end):
+        last = match
+    if last is not None:
+        return last.end()
+    for separator in ("\n", " "):
+        found = text.rfind(separator, low, end)
+        if found >= 0:
+            return found + 1
+    return end
+
+
+def tame_for_tokenizer(text: str) -> str:
+    """Blank runs of more than MAX_PUNCT_RUN punctuation characters (same length, no prose)."""
+    if len(text) <= MAX_PUNCT_RUN:
+        return text
+    return _PUNCT_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
+__all__ = [
+    "DEFAULT_DOCUMENT_SECONDS",
+    "TimeBudgetExceeded",
+    "chunk_spans",
+    "document_budget",
+    "lint_within_budget",
+    "tame_for_tokenizer",
+    "time_budget",
+]
