@@ -44,6 +44,16 @@ def sniff_utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def looks_binary(text: str) -> bool:
+    """Text sniffed as UTF-16 from NUL bytes alone may be any binary file; real text has
+    almost no control characters (tab, line breaks and form feed aside)."""
+    sample = text[:4096]
+    return len(_CONTROL.findall(sample)) > max(1, len(sample) // 100)
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset an HTML page declares in its first kilobytes, if Python knows it."""
     match = _META_CHARSET.search(data[:4096])
@@ -66,7 +76,9 @@ def decode(data: bytes, *, encoding: str | None = None, html: bool = False) -> s
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as err:
-            raise DecodeError(f"cannot be decoded as {encoding}: {err.reason} at byte {err.start}")
+            raise DecodeError(
+                f"cannot be decoded as {encoding}: {err.reason} at byte {err.start}"
+            ) from None
         return text[1:] if text.startswith("\ufeff") else text
     bom_encoding, bom_len = sniff_bom(data)
     if bom_encoding:
@@ -81,9 +93,12 @@ def decode(data: bytes, *, encoding: str | None = None, html: bool = False) -> s
         utf16 = sniff_utf16_without_bom(data)
         if utf16:
             try:
-                return data.decode(utf16)
+                text = data.decode(utf16)
             except UnicodeDecodeError:
                 pass
+            else:
+                if not looks_binary(text):
+                    return text
         raise DecodeError("looks like a binary file (it contains NUL bytes); not linted")
     if html:
         charset = declared_charset(data)

@@ -36,14 +36,28 @@ class Reading:
     links: list[Link] = field(default_factory=list)
 
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,31});?")
+# Numeric references take all their digits (as HTML5 does); names are at most 32 characters.
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{0,31});?")
+_LONG_NUMBER = 10  # digits beyond any code point: U+FFFD without asking int() to parse them
+
+
+def decode_reference(ref: str) -> str:
+    """What a browser shows for one character reference (html.unescape, made safe for
+    thousands of digits, which int() refuses to parse)."""
+    digits = ref[2:].rstrip(";").lstrip("xX0") if ref.startswith("&#") else ""
+    if len(digits) > _LONG_NUMBER:
+        return "\ufffd"
+    return html.unescape(ref)
 
 
 def add_with_entities(builder: ProseBuilder, raw: str, source_start: int) -> None:
     """Add raw HTML text, decoding entities while keeping each one's source span."""
+    if "&" not in raw:
+        builder.add(raw, source_start)
+        return
     pos = 0
     for match in _ENTITY.finditer(raw):
-        decoded = html.unescape(match.group())
+        decoded = decode_reference(match.group())
         if decoded == match.group():
             continue
         if match.start() > pos:

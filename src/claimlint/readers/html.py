@@ -1,13 +1,17 @@
 """HTML: visible text, <title>, meta description and img alt, with exact source offsets.
 
-Built on the standard library's tolerant HTMLParser (never raises on malformed markup) with
-character references left to us, so each decoded entity keeps the span it came from.
+A small tokenizer in the spirit of the HTML5 one, written for this reader because the standard
+library's HTMLParser is quadratic on some malformed input (thousands of unclosed `<a ` or `<!`
+took minutes) and reports positions as line/column pairs that cost a pass over the text.
+This one is linear in the input: every step consumes input, and each unterminated construct
+is scanned once and then ends at the end of the file, as HTML5 says (an unclosed comment runs
+to the end, an unclosed tag is dropped). It never raises on malformed markup.
 """
 
 from __future__ import annotations
 
+import html
 import re
-from html.parser import HTMLParser
 
 from ..positions import ProseBuilder
 from .common import Comment, Link, Reading, add_with_entities
@@ -15,84 +19,210 @@ from .common import Comment, Link, Reading, add_with_entities
 SKIPPED = frozenset(
     {"script", "style", "template", "noscript", "pre", "code", "kbd", "samp", "svg", "math",
      "textarea", "select", "iframe", "object"}
-)
+)  # fmt: skip
 BLOCKS = frozenset(
     {"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details",
      "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
      "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav",
      "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title",
      "tr", "ul", "button", "label", "option", "legend", "img", "head", "meta", "center"}
-)
+)  # fmt: skip
 KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
          "h6": "heading", "li": "list", "td": "cell", "th": "cell", "title": "title",
-         "dt": "list", "dd": "list", "caption": "heading", "summary": "heading"}
+         "dt": "list", "dd": "list", "caption": "heading", "summary": "heading"}  # fmt: skip
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                  "param", "source", "track", "wbr"})
-_ATTR = {
-    name: re.compile(rf"""\s{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
-    for name in ("content", "alt")
-}
+                  "param", "source", "track", "wbr"})  # fmt: skip
+# Elements whose content is not markup: it runs to the matching end tag. <title> and
+# <textarea> content has entities (RCDATA); the others are raw text.
+RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea",
+                      "title"})  # fmt: skip
 META_PROSE = frozenset({"description"})
 META_TAGS = frozenset({"keywords"})
 
+_TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
+_BETWEEN_ATTRS = re.compile(r"[\s/]*")
+_ATTR_NAME = re.compile(r"[^\s/>][^\s/>=]*")
+_EQUALS = re.compile(r"\s*=\s*")
+_UNQUOTED = re.compile(r"[^\s>]*")
+_COMMENT_END = re.compile(r"--!?>")
+_RAW_END = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in RAW_TEXT}
 
-class _Reader(HTMLParser):
+# (name, value start, value end); a bare attribute has an empty value span
+Attr = tuple[str, int, int]
+
+
+class _Reader:
+    """One reading: tokenizes the source and feeds prose, comments and links to a builder."""
+
     def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
         self.text = text
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         self.builder = ProseBuilder()
         self.skip_depth = 0
         self.comments: list[Comment] = []
         self.links: list[Link] = []
         self.open_links: list[tuple[int, str]] = []
 
-    def _abs(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col if line - 1 < len(self.line_starts) else len(
-            self.text
-        )
+    # -- tokenizer -----------------------------------------------------------------------------
 
-    def _attribute_prose(self, name: str, kind: str) -> None:
-        raw = self.get_starttag_text() or ""
-        match = _ATTR[name].search(raw)
-        if not match:
+    def run(self) -> None:
+        text, size, pos = self.text, len(self.text), 0
+        while pos < size:
+            lt = text.find("<", pos)
+            if lt < 0:
+                self.data(pos, size)
+                return
+            if lt > pos:
+                self.data(pos, lt)
+            pos = self.markup(lt)
+
+    def markup(self, i: int) -> int:
+        """Handle the construct starting with '<' at i; return the position after it."""
+        text, size = self.text, len(self.text)
+        nxt = text[i + 1 : i + 2]
+        if text.startswith("<!--", i):
+            return self.comment(i)
+        if nxt in ("!", "?"):  # doctype, CDATA, processing instruction: never prose
+            close = text.find(">", i + 2)
+            return size if close < 0 else close + 1
+        if nxt == "/":
+            name = _TAG_NAME.match(text, i + 2)
+            if name is None:
+                if i + 2 >= size:
+                    self.data(i, size)
+                    return size
+                close = text.find(">", i + 2)  # "</>" or "</ 3": a bogus comment
+                return size if close < 0 else close + 1
+            scanned = self.scan_attributes(name.end())
+            if scanned is None:
+                return size  # an end tag cut off by the end of the file is dropped
+            self.end_tag(name.group().lower(), i)
+            return scanned[0]
+        name = _TAG_NAME.match(text, i + 1)
+        if name is None:
+            self.data(i, i + 1)  # a lone "<" is text
+            return i + 1
+        scanned = self.scan_attributes(name.end())
+        if scanned is None:
+            return size  # a start tag cut off by the end of the file is dropped
+        end, attrs, self_closing = scanned
+        tag = name.group().lower()
+        if tag in RAW_TEXT and not self_closing:
+            return self.raw_text(tag, i, end)
+        self.start_tag(tag, attrs, i, self_closing)
+        return end
+
+    def scan_attributes(self, pos: int) -> tuple[int, list[Attr], bool] | None:
+        """Attributes up to the closing '>'; None when the file ends inside the tag."""
+        text, size = self.text, len(self.text)
+        attrs: list[Attr] = []
+        while True:
+            between = _BETWEEN_ATTRS.match(text, pos)
+            pos = between.end()  # type: ignore[union-attr]
+            if pos >= size:
+                return None
+            if text[pos] == ">":
+                return pos + 1, attrs, between.group().endswith("/")  # type: ignore[union-attr]
+            name = _ATTR_NAME.match(text, pos)
+            assert name is not None  # text[pos] is neither space, '/' nor '>'
+            pos = name.end()
+            equals = _EQUALS.match(text, pos)
+            if equals is None:
+                attrs.append((name.group().lower(), pos, pos))
+                continue
+            pos = equals.end()
+            if pos >= size:
+                return None
+            quote = text[pos]
+            if quote in "\"'":
+                close = text.find(quote, pos + 1)
+                if close < 0:
+                    return None
+                attrs.append((name.group().lower(), pos + 1, close))
+                pos = close + 1
+            else:
+                value = _UNQUOTED.match(text, pos)
+                assert value is not None
+                attrs.append((name.group().lower(), pos, value.end()))
+                pos = value.end()
+
+    def comment(self, i: int) -> int:
+        """<!-- ... -->; "<!-->" and "<!--->" are empty comments; unclosed runs to the end."""
+        text = self.text
+        for empty in ("<!-->", "<!--->"):
+            if text.startswith(empty, i):
+                end = i + len(empty)
+                self.comments.append(Comment(i, end, text[i:end]))
+                return end
+        close = _COMMENT_END.search(text, i + 4)
+        end = len(text) if close is None else close.end()
+        self.comments.append(Comment(i, end, text[i:end]))
+        return end
+
+    def raw_text(self, tag: str, tag_start: int, content_start: int) -> int:
+        """Content of <script>, <style>, <title>...: no markup inside, up to its end tag."""
+        text = self.text
+        found = _RAW_END[tag].search(text, content_start)
+        content_end = found.start() if found else len(text)
+        if tag == "title" and not self.skip_depth:
+            self.builder.start_block(KINDS["title"])
+            add_with_entities(self.builder, text[content_start:content_end], content_start)
+            self.builder.start_block()
+        if found is None:
+            return len(text)
+        scanned = self.scan_attributes(found.end())
+        return len(text) if scanned is None else scanned[0]
+
+    # -- what the tokens mean ------------------------------------------------------------------
+
+    def data(self, start: int, end: int) -> None:
+        if self.skip_depth or end <= start:
             return
-        group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+        add_with_entities(self.builder, self.text[start:end], start)
+
+    def value(self, attrs: list[Attr], name: str) -> tuple[int, int] | None:
+        """The span of the first attribute of that name (HTML5 ignores later duplicates)."""
+        for attr, start, end in attrs:
+            if attr == name:
+                return start, end
+        return None
+
+    def attribute_prose(self, attrs: list[Attr], name: str, kind: str) -> None:
+        span = self.value(attrs, name)
+        if span is None:
+            return
         self.builder.start_block(kind)
-        add_with_entities(self.builder, match.group(group), self._abs() + match.start(group))
+        add_with_entities(self.builder, self.text[span[0] : span[1]], span[0])
         self.builder.start_block()
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start_tag(self, tag: str, attrs: list[Attr], start: int, self_closing: bool) -> None:
         if tag in SKIPPED and tag not in VOID:
-            self.skip_depth += 1
+            if not self_closing:
+                self.skip_depth += 1
             return
         if self.skip_depth:
             return
         if tag in BLOCKS:
             self.builder.start_block(KINDS.get(tag, "paragraph"))
         if tag == "meta":
-            values = dict(attrs)
-            name = (values.get("name") or "").lower()
+            span = self.value(attrs, "name")
+            name = html.unescape(self.text[span[0] : span[1]]).lower() if span else ""
             if name in META_PROSE:
-                self._attribute_prose("content", "meta")
+                self.attribute_prose(attrs, "content", "meta")
             elif name in META_TAGS:
-                self._attribute_prose("content", "tags")
+                self.attribute_prose(attrs, "content", "tags")
         elif tag == "img":
-            self._attribute_prose("alt", "alt")
+            self.attribute_prose(attrs, "alt", "alt")
         elif tag == "a":
-            href = dict(attrs).get("href")
+            span = self.value(attrs, "href")
+            href = html.unescape(self.text[span[0] : span[1]]) if span else ""
             if href:
-                self.open_links.append((self._abs(), href))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIPPED or self.skip_depth or tag == "a":
-            return
-        self.handle_starttag(tag, attrs)
-        if tag in BLOCKS:
+                self.open_links.append((start, href))
+        if self_closing and tag not in VOID and tag in BLOCKS:
             self.builder.start_block()
 
-    def handle_endtag(self, tag: str) -> None:
+    def end_tag(self, tag: str, start: int) -> None:
+        if tag in RAW_TEXT:
+            return  # a stray end tag of a raw-text element closes nothing
         if tag in SKIPPED and tag not in VOID:
             self.skip_depth = max(0, self.skip_depth - 1)
             return
@@ -101,37 +231,11 @@ class _Reader(HTMLParser):
         if tag in BLOCKS:
             self.builder.start_block()
         if tag == "a" and self.open_links:
-            start, href = self.open_links.pop()
-            self.links.append(Link(start, self._abs(), href))
-
-    def handle_data(self, data: str) -> None:
-        if self.skip_depth or not data:
-            return
-        self.builder.add(data, self._abs())
-
-    def _reference(self, raw_name: str) -> None:
-        if self.skip_depth:
-            return
-        start = self._abs()
-        raw = "&" + raw_name
-        end = start + len(raw)
-        if self.text[end : end + 1] == ";":
-            raw += ";"
-        add_with_entities(self.builder, raw, start)
-
-    def handle_entityref(self, name: str) -> None:
-        self._reference(name)
-
-    def handle_charref(self, name: str) -> None:
-        self._reference("#" + name)
-
-    def handle_comment(self, data: str) -> None:
-        start = self._abs()
-        self.comments.append(Comment(start, start + len(data) + 7, f"<!--{data}-->"))
+            link_start, href = self.open_links.pop()
+            self.links.append(Link(link_start, start, href))
 
 
 def read_html(text: str) -> Reading:
     reader = _Reader(text)
-    reader.feed(text)
-    reader.close()
+    reader.run()
     return Reading(reader.builder.build(), reader.comments, reader.links)

@@ -9,6 +9,7 @@ is linear in the input and never fails on malformed Markdown.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ..positions import ProseBuilder
 from .common import Comment, Link, Reading
@@ -25,7 +26,9 @@ _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _LIST = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)(\[[ xX]\][ \t]+)?")
 _FOOTNOTE_DEF = re.compile(r" {0,3}\[\^[^\]\s]+\]:")
 _LINK_DEF = re.compile(r" {0,3}\[[^\]]+\]:\s*\S")
-_TABLE_DELIM = re.compile(r"\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+# Matched against the stripped line: leading and trailing `\s*` around optional parts made
+# the old pattern quadratic on a long line of spaces.
+_TABLE_DELIM = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?")
 _RAW_BLOCK = re.compile(r" {0,3}<(script|style|pre|textarea)\b", re.IGNORECASE)
 _BLOCKQUOTE = re.compile(r"( {0,3}>[ \t]?)+")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
@@ -42,6 +45,7 @@ _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(?<![\w*_~\\])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~\\])[*_~]{1,3}(?![\w*_~])")
+_CLOSE_A = re.compile(r"</a>", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
@@ -113,6 +117,11 @@ def _front_matter(doc: _Doc, lines: list[tuple[int, int, int]]) -> int:
     return index + 1
 
 
+def _is_table_delimiter(line: str) -> bool:
+    """| --- | :-: | row under a table header."""
+    return "-" in line and _TABLE_DELIM.fullmatch(line.strip()) is not None
+
+
 def _cells(doc: _Doc, start: int, body: int) -> None:
     """Each table cell is a block of its own; the pipes are not prose."""
     text = doc.text
@@ -135,6 +144,7 @@ def _inline(doc: _Doc, start: int, end: int) -> None:
     """Hide inline markup of one block: code spans, link targets, tags, emphasis, escapes."""
     text = doc.text
     segment = text[start:end]
+    closes: list[int] | None = None  # where each </a> starts, found once per block
     for match in _CODE_SPAN.finditer(segment):
         doc.hide(start + match.start(), start + match.end())
     for match in _COMMENT.finditer(segment):
@@ -157,13 +167,21 @@ def _inline(doc: _Doc, start: int, end: int) -> None:
         href = _HREF.search(match.group())
         if href and match.group().lower().startswith("<a"):
             value = next(g for g in href.groups() if g is not None)
-            close = segment.lower().find("</a>", match.end())
-            link_end = start + (close if close >= 0 else len(segment))
+            if closes is None:
+                closes = [m.start() for m in _CLOSE_A.finditer(segment)]
+            after = bisect_left(closes, match.end())
+            link_end = start + (closes[after] if after < len(closes) else len(segment))
             doc.links.append(Link(start + match.start(), link_end, value))
     for match in _EMPHASIS.finditer(segment):
         doc.hide(start + match.start(), start + match.end())
     for match in _ESCAPE.finditer(segment):
         doc.hide(start + match.start(), start + match.end())
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Is offset inside one of the sorted, disjoint spans (bisect, not a scan per comment)?"""
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def read_markdown(text: str) -> Reading:
@@ -216,7 +234,9 @@ def read_markdown(text: str) -> Reading:
         rest = text[content:body]
         indent = len(rest) - len(rest.lstrip(" \t"))
         fence_match = _FENCE.match(text, content, body)
-        if fence_match and not (fence_match.group(1)[0] == "`" and "`" in text[fence_match.end() : body]):
+        if fence_match and not (
+            fence_match.group(1)[0] == "`" and "`" in text[fence_match.end() : body]
+        ):
             close()
             fence, fence_start = fence_match.group(1), start
             doc.hide(start, body)
@@ -267,8 +287,7 @@ def read_markdown(text: str) -> Reading:
             "|" in rest
             and not block
             and index < len(lines)
-            and "-" in text[lines[index][0] : lines[index][1]]
-            and _TABLE_DELIM.match(text[lines[index][0] : lines[index][1]])
+            and _is_table_delimiter(text[lines[index][0] : lines[index][1]])
         ):
             _cells(doc, content, body)
             doc.hide(lines[index][0], lines[index][1])
@@ -279,8 +298,12 @@ def read_markdown(text: str) -> Reading:
                 index += 1
             continue
         item = _LIST.match(text, content, body)
-        if item and not (block and block[2] == "paragraph" and item.group(2)[0].isdigit()
-                         and not previous_blank_here):
+        if item and not (
+            block
+            and block[2] == "paragraph"
+            and item.group(2)[0].isdigit()
+            and not previous_blank_here
+        ):
             close()
             doc.hide(content, item.end())
             block[:] = [item.end(), body, "list"]
@@ -308,10 +331,11 @@ def read_markdown(text: str) -> Reading:
 
     for start, end, _ in doc.blocks:
         _inline(doc, start, end)
+    code_starts = [s for s, _ in doc.code]  # in order, never overlapping
     comments = [
         Comment(m.start(), m.end(), m.group())
         for m in _COMMENT.finditer(text)
-        if not any(s <= m.start() < e for s, e in doc.code)
+        if not _inside(doc.code, code_starts, m.start())
     ]
     for comment in comments:
         doc.hide(comment.start, comment.end)
