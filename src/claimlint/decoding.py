@@ -51,7 +51,7 @@ def looks_binary(text: str) -> bool:
     """Text sniffed as UTF-16 from NUL bytes alone may be any binary file; real text has
     almost no control characters (tab, line breaks and form feed aside)."""
     sample = text[:4096]
-    return len(_CONTROL.findall(sample)) > max(1, len(sample) // 100)
+    return len(_CONTROL.findall(sample)) > len(sample) // 100
 
 
 def declared_charset(data: bytes) -> str | None:
