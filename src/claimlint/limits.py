@@ -26,6 +26,7 @@ BUDGET_ENV = "CLAIMLINT_TIME_BUDGET"
 MAX_PUNCT_RUN = 32
 
 _PUNCT_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CUT_SENTENCE = re.compile(r"[.!?]\s")
 
 
@@ -143,7 +144,11 @@ def _cut_point(text: str, start: int, end: int) -> int:
 
 
 def tame_for_tokenizer(text: str) -> str:
-    """Blank runs of more than MAX_PUNCT_RUN punctuation characters (same length, no prose)."""
+    """Blank runs of more than MAX_PUNCT_RUN punctuation characters, and control characters
+    such as a stray NUL (browsers do not show them; glued to a word they would hide it from
+    the matcher). Same length, so every offset stays valid."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
     if len(text) <= MAX_PUNCT_RUN:
         return text
     return _PUNCT_RUN.sub(lambda m: " " * len(m.group()), text)

@@ -46,6 +46,8 @@ def lint_one(folder: Path, name: str, *extra: str) -> tuple[list[dict], str, int
         ("utf16-be.html", ("<p>Café. " + CLAIM + "</p>").encode("utf-16-be")),
         ("non-ascii é ü 漢字.md", ("Ünïcödé 漢字 text. " + LINE).encode()),
         ("name with spaces.html", f"<p>A &amp; B. <b>{CLAIM}</b></p>".encode()),
+        ("stray-nul.md", ("Intro\x00 text.\n\n\x00" + LINE).encode()),
+        ("stray-nul.html", f"<p>\x00</p><p>{CLAIM}\x00</p>".encode()),
     ],
 )
 def test_unusual_but_valid_files_lint_with_exact_positions(
@@ -77,7 +79,7 @@ def test_latin1_is_refused_with_a_hint_and_lints_with_encoding(tmp_path: Path) -
     [
         ("invalid.md", b"Ketamine \xff\xfe cures.\n", "is not valid UTF-8 (byte 0xff at offset 9)"),
         ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-        ("nul.txt", b"Ketamine cures depression.\x00\n", "binary"),
+        ("zeros.txt", b"\x00" * 4096 + b"Ketamine cures depression.\n", "binary"),
         ("random.html", bytes((i * 7919) % 256 for i in range(5000)), "not"),
         ("bad-bom.md", codecs.BOM_UTF8 + b"caf\xe9", "byte order mark"),
     ],
@@ -222,7 +224,7 @@ def test_json_stays_valid_with_a_mix_of_good_and_bad_files(tmp_path: Path) -> No
     write(tmp_path, "a.md", LINE.encode())
     write(tmp_path, "b.md", b"caf\xe9 \xff")
     write(tmp_path, "c.html", f"<p>{CLAIM}".encode())
-    write(tmp_path, "d.txt", b"\x00\x01\x02\x03")
+    write(tmp_path, "d.txt", b"\x00\x01\x02\x03" * 50)
     run = run_cli(
         ["check", "a.md", "b.md", "c.html", "d.txt", "missing.md", "--format", "json"],
         tmp_path,
@@ -238,5 +240,5 @@ def test_json_stays_valid_with_a_mix_of_good_and_bad_files(tmp_path: Path) -> No
 
 
 def test_stdin_with_broken_bytes(tmp_path: Path) -> None:
-    run = run_cli(["check", "-", "--stdin-filename", "x.md"], tmp_path, stdin="\x00binary")
+    run = run_cli(["check", "-", "--stdin-filename", "x.md"], tmp_path, stdin="\x00" * 100)
     assert run.code == 2 and "x.md: looks like a binary file" in run.stderr
