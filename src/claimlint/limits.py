@@ -114,8 +114,13 @@ def chunk_spans(text: str, blocks: Sequence[_Block], limit: int) -> list[tuple[i
     start = 0
     for block in blocks:
         if block.end - start > limit and block.start > start:
-            chunks.append((start, block.start))
-            start = block.start
+            while block.start - start > limit:  # the gap before the block counts too
+                cut = _cut_point(text, start, start + limit)
+                chunks.append((start, cut))
+                start = cut
+            if block.start > start:
+                chunks.append((start, block.start))
+                start = block.start
         while block.end - start > limit:
             cut = _cut_point(text, start, start + limit)
             chunks.append((start, cut))
