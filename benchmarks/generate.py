@@ -1342,7 +1342,7 @@ class HtmlRenderer(Renderer):
         css = "\n".join(f"  {rule}" for rule in self.rng.sample(CSS_RULES, self.rng.randint(3, 8)))
         parts = [
             '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="viewport" content="initial-scale=1, width=device-width">',
             f"<title>{html.escape(page.title)} | {html.escape(site.clinic)}</title>",
             f'<meta name="description" content="{html.escape(page.description)}">',
             '<link rel="stylesheet" href="/assets/css/site.css">',

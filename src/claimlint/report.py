@@ -261,7 +261,7 @@ def format_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         f"style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; img-src data:; "
         "base-uri 'none'; form-action 'none'\">",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="viewport" content="initial-scale=1, width=device-width">',
         f"<title>claimlint report ({len(diagnostics)} findings)</title>",
         f'<style nonce="{nonce}">{_css()}</style>',
         "</head><body>",
