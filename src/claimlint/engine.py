@@ -76,17 +76,14 @@ class Linter:
 
     def _hits(self, text: str, blocks) -> list[Hit]:
         """Run the pipeline over block-aligned chunks and return hits in prose offsets."""
-        from .matcher import SPAN_KEY
-
         from .limits import chunk_spans, tame_for_tokenizer
 
         chunks = chunk_spans(text, blocks, CHUNK_CHARS)  # no chunk over the limit, ever
+        texts = [tame_for_tokenizer(text[a:b].translate(NORMALISE)) for a, b in chunks]
         hits: list[Hit] = []
-        texts = (tame_for_tokenizer(text[a:b].translate(NORMALISE)) for a, b in chunks)
-        for (offset, _), doc in zip(chunks, self.nlp.pipe(texts, batch_size=16)):
-            for span in doc.spans[SPAN_KEY]:
-                hits.append(Hit(span.label_, offset + span.start_char, offset + span.end_char,
-                                span.start, span.end))
+        for (offset, _), found in zip(chunks, self.nlp.match(texts), strict=True):
+            for label, start, end, token_start, token_end in found:
+                hits.append(Hit(label, offset + start, offset + end, token_start, token_end))
         return hits
 
     # -- rules -----------------------------------------------------------------------------------

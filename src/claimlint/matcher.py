@@ -1,153 +1,227 @@
-"""Compile lexicons into spaCy matchers once; a pipeline component writes hits to doc.spans.
+"""Compile lexicons once per process; find their hits in tokenized chunks of prose.
 
-Phrases go to one PhraseMatcher on lower case, expanded at compile time with every inflection
-the lookup lemmatizer (spacy-lookups-data) knows, so "repairs", "repaired" and "repairing"
-match "repair" without running a lemmatizer over each token. Token patterns go to one Matcher,
-regexes run over the text and are aligned to token boundaries.
+Phrases: each term, expanded at compile time with every inflection of its first and last word
+(inflect.py), becomes a path in a trie keyed by the hash of each word's lower case, which is
+what spaCy stores as a token's LOWER. Matching a chunk is one walk over ``doc.to_array(LOWER)``,
+and compiling creates no vocabulary entries (spaCy's PhraseMatcher needs a Doc per phrase,
+which cost a tenth of a second of every pre-commit run). Token patterns go to one spaCy
+Matcher. Regexes run over the chunk's text, skipped when it lacks a literal they need
+(prefilter.py), and are aligned to tokens exactly as ``Doc.char_span(alignment_mode="expand")``.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.matcher import Matcher
+from spacy.strings import hash_string
+from spacy.tokens import Doc
 
+from . import prefilter
+from .inflect import inflections
 from .rules import Lexicon, PackError, RuleSet
 
-SPAN_KEY = "claimlint"
+# A hit before it becomes a context.Hit: label, start and end character, start and end token.
+RawHit = tuple[str, int, int, int, int]
+MAX_VARIANTS = 64  # inflected variants per term (the product of first- and last-word forms)
+CITATION_INFIXES = (
+    r"(?<=\w)(?=[.!?]\[)",  # "relief.[1]": word, period, marker
+    r"(?<=[.!?\w])(?=\[\^?\w)",
+    r"(?<=\w)(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])",
+)
+_END = None  # the trie key under which a node lists the lexicons whose phrase ends there
 
 
 @lru_cache(maxsize=1)
-def _lemma_tables() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    """The English lookup lemma table and its inverse (lemma -> inflected forms)."""
-    import gzip
-    import json
-    from importlib.resources import files
+def _english_class() -> type[Language]:
+    from spacy.lang.en import English
 
-    data = files("spacy_lookups_data").joinpath("data/en_lemma_lookup.json.gz").read_bytes()
-    table = {str(k): str(v) for k, v in json.loads(gzip.decompress(data)).items()}
-    inverse: dict[str, list[str]] = defaultdict(list)
-    for form, lemma in table.items():
-        inverse[lemma].append(form)
-    return table, {k: tuple(v) for k, v in inverse.items()}
+    class ClaimlintEnglish(English):
+        """English whose tokenizer also splits citation markers off words ("relief.[1]",
+        "relief¹"), as writers mean them. Built in one go: replacing a blank pipeline's
+        infixes afterwards rebuilds its tokenizer's special cases, a second cost."""
 
+        lang = "en"
 
-def _regular_forms(word: str) -> set[str]:
-    """Regular English inflections, for words the lookup table does not list."""
-    forms = {word, word + "s", word + "ed", word + "ing", word + "d", word + "es"}
-    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
-    if word.endswith("e"):
-        forms |= {word[:-1] + "ing"}
-    vowels = "aeiou"
-    if (len(word) >= 3 and word[-1] not in vowels + "wxy" and word[-2] in vowels
-            and word[-3] not in vowels):
-        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # unfog -> unfogged
-    return forms
+        class Defaults(English.Defaults):
+            infixes = [*English.Defaults.infixes, *CITATION_INFIXES]
+
+    return ClaimlintEnglish
 
 
-def inflections(word: str) -> set[str]:
-    """All forms sharing the word's lemma, e.g. repair -> repairs, repaired, repairing."""
-    if not word.isalpha() or len(word) < 3:
-        return {word}
-    table, inverse = _lemma_tables()
-    lemma = table.get(word, word)
-    forms = {word, lemma, *inverse.get(lemma, ())}
-    if lemma not in inverse:
-        forms |= _regular_forms(lemma)
-    return forms
+def english() -> Language:
+    """A blank English pipeline with claimlint's tokenizer."""
+    return _english_class()()
 
 
-def phrase_variants(term: str, lemma: bool, tokenize) -> list[str]:
-    """Lower-cased token sequences for a term, each word inflected (bounded product)."""
-    words = [t.lower_ for t in tokenize(term)]
-    original = " ".join(words)
-    if not lemma:
+def term_words(nlp: Language, term: str, special: frozenset[str] | None = None) -> list[str]:
+    """A term's lower-cased tokens, split exactly as the tokenizer splits running text.
+
+    Plain words need no tokenizer (and no vocabulary entry): a run of letters is one token
+    unless it is one of the tokenizer's special cases ("cannot").
+    """
+    if special is None:
+        special = frozenset(nlp.tokenizer.rules)
+    parts = term.split()
+    if parts and all(p.isalpha() and p not in special for p in parts):
+        return [p.lower() for p in parts]
+    return [t.lower_ for t in nlp.make_doc(term) if not t.is_space]
+
+
+def variants(words: list[str], lemma: bool) -> list[tuple[str, ...]]:
+    """The word sequences a term matches: itself, and with lemma on, its first word
+    (verbs: "relieve symptoms") and last word (nouns: "panic attacks") inflected."""
+    original = tuple(words)
+    if not lemma or not words:
         return [original]
-    # Inflect the first word (verbs: "relieve symptoms") and the last (nouns: "panic attacks").
     choices = [[w] for w in words]
     choices[0] = sorted(inflections(words[0]))
     if len(words) > 1:
         choices[-1] = sorted(inflections(words[-1]))
-    variants = [original]
-    for combo in itertools.islice(itertools.product(*choices), 64):
-        variants.append(" ".join(combo))
-    return variants
+    found = [original]
+    found += itertools.islice(itertools.product(*choices), MAX_VARIANTS)
+    return list(dict.fromkeys(found))
+
+
+class _Regex:
+    """A compiled lexicon regex, the lexicons it belongs to, and the literals it needs."""
+
+    __slots__ = ("pattern", "labels", "needs")
+
+    def __init__(self, pattern: re.Pattern[str], labels: list[str]) -> None:
+        self.pattern = pattern
+        self.labels = labels
+        self.needs = prefilter.required_literals(pattern.pattern, pattern.flags)
 
 
 class CompiledMatcher:
-    """All lexicons of a rule set as one PhraseMatcher, one Matcher and a list of regexes."""
+    """All lexicons of a rule set: a phrase trie, one spaCy Matcher and a list of regexes."""
 
-    def __init__(self, nlp: Language, ruleset: RuleSet,
-                 expansions: dict[str, list[str]] | None = None) -> None:
-        self.vocab = nlp.vocab
-        self.expansions: dict[str, list[str]] = {}  # lexicon -> phrase variants (cacheable)
-        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    def __init__(self, nlp: Language, ruleset: RuleSet) -> None:
+        self.trie: dict = {}
         self.tokens = Matcher(nlp.vocab, validate=True)
-        self.regexes: list[tuple[str, re.Pattern[str]]] = []
+        self.regexes: list[_Regex] = []
         self.parents = _parents(ruleset.lexicons)
         self.uses_lemma = False
+        self.strings = nlp.vocab.strings
+        special = frozenset(nlp.tokenizer.rules)
+        by_pattern: dict[tuple[str, int], _Regex] = {}
         for lexicon in ruleset.lexicons.values():
-            self._add(nlp, lexicon, (expansions or {}).get(lexicon.name))
+            for term in lexicon.terms:
+                for words in variants(term_words(nlp, term, special), lexicon.lemma):
+                    self._add_phrase(words, lexicon.name)
+            if lexicon.tokens:
+                self._add_tokens(lexicon)
+            flags = 0 if lexicon.case_sensitive_regex else re.IGNORECASE
+            for pattern in lexicon.regex:
+                key = (pattern, flags)
+                if key in by_pattern:  # the same regex in two lexicons runs once
+                    by_pattern[key].labels.append(lexicon.name)
+                else:
+                    by_pattern[key] = _Regex(re.compile(pattern, flags), [lexicon.name])
+        self.regexes = list(by_pattern.values())
 
-    @staticmethod
-    def _variants(nlp: Language, lexicon: Lexicon) -> list[str]:
-        """Every distinct phrase variant of the lexicon's terms, in first-seen order."""
-        seen: set[str] = set()
-        variants = []
-        for term in lexicon.terms:
-            for variant in phrase_variants(term, lexicon.lemma, nlp.make_doc):
-                if variant not in seen:
-                    seen.add(variant)
-                    variants.append(variant)
-        return variants
+    def _add_phrase(self, words: Iterable[str], label: str) -> None:
+        node = self.trie
+        for word in words:
+            node = node.setdefault(hash_string(word), {})
+        labels = node.setdefault(_END, [])
+        if label not in labels:
+            labels.append(label)
 
-    def _add(self, nlp: Language, lexicon: Lexicon, known: list[str] | None = None) -> None:
-        key = lexicon.name
-        if lexicon.terms:
-            variants = known if known is not None else self._variants(nlp, lexicon)
-            self.expansions[key] = variants
-            self.phrases.add(key, [nlp.make_doc(variant) for variant in variants])
-        if lexicon.tokens:
-            patterns = [p.value for p in lexicon.tokens]
-            self.uses_lemma |= "LEMMA" in repr(patterns).upper()
-            try:
-                self.tokens.add(key, patterns)
-            except Exception as err:  # spaCy's validator explains what is wrong
-                raise PackError(lexicon.origin, f"lexicon '{key}'", "tokens",
-                                f"invalid token pattern: {err}") from None
-        flags = 0 if lexicon.case_sensitive_regex else re.IGNORECASE
-        for pattern in lexicon.regex:
-            self.regexes.append((key, re.compile(pattern, flags)))
+    def _add_tokens(self, lexicon: Lexicon) -> None:
+        patterns = [p.value for p in lexicon.tokens]
+        self.uses_lemma |= "LEMMA" in repr(patterns).upper()
+        try:
+            self.tokens.add(lexicon.name, patterns)
+        except Exception as err:  # spaCy's validator explains what is wrong
+            raise PackError(lexicon.origin, f"lexicon '{lexicon.name}'", "tokens",
+                            f"invalid token pattern: {err}") from None
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = []
-        strings = self.vocab.strings
-        for match_id, start, end in self.phrases(doc):
-            spans.append(Span(doc, start, end, label=strings[match_id]))
+    def find(self, doc: Doc, text: str) -> list[RawHit]:
+        """Every lexicon hit in a chunk (doc is text, tokenized), parents included."""
+        if not len(doc):
+            return []
+        columns = doc.to_array([LOWER, IDX, LENGTH]).T.tolist()
+        lows, starts, lengths = columns
+        spans: list[tuple[str, int, int]] = self._phrases(lows)
         if len(self.tokens):
-            for match_id, start, end in self.tokens(doc):
-                spans.append(Span(doc, start, end, label=strings[match_id]))
-        text = doc.text
-        for label, regex in self.regexes:
-            for match in regex.finditer(text):
-                if match.end() == match.start():
-                    continue
-                span = doc.char_span(match.start(), match.end(), label=label,
-                                     alignment_mode="expand")
-                if span is not None and len(span):
-                    spans.append(span)
-        extra = []
-        for span in spans:
-            for parent in self.parents.get(span.label_, ()):
-                extra.append(Span(doc, span.start, span.end, label=parent))
-        doc.spans[SPAN_KEY] = spans + extra
-        return doc
+            strings = self.strings
+            spans += [(strings[m], s, e) for m, s, e in self.tokens(doc)]
+        hits = [(label, starts[s], starts[e - 1] + lengths[e - 1], s, e) for label, s, e in spans]
+        hits += self._regex_hits(text, starts, lengths)
+        extra = [(parent, *rest) for label, *rest in hits for parent in self.parents.get(label, ())]
+        return hits + extra
+
+    def _phrases(self, lows: list[int]) -> list[tuple[str, int, int]]:
+        """Walk the trie from every token: all matches, overlapping ones included."""
+        found = []
+        root, count = self.trie, len(lows)
+        for i, low in enumerate(lows):
+            node = root.get(low)
+            j = i + 1
+            while node is not None:
+                labels = node.get(_END)
+                if labels:
+                    found.extend((label, i, j) for label in labels)
+                if j >= count:
+                    break
+                node = node.get(lows[j])
+                j += 1
+        return found
+
+    def _regex_hits(self, text: str, starts: list[int], lengths: list[int]) -> list[RawHit]:
+        folded = prefilter.fold(text)
+        hits: list[RawHit] = []
+        for regex in self.regexes:
+            if not prefilter.passes(regex.needs, folded):
+                continue
+            for match in regex.pattern.finditer(text):
+                span = align(starts, lengths, *match.span())
+                if span is not None:
+                    hits.extend((label, *span) for label in regex.labels)
+        return hits
+
+
+def align(
+    starts: list[int], lengths: list[int], begin: int, end: int
+) -> tuple[int, int, int, int] | None:
+    """A character range widened to whole tokens, as Doc.char_span(alignment_mode="expand"):
+    (start char, end char, start token, end token), or None if it covers no token.
+
+    Tokens tile the text, so the token holding a character is the last one starting at or
+    before it; a range that starts in the whitespace after a token starts at the next one.
+    """
+    if begin >= end or not starts:
+        return None
+    first = bisect_right(starts, begin) - 1
+    last = bisect_right(starts, end - 1) - 1
+    if begin == starts[first] + lengths[first]:
+        first += 1
+    if first > last:
+        return None
+    return starts[first], starts[last] + lengths[last], first, last + 1
+
+
+class Pipeline:
+    """The tokenizer (plus a lookup lemmatizer if a token pattern needs LEMMA) and the
+    compiled lexicons of one rule set."""
+
+    def __init__(self, nlp: Language, compiled: CompiledMatcher) -> None:
+        self.nlp = nlp
+        self.compiled = compiled
+
+    def match(self, texts: list[str]) -> Iterator[list[RawHit]]:
+        """The hits of each text, in order."""
+        for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=16), strict=True):
+            yield self.compiled.find(doc, text)
 
 
 def _parents(lexicons: dict[str, Lexicon]) -> dict[str, tuple[str, ...]]:
@@ -170,60 +244,11 @@ def _parents(lexicons: dict[str, Lexicon]) -> dict[str, tuple[str, ...]]:
     return result
 
 
-def build_pipeline(ruleset: RuleSet, expansion_cache=None) -> Language:
-    """A blank English pipeline with claimlint's matcher (and a lemmatizer only if needed).
-
-    With an expansion cache (cache.ResultCache), the phrase variants compiled for this rule
-    set are read back instead of recomputed: that skips loading the lemma lookup table.
-    """
-    import spacy
-
-    nlp = spacy.blank("en")
-    _split_citation_markers(nlp)
-    if expansion_cache is None:
-        from .cache import active
-
-        expansion_cache = active()
-    fingerprint = ruleset.fingerprint
-    stored = None
-    if expansion_cache is not None and fingerprint:
-        stored = expansion_cache.get_expansions(fingerprint)
-        wanted = {lexicon.name for lexicon in ruleset.lexicons.values() if lexicon.terms}
-        if stored is not None and set(stored) != wanted:
-            stored = None
-    compiled = CompiledMatcher(nlp, ruleset, stored)
-    if expansion_cache is not None and fingerprint and stored is None:
-        expansion_cache.put_expansions(fingerprint, compiled.expansions)
+def build_pipeline(ruleset: RuleSet) -> Pipeline:
+    """Tokenizer and compiled lexicons for a rule set: built once per process and rule set."""
+    nlp = english()
+    compiled = CompiledMatcher(nlp, ruleset)
     if compiled.uses_lemma:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
-    nlp.add_pipe("claimlint_matcher", last=True)
-    nlp.get_pipe("claimlint_matcher").compiled = compiled  # type: ignore[attr-defined]
-    return nlp
-
-
-def _split_citation_markers(nlp: Language) -> None:
-    """Let "claim.[1]" and "relief¹" split into words and markers, as writers mean them."""
-    infixes = list(nlp.Defaults.infixes) + [
-        r"(?<=\w)(?=[.!?]\[)",  # "relief.[1]": word, period, marker
-        r"(?<=[.!?\w])(?=\[\^?\w)",
-        r"(?<=\w)(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])",
-    ]
-    from spacy.util import compile_infix_regex
-
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-
-
-class _MatcherComponent:
-    """The pipeline component; its CompiledMatcher is attached by build_pipeline."""
-
-    def __init__(self) -> None:
-        self.compiled: CompiledMatcher | None = None
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self.compiled(doc) if self.compiled else doc
-
-
-@Language.factory("claimlint_matcher")
-def _make_matcher(nlp: Language, name: str) -> _MatcherComponent:
-    return _MatcherComponent()
+    return Pipeline(nlp, compiled)

@@ -1,0 +1,142 @@
+"""The literal words a regex cannot match without, so a chunk that lacks them skips the regex.
+
+Lexicon regexes usually start with ``\\b`` and ignore case, which defeats Python's own
+literal-prefix search: every one of them would scan every character of every page. Most of
+them, though, contain a word that must appear for any match ("approved", "trial", "percent").
+A substring test for that word over the lower-cased chunk is far cheaper than the scan, and it
+can only say "no match possible", never hide a match.
+"""
+
+from __future__ import annotations
+
+try:  # Python 3.11+
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+MIN_SCORE = 3  # shorter words ("in", "of") are on every page and filter nothing
+
+# The only non-ASCII characters that an ASCII letter matches under re.IGNORECASE: their
+# simple lower case is ASCII (U+0130, U+212A) or the regex engine treats them as equivalent
+# (dotless i, long s). Folding them first makes str.lower() agree with the regex engine.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+_LITERAL = sre_constants.LITERAL
+_SUBPATTERN = sre_constants.SUBPATTERN
+_BRANCH = sre_constants.BRANCH
+_IN = sre_constants.IN
+_RANGE = sre_constants.RANGE
+MAX_CLASS = 16  # a character class this small becomes a set of one-character literals
+_REPEATS = tuple(
+    getattr(sre_constants, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(sre_constants, name)
+)
+_ATOMIC = getattr(sre_constants, "ATOMIC_GROUP", None)
+
+Requirement = frozenset  # any one of these lower-case strings must occur in the text
+
+
+def fold(text: str) -> str:
+    """The form of a text that requirements are tested against."""
+    return text.translate(_FOLD).lower()
+
+
+def required_literals(pattern: str, flags: int = 0) -> Requirement | None:
+    """Lower-case ASCII strings of which at least one occurs in any text the pattern matches,
+    or None when no such set of useful length can be read off the pattern."""
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unparsable pattern is reported by the pack loader
+        return None
+    found = _requirement(list(parsed))
+    if found is None or _score(found) < MIN_SCORE:
+        return None
+    return found
+
+
+def passes(requirement: Requirement | None, folded: str) -> bool:
+    """Whether a regex with this requirement can match somewhere in the folded text."""
+    return requirement is None or any(literal in folded for literal in requirement)
+
+
+def _score(requirement: Requirement) -> int:
+    """How selective a requirement is: its shortest literal's length, where a digit counts
+    twice and another symbol ("%", "[") three times: prose has fewer of them than letters."""
+    return min(sum(_weight(c) for c in literal) for literal in requirement)
+
+
+def _weight(char: str) -> int:
+    if char.isalpha() or char.isspace():
+        return 1
+    return 2 if char in "0123456789" else 3
+
+
+def _safe(literal: str) -> bool:
+    """ASCII, or a caseless non-letter such as "¹": no other character can match it under
+    re.IGNORECASE that str.lower() would not map to it after _FOLD."""
+    return all(c.isascii() or (not c.isalpha() and c.lower() == c == c.upper()) for c in literal)
+
+
+def _better(best: Requirement | None, other: Requirement | None) -> Requirement | None:
+    if other is None or not all(_safe(s) for s in other):
+        return best
+    if best is None:
+        return other
+    key = (_score(other), -len(other))
+    return other if key > (_score(best), -len(best)) else best
+
+
+def _requirement(items: list) -> Requirement | None:
+    """The most selective requirement of a sequence of parsed regex items."""
+    best: Requirement | None = None
+    run: list[str] = []
+    for op, av in items:
+        if op is _LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            best = _better(best, frozenset(["".join(run)]))
+            run = []
+        best = _better(best, _item_requirement(op, av))
+    if run:
+        best = _better(best, frozenset(["".join(run)]))
+    return best
+
+
+def _item_requirement(op, av) -> Requirement | None:
+    if op is _SUBPATTERN:
+        return _requirement(list(av[-1]))
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _requirement(list(av))
+    if op is _BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            found = _requirement(list(alternative))
+            if found is None:
+                return None  # this alternative can match without any literal we know of
+            union |= found
+        return frozenset(union)
+    if op is _IN:
+        return _class_requirement(av)
+    if op in _REPEATS:
+        low, _high, item = av
+        return _requirement(list(item)) if low >= 1 else None
+    return None  # classes, anchors, lookarounds, back-references: no literal to rely on
+
+
+def _class_requirement(items: list) -> Requirement | None:
+    """A small positive class such as [¹²³⁴] as its characters; anything else as None."""
+    chars: set[str] = set()
+    for kind, value in items:
+        if kind is _LITERAL:
+            chars.add(chr(value).lower())
+        elif kind is _RANGE and value[1] - value[0] < MAX_CLASS:
+            chars.update(chr(code).lower() for code in range(value[0], value[1] + 1))
+        else:
+            return None  # negated classes, categories (\d, \w), large ranges
+        if len(chars) > MAX_CLASS:
+            return None
+    return frozenset(chars) or None

@@ -1,0 +1,180 @@
+"""The compiled matcher agrees with spaCy's own tools while skipping their compile-time cost."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimlint import inflect, prefilter
+from claimlint.matcher import align, english, term_words, variants
+from claimlint.rules import load_rules
+
+pytest.importorskip("spacy")
+
+NLP = english()
+RULES = load_rules()
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# -- tokens of a term ----------------------------------------------------------------------------
+
+
+def _tokenizer_words(term: str) -> list[str]:
+    return [t.lower_ for t in NLP.make_doc(term) if not t.is_space]
+
+
+def test_term_words_match_the_tokenizer_for_every_bundled_term() -> None:
+    terms = [term for lexicon in RULES.lexicons.values() for term in lexicon.terms]
+    assert len(terms) > 500
+    mismatched = [t for t in terms if term_words(NLP, t) != _tokenizer_words(t)]
+    assert mismatched == []
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["cannot sleep", "Gonna feel better", "50% fewer", "don't", "state-of-the-art care",
+     "U.S. patients", "relief.[1]", "Café crème", "i.v. ketamine"],
+)
+def test_term_words_match_the_tokenizer_on_special_cases(term: str) -> None:
+    assert term_words(NLP, term) == _tokenizer_words(term)
+
+
+# -- phrase trie against spaCy's PhraseMatcher --------------------------------------------------
+
+WORDS = ["relief", "relieves", "fast", "lasting", "relief.", "no", "pain", "Pain", "of",
+         "the", "depression", "cannot", "50", "%", "percent", "it", "works", "  ", "\n"]
+
+
+@FAST
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_phrase_hits_equal_spacys_phrase_matcher(words: list[str]) -> None:
+    from spacy.matcher import PhraseMatcher
+
+    from claimlint.matcher import CompiledMatcher
+    from claimlint.rules import Lexicon, RuleSet
+
+    lexicons = {
+        "relief": Lexicon("relief", ("relief", "lasting relief", "relief of pain"), True),
+        "pain": Lexicon("pain", ("pain", "no pain", "cannot"), False),
+        "figure": Lexicon("figure", ("50 %", "50 percent"), False),
+    }
+    ruleset = RuleSet((), lexicons, {})
+    compiled = CompiledMatcher(NLP, ruleset)
+    reference = PhraseMatcher(NLP.vocab, attr="LOWER")
+    for lexicon in lexicons.values():
+        for term in lexicon.terms:
+            phrase_docs = [NLP.make_doc(" ".join(v)) for v in
+                           variants(term_words(NLP, term), lexicon.lemma)]
+            reference.add(lexicon.name, phrase_docs)
+    text = " ".join(words)
+    doc = NLP.make_doc(text)
+    expected = sorted(
+        (NLP.vocab.strings[m], doc[s:e].start_char, doc[s:e].end_char, s, e)
+        for m, s, e in reference(doc)
+    )
+    assert sorted(compiled.find(doc, text)) == expected
+
+
+# -- regex alignment against Doc.char_span -------------------------------------------------------
+
+
+@FAST
+@given(st.text(alphabet=" \n\tabc.,'-%[]1", min_size=1, max_size=40), st.data())
+def test_align_is_char_span_expand(text: str, data: st.DataObject) -> None:
+    doc = NLP.make_doc(text)
+    begin = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(begin + 1, len(text)))
+    starts = [t.idx for t in doc]
+    lengths = [len(t) for t in doc]
+    span = doc.char_span(begin, end, alignment_mode="expand")
+    expected = None if span is None or not len(span) else (
+        span.start_char, span.end_char, span.start, span.end)
+    assert align(starts, lengths, begin, end) == expected
+
+
+# -- the regex prefilter never hides a match -----------------------------------------------------
+
+BUNDLED_REGEXES = sorted({
+    (pattern, 0 if lexicon.case_sensitive_regex else re.IGNORECASE)
+    for lexicon in RULES.lexicons.values()
+    for pattern in lexicon.regex
+})
+TRICKY = ["FDA", "approved", "not", "ketamine", "label", "off-label", "trial", "%", "50",
+          "988", "[1]", "¹", "Smith et al. 2021", "doi:10.1000/xyz", "PMID 12345678",
+          "\u0130", "\u0131", "\u017f", "\u212a", "SUİCIDE", "ſuicide", "crisis", "line", " ",
+          "within", "hours", "most", "patients", "“quote here for you”", "— Dana"]
+
+
+def test_most_bundled_regexes_have_a_prefilter() -> None:
+    gated = [p for p, f in BUNDLED_REGEXES if prefilter.required_literals(p, f) is not None]
+    assert len(gated) >= 0.8 * len(BUNDLED_REGEXES)
+
+
+@FAST
+@given(st.lists(st.sampled_from(TRICKY), max_size=25), st.sampled_from(BUNDLED_REGEXES))
+def test_prefilter_never_skips_a_regex_that_matches(words: list[str], regex) -> None:
+    pattern, flags = regex
+    text = " ".join(words)
+    needs = prefilter.required_literals(pattern, flags)
+    if re.search(pattern, text, flags):
+        assert prefilter.passes(needs, prefilter.fold(text)), (pattern, text, needs)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bnot\s+(?:an?\s+)?FDA[\s-]*approved", {"approved"}),
+        (r"\b(?:crisis|suicide)\s*line", {"crisis", "suicide"}),
+        (r"\d+%", {"%"}),
+        (r"[¹²³]+", {"¹", "²", "³"}),
+        (r"a|bcd", None),  # "a" is too short to filter anything
+        (r"(?:abc)*d", None),  # the group may be absent
+        (r"[^abc]xyz", {"xyz"}),
+        (r"\bcaf\u00e9\b", None),  # a cased non-ASCII letter: str.lower() may disagree
+    ],
+)
+def test_required_literals(pattern: str, expected: set[str] | None) -> None:
+    found = prefilter.required_literals(pattern, re.IGNORECASE)
+    assert (set(found) if found is not None else None) == expected
+
+
+def test_fold_agrees_with_the_regex_engine_on_every_code_point() -> None:
+    # Any character that an ASCII letter or digit matches under IGNORECASE must fold to it.
+    alnum = re.compile(r"[a-z0-9]", re.IGNORECASE)
+    for code in range(0x110000):
+        char = chr(code)
+        if alnum.fullmatch(char) and not char.isascii():
+            folded = prefilter.fold(char)
+            assert folded in string.ascii_lowercase + string.digits, (hex(code), folded)
+
+
+# -- shipped inflections -------------------------------------------------------------------------
+
+
+def test_shipped_inflections_are_current() -> None:
+    # Fails after a bundled lexicon gains a word: run `python -m claimlint.inflect`.
+    import json
+
+    data = json.loads(inflect.SHIPPED.read_text(encoding="utf-8"))
+    assert data["table"] == inflect.table_digest(), "made from another lemma table"
+    words = inflect.bundled_words()
+    assert sorted(data["forms"]) == words
+    for word in words:
+        assert data["forms"][word] == sorted(inflect.computed_inflections(word)), word
+
+
+def test_bundled_packs_compile_without_the_lemma_table() -> None:
+    from claimlint.matcher import build_pipeline
+
+    inflect._lemma_tables.cache_clear()
+    build_pipeline(RULES)
+    assert inflect._lemma_tables.cache_info().currsize == 0
+
+
+def test_unknown_words_still_get_their_forms() -> None:
+    assert {"soothe", "soothes", "soothed", "soothing"} <= inflect.inflections("soothe")
+    assert {"unfog", "unfogs", "unfogged"} <= inflect.inflections("unfog")
