@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 
@@ -178,3 +179,52 @@ def test_bundled_packs_compile_without_the_lemma_table() -> None:
 def test_unknown_words_still_get_their_forms() -> None:
     assert {"soothe", "soothes", "soothed", "soothing"} <= inflect.inflections("soothe")
     assert {"unfog", "unfogs", "unfogged"} <= inflect.inflections("unfog")
+
+
+# -- regexes run per block, only where their literal is ------------------------------------------
+
+SEPARATORS = [" ", " ", " ", "\n", "\n\n", ". "]
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled():
+    from claimlint.matcher import build_pipeline
+
+    return build_pipeline(RULES)
+
+
+@FAST
+@given(
+    st.lists(st.tuples(st.sampled_from(TRICKY), st.sampled_from(SEPARATORS)), max_size=30)
+)
+def test_gated_regex_hits_equal_running_every_regex_on_every_block(pieces) -> None:
+    compiled = _bundled().compiled
+    text = "".join(word + sep for word, sep in pieces)
+    doc = NLP.make_doc(text)
+    starts = [t.idx for t in doc]
+    lengths = [len(t) for t in doc]
+    bounds = [0] + [m.end() for m in re.finditer(r"\n\n", text) if m.end() < len(text)]
+    edges = [*bounds, len(text)]
+    expected = []
+    for regex in compiled.regexes:
+        for a, b in zip(edges, edges[1:], strict=False):
+            for match in regex.pattern.finditer(text, a, b):
+                span = align(starts, lengths, *match.span())
+                if span is not None:
+                    expected += [(label, *span) for label in regex.labels]
+    assert sorted(compiled._regex_hits(text, starts, lengths, bounds)) == sorted(expected)
+
+
+def test_a_regex_never_matches_across_a_block() -> None:
+    from claimlint.matcher import CompiledMatcher
+    from claimlint.rules import Lexicon, RuleSet
+
+    lexicons = {"pair": Lexicon("pair", (), False, (), (r"\bketamine\s+approved\b",))}
+    compiled = CompiledMatcher(NLP, RuleSet((), lexicons, {}))
+    text = "Is ketamine\n\napproved here? Ketamine approved."
+    doc = NLP.make_doc(text)
+    second = text.index("approved")
+    found = compiled.find(doc, text, [0, second])
+    assert [(label, text[a:b]) for label, a, b, _, _ in found] == [("pair", "Ketamine approved")]
+    whole = compiled.find(doc, text)
+    assert len(whole) == 2

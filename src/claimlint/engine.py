@@ -35,6 +35,19 @@ class Options:
     report_unused_suppressions: bool = False
 
 
+def _segment_starts(blocks: Sequence[Any], chunks: list[tuple[int, int]]) -> list[list[int]]:
+    """For each chunk, where the blocks inside it and the gaps between them begin (relative
+    offsets, first 0): the matcher runs regexes one segment at a time."""
+    from bisect import bisect_left, bisect_right
+
+    edges = sorted({edge for block in blocks for edge in (block.start, block.end)})
+    segments = []
+    for start, end in chunks:
+        inside = edges[bisect_right(edges, start):bisect_left(edges, end)]
+        segments.append([0, *(edge - start for edge in inside)])
+    return segments
+
+
 def selector_matches(selector: str, rule: Rule) -> bool:
     """A selector is a rule id, an id prefix (CL1), a rule name, a category or ALL."""
     sel = selector.strip().lower()
@@ -80,8 +93,9 @@ class Linter:
 
         chunks = chunk_spans(text, blocks, CHUNK_CHARS)  # no chunk over the limit, ever
         texts = [tame_for_tokenizer(text[a:b].translate(NORMALISE)) for a, b in chunks]
+        bounds = _segment_starts(blocks, chunks)
         hits: list[Hit] = []
-        for (offset, _), found in zip(chunks, self.nlp.match(texts), strict=True):
+        for (offset, _), found in zip(chunks, self.nlp.match(texts, bounds), strict=True):
             for label, start, end, token_start, token_end in found:
                 hits.append(Hit(label, offset + start, offset + end, token_start, token_end))
         return hits

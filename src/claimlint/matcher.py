@@ -145,8 +145,12 @@ class CompiledMatcher:
             raise PackError(lexicon.origin, f"lexicon '{lexicon.name}'", "tokens",
                             f"invalid token pattern: {err}") from None
 
-    def find(self, doc: Doc, text: str) -> list[RawHit]:
-        """Every lexicon hit in a chunk (doc is text, tokenized), parents included."""
+    def find(self, doc: Doc, text: str, bounds: list[int] | None = None) -> list[RawHit]:
+        """Every lexicon hit in a chunk (doc is text, tokenized), parents included.
+
+        `bounds` are the offsets where the chunk's blocks (paragraphs, headings, cells) and
+        the gaps between them start; a regex never matches across one.
+        """
         if not len(doc):
             return []
         columns = doc.to_array([LOWER, IDX, LENGTH]).T.tolist()
@@ -156,7 +160,7 @@ class CompiledMatcher:
             strings = self.strings
             spans += [(strings[m], s, e) for m, s, e in self.tokens(doc)]
         hits = [(label, starts[s], starts[e - 1] + lengths[e - 1], s, e) for label, s, e in spans]
-        hits += self._regex_hits(text, starts, lengths)
+        hits += self._regex_hits(text, starts, lengths, bounds or [0])
         extra = [(parent, *rest) for label, *rest in hits for parent in self.parents.get(label, ())]
         return hits + extra
 
@@ -177,17 +181,38 @@ class CompiledMatcher:
                 j += 1
         return found
 
-    def _regex_hits(self, text: str, starts: list[int], lengths: list[int]) -> list[RawHit]:
+    def _regex_hits(
+        self, text: str, starts: list[int], lengths: list[int], bounds: list[int]
+    ) -> list[RawHit]:
+        edges = [*bounds, len(text)]
         folded = prefilter.fold(text)
+        if len(folded) != len(text):  # cannot happen with _FOLD; never risk a wrong offset
+            folded = ""
+        everywhere = range(len(bounds))
         hits: list[RawHit] = []
         for regex in self.regexes:
-            if not prefilter.passes(regex.needs, folded):
-                continue
-            for match in regex.pattern.finditer(text):
-                span = align(starts, lengths, *match.span())
-                if span is not None:
-                    hits.extend((label, *span) for label in regex.labels)
+            where = everywhere if regex.needs is None or not folded else sorted(
+                _segments_with(folded, regex.needs, bounds, edges))
+            for segment in where:
+                for match in regex.pattern.finditer(text, edges[segment], edges[segment + 1]):
+                    span = align(starts, lengths, *match.span())
+                    if span is not None:
+                        hits.extend((label, *span) for label in regex.labels)
         return hits
+
+
+def _segments_with(
+    folded: str, literals: frozenset[str], bounds: list[int], edges: list[int]
+) -> set[int]:
+    """The segments whose text contains one of the literals (found in the folded text)."""
+    found: set[int] = set()
+    for literal in literals:
+        at = folded.find(literal)
+        while at >= 0:
+            segment = bisect_right(bounds, at) - 1
+            found.add(segment)
+            at = folded.find(literal, edges[segment + 1])  # on to the next segment
+    return found
 
 
 def align(
@@ -218,10 +243,13 @@ class Pipeline:
         self.nlp = nlp
         self.compiled = compiled
 
-    def match(self, texts: list[str]) -> Iterator[list[RawHit]]:
-        """The hits of each text, in order."""
-        for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=16), strict=True):
-            yield self.compiled.find(doc, text)
+    def match(
+        self, texts: list[str], bounds: list[list[int]] | None = None
+    ) -> Iterator[list[RawHit]]:
+        """The hits of each text, in order; bounds as for CompiledMatcher.find."""
+        docs = self.nlp.pipe(texts, batch_size=16)
+        for index, (text, doc) in enumerate(zip(texts, docs, strict=True)):
+            yield self.compiled.find(doc, text, bounds[index] if bounds else None)
 
 
 def _parents(lexicons: dict[str, Lexicon]) -> dict[str, tuple[str, ...]]:
