@@ -9,15 +9,15 @@ window (the sentence, or the next/previous one), on the right side (direction), 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .rules import Modifier
 from .sentences import Sentence
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A lexicon match: prose character offsets and token offsets."""
+class Hit(NamedTuple):
+    """A lexicon match: prose character offsets and token offsets (a tuple: a page makes
+    thousands, and a frozen dataclass costs four times as much to build)."""
 
     label: str
     start: int
@@ -40,8 +40,16 @@ class SentenceHits:
             index = bisect_right(starts, hit.start) - 1
             if index >= 0 and hit.start < sentences[index].end:
                 self.by_sentence[index].setdefault(hit.label, []).append(hit)
+        self._where: dict[str, list[int]] = {}
+        for index, labels in enumerate(self.by_sentence):
+            for label in labels:
+                self._where.setdefault(label, []).append(index)
         self.links = links  # list of (prose_start, prose_end, href)
         self._link_cache: dict[str, set[int]] = {}
+
+    def where(self, label: str) -> list[int]:
+        """The indices of the sentences with a hit of this label, in order."""
+        return self._where.get(label, [])
 
     def hits(self, index: int, label: str) -> list[Hit]:
         if 0 <= index < len(self.sentences):

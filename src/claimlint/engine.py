@@ -17,10 +17,19 @@ from .suppressions import parse_suppressions
 CHUNK_CHARS = 200_000  # texts are matched in block-aligned chunks of about this size
 # Same-length normalisation before matching, so offsets stay exact: typographic hyphens,
 # apostrophes and spaces match the plain forms that lexicons are written with.
-NORMALISE = str.maketrans({
-    "\u2011": "-", "\u2010": "-", "\u2012": "-", "\u00ad": "-", "\u2019": "'", "\u2018": "'",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": " ",
-})
+NORMALISE = (
+    ("\u2011", "-"), ("\u2010", "-"), ("\u2012", "-"), ("\u00ad", "-"), ("\u2019", "'"),
+    ("\u2018", "'"), ("\u00a0", " "), ("\u202f", " "), ("\u2009", " "), ("\u200b", " "),
+)
+
+
+def normalise(text: str) -> str:
+    """NORMALISE applied by str.replace: a pass per character that occurs, each far faster
+    than str.translate with a mapping (which costs ~80 ns a character)."""
+    for char, plain in NORMALISE:
+        if char in text:
+            text = text.replace(char, plain)
+    return text
 UNUSED_SUPPRESSION = "CL001"
 
 
@@ -46,6 +55,27 @@ def _segment_starts(blocks: Sequence[Any], chunks: list[tuple[int, int]]) -> lis
         inside = edges[bisect_right(edges, start):bisect_left(edges, end)]
         segments.append([0, *(edge - start for edge in inside)])
     return segments
+
+
+def _candidates(sh: SentenceHits, match: Match, anchor: str | None) -> Iterable[int]:
+    """The sentences a rule can fire on: those holding its anchor class (or one of its `any`
+    or `start` classes), in order; a page has dozens of sentences and few hold a claim."""
+    if anchor:
+        return sh.where(anchor)
+    names = match.any or match.start
+    if names:
+        return sorted({index for name in names for index in sh.where(name)})
+    return range(len(sh.sentences))
+
+
+def _possible(match: Match, present: dict[str, list[Hit]]) -> bool:
+    """The sentence holds every `all` class and one `any` and `start` class: the cheap part
+    of match_sentence, on the labels alone."""
+    return (
+        all(name in present for name in match.all)
+        and (not match.any or any(name in present for name in match.any))
+        and (not match.start or any(name in present for name in match.start))
+    )
 
 
 def selector_matches(selector: str, rule: Rule) -> bool:
@@ -92,7 +122,7 @@ class Linter:
         from .limits import chunk_spans, tame_for_tokenizer
 
         chunks = chunk_spans(text, blocks, CHUNK_CHARS)  # no chunk over the limit, ever
-        texts = [tame_for_tokenizer(text[a:b].translate(NORMALISE)) for a, b in chunks]
+        texts = [tame_for_tokenizer(normalise(text[a:b])) for a, b in chunks]
         bounds = _segment_starts(blocks, chunks)
         hits: list[Hit] = []
         for (offset, _), found in zip(chunks, self.nlp.match(texts, bounds), strict=True):
@@ -229,10 +259,10 @@ class Linter:
         silenced = set().union(*(self._fired.get(r, set()) for r in rule.yield_to))
         fired = self._fired.setdefault(rule.id, set())
         out = []
-        for index, sentence in enumerate(sh.sentences):
-            if sentence.kind not in rule.blocks or index in silenced:
+        for index in _candidates(sh, match, anchor):
+            if sh.sentences[index].kind not in rule.blocks or index in silenced:
                 continue
-            if anchor and anchor not in sh.by_sentence[index]:
+            if not _possible(match, sh.by_sentence[index]):
                 continue
             chosen = self.match_sentence(sh, index, match, rule.anchor, unless)
             if chosen:

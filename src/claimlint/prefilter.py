@@ -21,7 +21,7 @@ MIN_SCORE = 3  # shorter words ("in", "of") are on every page and filter nothing
 # The only non-ASCII characters that an ASCII letter matches under re.IGNORECASE: their
 # simple lower case is ASCII (U+0130, U+212A) or the regex engine treats them as equivalent
 # (dotless i, long s). Folding them first makes str.lower() agree with the regex engine.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 _LITERAL = sre_constants.LITERAL
 _SUBPATTERN = sre_constants.SUBPATTERN
@@ -40,8 +40,12 @@ Requirement = frozenset  # any one of these lower-case strings must occur in the
 
 
 def fold(text: str) -> str:
-    """The form of a text that requirements are tested against."""
-    return text.translate(_FOLD).lower()
+    """The form of a text that requirements are tested against (same length: U+0130, whose
+    lower case is two characters, is folded first)."""
+    for char, plain in _FOLD:
+        if char in text:
+            text = text.replace(char, plain)
+    return text.lower()
 
 
 def required_literals(pattern: str, flags: int = 0) -> Requirement | None:
