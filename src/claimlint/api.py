@@ -11,12 +11,11 @@ from typing import TYPE_CHECKING
 
 from .decoding import DecodeError
 from .diagnostics import Diagnostic, FileError
-from .discovery import walk
 from .engine import Linter, Options
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Resolver
-from .rules import RuleSet, load_rules
+from .rules import RuleSet, lazy_rules, load_rules
 from .sources import DEFAULT_EXTENSIONS, Source, source_from_bytes
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -64,6 +63,8 @@ def expand_paths(
         if given == "-":
             files.append("-")
         elif path.is_dir():
+            from .discovery import walk  # folders only: a run on named files never walks
+
             walk_errors: list[tuple[str, str]] = []
             found = [_display(given, p, path) for p in walk(path, extensions, walk_errors)]
             errors.extend(FileError(p, reason) for p, reason in walk_errors)
@@ -142,14 +143,23 @@ def lint_paths(
     With a config.Resolver, each file gets the Linter of its closest configuration (and the
     resolver's include/exclude/extensions); a ConfigError or PackError is raised before any
     file is linted. `jobs` > 1 lints in that many processes when there is enough to do;
-    with `cache_dir`, unchanged files are answered from the result cache there.
+    with `cache_dir`, unchanged files are answered from the result cache there, and a run
+    that the cache answers entirely never parses the rule packs.
     """
-    linter = Linter(ruleset or load_rules(), options) if resolver is None else None
+    linter = Linter(ruleset or lazy_rules(), options) if resolver is None else None
     files, errors = expand_paths(paths) if resolver is None else resolver.expand(paths)
     if resolver is not None:
         for path in files:
             resolver.linter_for(path, stdin_filename if path == "-" else None)
     result = Result(errors=list(errors))
+
+    def ready() -> None:
+        """Parse the packs and check the selectors, here and not in a worker (PackError,
+        ConfigError)."""
+        if resolver is not None:
+            resolver.check()
+        elif linter is not None:
+            linter.ruleset.load()
 
     def linter_of(path: str) -> Linter:
         return linter or resolver.linter_for(path, stdin_filename if path == "-" else None)
@@ -162,7 +172,8 @@ def lint_paths(
 
         cache = ResultCache(Path(cache_dir))
     outcomes = lint_files(files, linter_of, encoding=encoding, stdin_filename=stdin_filename,
-                          stdin_data=stdin_data, keep_texts=keep_texts, jobs=jobs, cache=cache)
+                          stdin_data=stdin_data, keep_texts=keep_texts, jobs=jobs, cache=cache,
+                          ready=ready)
     for outcome in outcomes:
         if outcome.error is not None:
             result.errors.append(outcome.error)

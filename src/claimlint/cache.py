@@ -4,10 +4,11 @@ Pure Python on purpose: a run whose files all hit the cache must never import sp
 
 Layout: ``.claimlint_cache/v1/<2 hex>/<64 hex>.json``, one file per entry. An entry's key hashes
 everything that can change its findings: the file's bytes, its path and format, the encoding
-option, the rule set's fingerprint, the linter options, claimlint's version and source code, and
-the installed spaCy and spacy-lookups-data. Entries are written to a temporary file and renamed
-into place (atomic on POSIX and Windows), so concurrent runs never see half an entry; an entry
-whose checksum or JSON does not verify is ignored (and removed).
+option, the rule set's fingerprint (a hash of the packs' bytes), the linter options, claimlint's
+version and source code, the Python version, and the installed spaCy and spacy-lookups-data.
+Entries are written to a temporary file and renamed into place (atomic on POSIX and Windows),
+so concurrent runs never see half an entry; an entry whose checksum or JSON does not verify is
+ignored (and removed).
 
 The same folder holds the compiled phrase expansions of a rule set (``expansions/``), which
 spare a cold run from loading the lemma lookup table.
@@ -18,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, is_dataclass
 from functools import lru_cache
@@ -70,7 +71,8 @@ def _digest(*parts: str | bytes) -> str:
 
 @lru_cache(maxsize=1)
 def code_salt() -> str:
-    """What the installed software contributes to every key: version, source, dependencies.
+    """What the installed software contributes to every key: version, source, Python (its
+    regex and YAML parsing decide whether a pack is valid), dependencies.
 
     Hashing claimlint's own .py files (~100 KB, about a millisecond) keeps the cache honest
     while the version number stays put during development. spaCy is located, not imported.
@@ -78,7 +80,7 @@ def code_salt() -> str:
     import importlib.util
 
     package = Path(__file__).resolve().parent
-    parts: list[str | bytes] = [LAYOUT, __version__]
+    parts: list[str | bytes] = [LAYOUT, __version__, sys.version]
     for path in sorted(package.rglob("*.py")):
         parts += [path.relative_to(package).as_posix(), path.read_bytes()]
     for name in ("spacy", "spacy_lookups_data"):
@@ -221,6 +223,8 @@ class ResultCache:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename it into place."""
+    import tempfile  # only when writing: a run answered from the cache writes nothing
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from . import __version__
-from .diagnostics import Severity
 from .formatters import FORMAT_NAMES
-from .rules import PackError, Rule, RuleSet, load_rules
+
+if TYPE_CHECKING:  # pragma: no cover - `--help` and `init` need no rules
+    from .rules import PackError, Rule, RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -21,12 +23,35 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _load(rule_dirs: tuple[str, ...]) -> RuleSet:
+def _packs(rule_dirs: tuple[str, ...]) -> RuleSet:
+    """The bundled packs plus --rules, read now (a missing pack exits 2) and parsed when first
+    needed: a check answered from the cache never parses them."""
+    from .rules import PackError, lazy_rules
+
     try:
-        return load_rules([Path(d) for d in rule_dirs])
+        return lazy_rules([Path(d) for d in rule_dirs])
     except PackError as err:
-        click.echo(f"claimlint: rule pack error: {err}", err=True)
-        sys.exit(EXIT_ERROR)
+        _pack_error(err)
+
+
+def _parsed(ruleset: RuleSet) -> RuleSet:
+    """The rule set parsed and validated now; a mistake in a pack exits 2."""
+    from .rules import PackError
+
+    try:
+        return ruleset.load()
+    except PackError as err:
+        _pack_error(err)
+
+
+def _load(rule_dirs: tuple[str, ...]) -> RuleSet:
+    """For the commands that show rules: read and parse at once."""
+    return _parsed(_packs(rule_dirs))
+
+
+def _pack_error(err: PackError) -> NoReturn:
+    click.echo(f"claimlint: rule pack error: {err}", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,11 +100,13 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
     """Lint Markdown, HTML and text files or folders (default: .); '-' reads stdin."""
     from .api import lint_paths
     from .config import ConfigError, Overrides, Resolver
+    from .diagnostics import Severity
     from .engine import Options
-    from .formatters import Context, load_all
+    from .formatters import RULE_FORMATS, Context, by_name
     from .formatters import statistics as stats
+    from .rules import PackError
 
-    ruleset = _load(rule_dirs)
+    ruleset = _packs(rule_dirs)  # parsed only if a file must be linted or the format needs it
     options = Options(select=_split(select), ignore=_split(ignore))
     fix = fix or show_diff
     stdin_data = _stdin_for_fix(paths) if fix else None
@@ -103,22 +130,23 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
             fixed = _run_fix(result, lint_bytes, resolver, encoding=encoding, diff=show_diff,
                              quiet=quiet, stdin_name=stdin_filename or "-",
                              stdin_data=stdin_data)
+        rules = resolver.rules() if output_format in RULE_FORMATS else []
     except ConfigError as err:
+        _parsed(ruleset)  # a broken --rules pack is reported first, as it always was
         click.echo(f"claimlint: configuration error: {err}", err=True)
         sys.exit(EXIT_ERROR)
     except PackError as err:
-        click.echo(f"claimlint: rule pack error: {err}", err=True)
-        sys.exit(EXIT_ERROR)
+        _pack_error(err)
     if write_baseline_file or baseline_file:
         _apply_baseline(result, baseline_file, write_baseline_file, quiet)
     for error in result.errors:
         click.echo(f"claimlint: {error}", err=True)
     is_tty = sys.stdout.isatty()
-    ctx = Context(rules=resolver.rules(), sources=result.texts, files_checked=result.files,
+    ctx = Context(rules=rules, sources=result.texts, files_checked=result.files,
                   files=result.linted,
                   errors=result.errors, color=is_tty, show_source=is_tty and not quiet,
                   version=__version__)
-    output = load_all()[output_format](result.diagnostics, ctx)
+    output = by_name(output_format)(result.diagnostics, ctx)
     if quiet and output_format == "text":
         output = "".join(line + "\n" for line in output.splitlines()[:-1])
     if fix and show_diff:

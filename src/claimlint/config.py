@@ -15,14 +15,8 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
-
-import yaml
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 from .engine import Linter
 
@@ -138,6 +132,15 @@ def _spec(patterns: tuple[str, ...]) -> Any:
 # -- reading files -------------------------------------------------------------------------------
 
 
+def _tomllib() -> ModuleType:
+    """tomllib (tomli before 3.11), imported only when a TOML file is really read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
 def load_config(path: str | Path) -> Config:
     """Read and validate one configuration file (YAML, or a pyproject.toml's [tool.claimlint])."""
     path = Path(path)
@@ -153,6 +156,7 @@ def load_config(path: str | Path) -> Config:
     except UnicodeDecodeError:
         raise ConfigError(name, "", "is not UTF-8 text") from None
     if path.name == PYPROJECT or path.suffix == ".toml":
+        tomllib = _tomllib()
         try:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
@@ -160,6 +164,8 @@ def load_config(path: str | Path) -> Config:
         data = document.get("tool", {}).get("claimlint", {})
         prefix = "tool.claimlint."
     else:
+        import yaml  # only when a YAML configuration is really read
+
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as err:
@@ -312,6 +318,7 @@ def config_file_in(folder: Path) -> Path | None:
             return candidate
     candidate = folder / PYPROJECT
     if candidate.is_file():
+        tomllib = _tomllib()
         try:
             document = tomllib.loads(candidate.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
@@ -377,8 +384,10 @@ class Overrides:
 class Resolver:
     """Maps each linted path to its Config, and each distinct configuration to one Linter.
 
-    Rule sets are loaded once per distinct list of rule packs, and linters with the same rule
-    set share one spaCy pipeline.
+    Rule sets are read once per distinct list of rule packs, and linters with the same rule
+    set share one spaCy pipeline. Configuration files are validated as they are found; rule
+    packs and selectors only by check(), which must run before anything is linted: a run
+    answered entirely from the cache never needs the packs parsed.
     """
 
     def __init__(
@@ -397,6 +406,7 @@ class Resolver:
         self._by_file: dict[Path, Config] = {}
         self._rulesets: dict[tuple[str, ...], RuleSet] = {}
         self._linters: dict[tuple, Linter] = {}
+        self._unchecked: list[tuple[Config, RuleSet]] = []
         self._checked: set[tuple[int, str]] = set()
 
     # configuration per path
@@ -460,14 +470,15 @@ class Resolver:
 
     # linters
     def ruleset_for(self, config: Config) -> RuleSet:
-        """The base rule set plus --rules plus the configuration's `rules` packs."""
-        from .rules import load_rules
+        """The base rule set plus --rules plus the configuration's `rules` packs (read, not
+        yet parsed: see check())."""
+        from .rules import lazy_rules
 
         if not config.rules and self._base_ruleset is not None:
             return self._base_ruleset  # already holds the bundled packs and --rules
         dirs = tuple(self.overrides.rule_dirs) + tuple(str(p) for p in config.rules)
         if dirs not in self._rulesets:
-            self._rulesets[dirs] = load_rules([Path(d) for d in dirs])
+            self._rulesets[dirs] = lazy_rules([Path(d) for d in dirs])
         return self._rulesets[dirs]
 
     def options_for(self, config: Config, path: str) -> Options:
@@ -494,7 +505,7 @@ class Resolver:
         )
 
     def linter_for(self, path: str, display: str | None = None) -> Linter:
-        """One Linter per distinct (configuration, per-file settings); validates selectors."""
+        """One Linter per distinct (configuration, per-file settings); check() validates it."""
         lookup = Path.cwd() if path == "-" else path
         config = self.config_for(display if path == "-" and display else lookup)
         options = self.options_for(config, display or path)
@@ -507,9 +518,24 @@ class Resolver:
         )
         if key not in self._linters:
             ruleset = self.ruleset_for(config)
-            self._validate(config, ruleset)
+            self._unchecked.append((config, ruleset))
             self._linters[key] = SharedPipelineLinter(ruleset, options)
         return self._linters[key]
+
+    def check(self) -> None:
+        """Parse the rule sets of the linters made so far and validate their configurations'
+        selectors: PackError or ConfigError, in the order the files came.
+
+        Runs in the parent process before any file is linted, so workers never meet a broken
+        pack. A run whose files the cache answers skips it: an entry is written only after a
+        run that passed it, with the packs' bytes and the options in its key.
+        """
+        if self._base_ruleset is not None:
+            self._base_ruleset.load()  # --rules packs, even when no file uses them
+        for config, ruleset in self._unchecked:
+            ruleset.load()
+            self._validate(config, ruleset)
+        self._unchecked.clear()
 
     def rules(self) -> list[Rule]:
         """Every rule of the rule sets in use (for formatters), first definition of an id wins."""

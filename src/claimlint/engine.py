@@ -100,12 +100,27 @@ class Linter:
         self.ruleset = ruleset
         self.options = options or Options()
         self._nlp = None
-        self.rules = [r for r in ruleset.rules if is_selected(r, self.options.select,
-                                                              self.options.ignore)]
-        by_category: dict[str, list[Modifier]] = {}
-        for modifier in ruleset.modifiers.values():
-            by_category.setdefault(modifier.category, []).append(modifier)
-        self._modifiers = by_category
+        self._rules: list[Rule] | None = None
+        self._by_category: dict[str, list[Modifier]] | None = None
+
+    @property
+    def rules(self) -> list[Rule]:
+        """The selected rules, worked out on first use: a Linter whose files are all answered
+        from the result cache never makes its rule set parse the packs."""
+        if self._rules is None:
+            select, ignore = self.options.select, self.options.ignore
+            self._rules = [r for r in self.ruleset.rules if is_selected(r, select, ignore)]
+        return self._rules
+
+    @property
+    def _modifiers(self) -> dict[str, list[Modifier]]:
+        """The rule set's modifiers by category (on first use, like `rules`)."""
+        if self._by_category is None:
+            by_category: dict[str, list[Modifier]] = {}
+            for modifier in self.ruleset.modifiers.values():
+                by_category.setdefault(modifier.category, []).append(modifier)
+            self._by_category = by_category
+        return self._by_category
 
     @property
     def nlp(self):

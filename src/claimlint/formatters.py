@@ -10,9 +10,13 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, FileError
-from .rules import Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .rules import Rule
 
 
 @dataclass
@@ -31,15 +35,35 @@ class Context:
 
 Formatter = Callable[[Sequence[Diagnostic], Context], str]
 FORMATTERS: dict[str, Formatter] = {}
-# Every format the CLI offers; modules that register more are imported by load_all().
-FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit", "gitlab", "html")
+# Every format the CLI offers, and the module that registers it when not this one: a run
+# imports only the module of the format it prints (xml.etree and the HTML report cost time).
+_MODULES: dict[str, str | None] = {
+    "text": None,
+    "concise": None,
+    "json": None,
+    "sarif": "formatters_ci",
+    "github": "formatters_ci",
+    "junit": "formatters_ci",
+    "gitlab": "formatters_ci",
+    "html": "report",
+}
+FORMAT_NAMES = tuple(_MODULES)
+# Formats that describe the rules (Context.rules); the others never make the packs load.
+RULE_FORMATS = frozenset({"sarif", "html"})
+
+
+def by_name(name: str) -> Formatter:
+    """The formatter of one format, importing the module that registers it if need be."""
+    module = _MODULES[name]
+    if module is not None and name not in FORMATTERS:
+        import_module(f"{__package__}.{module}")
+    return FORMATTERS[name]
 
 
 def load_all() -> dict[str, Formatter]:
-    """Import the modules that register formats beyond the basic ones defined here."""
-    from . import formatters_ci  # noqa: F401  (sarif, github, junit, gitlab)
-    from . import report  # noqa: F401  (html)
-
+    """Every formatter (imports every module that registers one)."""
+    for name in FORMAT_NAMES:
+        by_name(name)
     return FORMATTERS
 
 

@@ -1,9 +1,9 @@
 """Spread files over worker processes; each worker builds its Linter's pipeline once.
 
-Workers are forked from the parent (which has not imported spaCy), inherit the rule sets and
-linters, receive only paths, and send back only diagnostics and errors, never documents.
-Where fork is unavailable (Windows, macOS default) the caller lints in process instead:
-results are identical either way, only the speed differs.
+Workers are forked from the parent (which has not imported spaCy), inherit the rule sets
+(parsed and checked in the parent first) and linters, receive only paths, and send back only
+diagnostics and errors, never documents. Where fork is unavailable (Windows, macOS default)
+the caller lints in process instead: results are identical either way, only the speed differs.
 """
 
 from __future__ import annotations
@@ -48,8 +48,9 @@ def can_fork() -> bool:
 
 
 def worth_a_pool(jobs: int, paths: Sequence[str], sizes: Sequence[int]) -> bool:
-    """Workers pay off only for several files and enough text to amortise their start-up."""
-    return jobs > 1 and can_fork() and len(paths) >= MIN_FILES and sum(sizes) >= MIN_BYTES
+    """Workers pay off only for several files and enough text to amortise their start-up.
+    (can_fork() comes last: it imports multiprocessing, which a small run does without.)"""
+    return jobs > 1 and len(paths) >= MIN_FILES and sum(sizes) >= MIN_BYTES and can_fork()
 
 
 def _init_worker(lint_one: LintOne) -> None:
@@ -130,10 +131,14 @@ def lint_files(
     keep_texts: bool = False,
     jobs: int = 1,
     cache: ResultCache | None = None,
+    ready: Callable[[], None] | None = None,
 ) -> list[FileOutcome]:
     """Lint files in order: cache hits without spaCy, misses in process or in `jobs` workers.
 
-    The outcome list is in the order of `files`, and identical whatever `jobs` is.
+    The outcome list is in the order of `files`, and identical whatever `jobs` is. `ready`
+    runs (and may raise) after the cache is consulted and before anything is linted; it is
+    skipped only when the cache answered every file that could be read, so a run with
+    nothing to lint still reports what `ready` checks.
     """
     from .api import read_bytes, read_source
 
@@ -144,6 +149,7 @@ def lint_files(
     data_of: dict[int, bytes] = {}
     keys: dict[int, str] = {}
     linter_keys: dict[int, str] = {}
+    answered = 0
     for index, path in enumerate(files):
         if cache is None and path != "-":
             pending.append(index)  # read where it is linted
@@ -162,11 +168,14 @@ def lint_files(
             found = cache.get(key, name)
             if found is not None:
                 slots[index].diagnostics = found
+                answered += 1
                 if keep_texts:
                     _decode_into(slots[index], name, data, encoding)
                 continue
             keys[index] = key
         pending.append(index)
+    if ready is not None and (pending or not answered):
+        ready()
 
     def lint_one(path: str, data: bytes | None = None) -> Outcome:
         display = (stdin_filename or "-") if path == "-" else path

@@ -8,12 +8,12 @@ schema; tests/test_rule_schema.py checks that the page and the code agree.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import Any, NamedTuple
 
 try:  # Python 3.11+
     import re._parser as sre_parse  # type: ignore[import-not-found]
@@ -141,15 +141,71 @@ class Rule:
         return "document" if self.document else "sentence"
 
 
-@dataclass(frozen=True)
-class RuleSet:
-    """Everything the engine compiles: rules, lexicons and modifiers from all packs."""
+class PackFile(NamedTuple):
+    """One rule pack as read from disk: where it is, its name for the fingerprint, its bytes."""
 
+    path: Path
+    name: str  # relative to the folder it was found in: moving the folder keeps the fingerprint
+    data: bytes
+
+
+class _Parsed(NamedTuple):
     rules: tuple[Rule, ...]
-    lexicons: dict[str, Lexicon] = field(hash=False)
-    modifiers: dict[str, Modifier] = field(hash=False)
-    files: tuple[str, ...] = ()
-    fingerprint: str = ""
+    lexicons: dict[str, Lexicon]
+    modifiers: dict[str, Modifier]
+
+
+class RuleSet:
+    """Everything the engine compiles: rules, lexicons and modifiers from all packs.
+
+    from_packs() (what lazy_rules() and load_rules() use) keeps the packs' bytes, which is
+    cheap: the fingerprint (part of every result cache key) hashes them, and the YAML is parsed
+    and validated only when rules, lexicons or modifiers are first needed, so a run answered
+    from the cache never parses a pack. load() parses up front (PackError).
+    """
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        lexicons: dict[str, Lexicon],
+        modifiers: dict[str, Modifier],
+        files: Sequence[str] = (),
+        fingerprint: str = "",
+    ) -> None:
+        self.files = tuple(files)
+        self.fingerprint = fingerprint
+        self.packs: tuple[PackFile, ...] = ()
+        self._parsed: _Parsed | None = _Parsed(tuple(rules), lexicons, modifiers)
+
+    @classmethod
+    def from_packs(cls, packs: Sequence[PackFile]) -> RuleSet:
+        """A rule set to be parsed from these packs on first use."""
+        ruleset = cls((), {}, {}, [str(pack.path) for pack in packs], pack_fingerprint(packs))
+        ruleset.packs, ruleset._parsed = tuple(packs), None
+        return ruleset
+
+    def load(self) -> RuleSet:
+        """Parse and validate every pack now (once); raises PackError. Returns self."""
+        if self._parsed is None:
+            self._parsed = _parse_packs(self.packs)
+        return self
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return self._content().rules
+
+    @property
+    def lexicons(self) -> dict[str, Lexicon]:
+        return self._content().lexicons
+
+    @property
+    def modifiers(self) -> dict[str, Modifier]:
+        return self._content().modifiers
+
+    def _content(self) -> _Parsed:
+        self.load()
+        assert self._parsed is not None
+        return self._parsed
 
     def rule(self, key: str) -> Rule | None:
         key_lower = key.lower()
@@ -157,6 +213,23 @@ class RuleSet:
             if rule.id.lower() == key_lower or rule.name == key_lower:
                 return rule
         return None
+
+    def __repr__(self) -> str:
+        return f"RuleSet({len(self.packs)} packs, fingerprint={self.fingerprint})"
+
+
+def pack_fingerprint(packs: Sequence[PackFile]) -> str:
+    """sha256 over each pack's name and bytes, length-prefixed, in pack order (16 hex digits).
+
+    Hashing bytes rather than parsed data means a comment edit is a cache miss too, which
+    costs a lint, never a wrong answer.
+    """
+    digest = hashlib.sha256()
+    for pack in packs:
+        for part in (pack.name.encode("utf-8"), pack.data):
+            digest.update(len(part).to_bytes(8, "little"))
+            digest.update(part)
+    return digest.hexdigest()[:16]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -521,16 +594,31 @@ def pack_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is 10x faster
+def read_packs(folder: Path) -> list[PackFile]:
+    """The packs of a folder (or a single pack file) with their bytes; PackError if unreadable."""
+    packs = []
+    for path in pack_files(folder):
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise PackError(str(path), "pack", "", f"cannot be read: {err}") from None
+        name = path.name if path == folder else path.relative_to(folder).as_posix()
+        packs.append(PackFile(path, name, data))
+    return packs
 
 
-def _read_pack(path: Path) -> dict:
+def _read_pack(pack: PackFile) -> dict:
+    """The YAML of one pack, safe-loaded: a pack can never construct objects."""
+    import yaml  # only when a pack is really parsed: cache hits never are
+
+    path = pack.path
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+        raw = pack.data.decode("utf-8")
+    except UnicodeDecodeError as err:
         raise PackError(str(path), "pack", "", f"cannot be read: {err}") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is 10x faster
     try:
-        data = yaml.load(raw, Loader=_SAFE_LOADER)  # safe: a pack can never construct objects
+        data = yaml.load(raw, Loader=loader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "pack"
@@ -543,22 +631,33 @@ def _read_pack(path: Path) -> dict:
     return data
 
 
-def load_rules(folders: list[Path] | None = None, *, bundled: bool = True) -> RuleSet:
-    """Read the bundled packs plus extra folders/files, validate them all, and cross-check."""
-    import hashlib
+def lazy_rules(folders: Sequence[Path] | None = None, *, bundled: bool = True) -> RuleSet:
+    """The bundled packs plus extra folders/files, read but not yet parsed (see RuleSet).
 
-    sources: list[Path] = []
+    A missing or unreadable pack is a PackError now; mistakes inside a pack surface when the
+    rule set is first used, or at once with load_rules().
+    """
+    packs: list[PackFile] = []
     if bundled:
-        sources += pack_files(bundled_rules_dir())
+        packs += read_packs(bundled_rules_dir())
     for folder in folders or []:
-        sources += pack_files(Path(folder))
+        packs += read_packs(Path(folder))
+    return RuleSet.from_packs(packs)
+
+
+def load_rules(folders: Sequence[Path] | None = None, *, bundled: bool = True) -> RuleSet:
+    """Read the bundled packs plus extra folders/files, validate them all, and cross-check."""
+    return lazy_rules(folders, bundled=bundled).load()
+
+
+def _parse_packs(packs: Sequence[PackFile]) -> _Parsed:
+    """Validate every pack and cross-check the names they use."""
     lexicons: dict[str, Lexicon] = {}
     modifiers: dict[str, Modifier] = {}
     rules: list[Rule] = []
-    digest = hashlib.sha256()
-    for path in sources:
-        data = _read_pack(path)
-        digest.update(str(path.name).encode() + repr(data).encode())
+    for pack in packs:
+        data = _read_pack(pack)
+        path = pack.path
         check = _Checker(str(path), "pack")
         check.mapping(data, "", PACK_KEYS)
         for name, value in (data.get("lexicons") or {}).items():
@@ -586,13 +685,7 @@ def load_rules(folders: list[Path] | None = None, *, bundled: bool = True) -> Ru
         for index, value in enumerate(raw_rules):
             rules.append(_parse_rule(value, str(path), index))
     _cross_check(rules, lexicons, modifiers)
-    return RuleSet(
-        tuple(sorted(rules, key=lambda r: r.id)),
-        lexicons,
-        modifiers,
-        tuple(str(p) for p in sources),
-        digest.hexdigest()[:16],
-    )
+    return _Parsed(tuple(sorted(rules, key=lambda r: r.id)), lexicons, modifiers)
 
 
 def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dict) -> None:
