@@ -111,3 +111,20 @@ def test_cli_jobs_output_identical(site: Path) -> None:
     assert one.returncode == two.returncode == 2  # broken.txt cannot be decoded
     assert one.stdout == two.stdout and one.stderr == two.stderr
     assert "broken.txt" in one.stderr
+
+
+def test_a_pack_spacy_rejects_fails_before_the_pool(site: Path, tmp_path: Path) -> None:
+    # The schema accepts the pattern, spaCy's validator does not: with a pool, that must be a
+    # clean rule pack error from the parent (which compiles before forking), not a crash.
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "bad.yaml").write_text("lexicons:\n  widget:\n    tokens: [[{LOWER: {IN: 5}}]]\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "claimlint", "check", "--no-cache", "-j", "2", "--rules",
+         str(packs), str(site)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert "rule pack error" in first and "bad.yaml" in first and "widget" in first

@@ -1,7 +1,7 @@
-"""Spread files over worker processes; each worker builds its Linter's pipeline once.
+"""Spread files over worker processes forked once the parent has compiled what they need.
 
-Workers are forked from the parent (which has not imported spaCy), inherit the rule sets
-(parsed and checked in the parent first) and linters, receive only paths, and send back only
+The parent parses the rule sets, checks them and builds their pipelines, then forks: workers
+inherit the linters with their compiled lexicons, receive only paths, and send back only
 diagnostics and errors, never documents. Where fork is unavailable (Windows, macOS default)
 the caller lints in process instead: results are identical either way, only the speed differs.
 """
@@ -202,6 +202,12 @@ def lint_files(
     sizes = [len(data_of[i]) if i in data_of else _size(files[i]) for i in pooled]
     if worth_a_pool(jobs, [files[i] for i in pooled], sizes):
         from concurrent.futures.process import BrokenProcessPool
+
+        # Build each pipeline here: the workers inherit it by fork instead of each importing
+        # spaCy and compiling the packs again, and a token pattern spaCy rejects is a
+        # PackError in this process, not a crash in a worker.
+        for linter in {id(lx): lx for lx in (linter_of(files[i]) for i in pooled)}.values():
+            _ = linter.nlp
 
         try:
             by_path = lint_in_pool(lint_one, [files[i] for i in pooled], sizes, jobs)
