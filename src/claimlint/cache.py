@@ -9,9 +9,6 @@ version and source code, the Python version, and the installed spaCy and spacy-l
 Entries are written to a temporary file and renamed into place (atomic on POSIX and Windows),
 so concurrent runs never see half an entry; an entry whose checksum or JSON does not verify is
 ignored (and removed).
-
-The same folder holds the compiled phrase expansions of a rule set (``expansions/``), which
-spare a cold run from loading the lemma lookup table.
 """
 
 from __future__ import annotations
@@ -36,20 +33,6 @@ CACHEDIR_TAG = (
     "# This file is a cache directory tag created by claimlint.\n"
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
-
-
-_ACTIVE: ResultCache | None = None
-
-
-def activate(cache: ResultCache | None) -> None:
-    """Make this the cache that matcher.build_pipeline keeps compiled phrases in (the
-    pipeline is built deep inside whichever Linter lints first, in this process or a worker)."""
-    global _ACTIVE
-    _ACTIVE = cache
-
-
-def active() -> ResultCache | None:
-    return _ACTIVE
 
 
 def cache_folder(config_path: Path | None = None, cwd: Path | None = None) -> Path:
@@ -174,42 +157,6 @@ class ResultCache:
         except OSError:
             self.writable = False
 
-    # -- compiled expansions ---------------------------------------------------------------------
-
-    def _expansions_path(self, fingerprint: str) -> Path:
-        return self.root / "expansions" / f"{_digest(code_salt(), fingerprint)}.json"
-
-    def get_expansions(self, fingerprint: str) -> dict[str, list[str]] | None:
-        """The phrase variants per lexicon that matcher.py compiled for this rule set."""
-        try:
-            raw = self._expansions_path(fingerprint).read_bytes()
-        except OSError:
-            return None
-        data = _verified_json(raw)
-        if not isinstance(data, dict) or data.get("fingerprint") != fingerprint:
-            return None
-        table = data.get("expansions")
-        if not isinstance(table, dict) or not all(
-            isinstance(v, list) and all(isinstance(s, str) for s in v) for v in table.values()
-        ):
-            return None
-        return table
-
-    def put_expansions(self, fingerprint: str, table: dict[str, list[str]]) -> None:
-        """Store compiled phrase variants (best effort, like every cache write)."""
-        if not self.writable or not fingerprint:
-            return
-        body = json.dumps(
-            {"fingerprint": fingerprint, "expansions": table}, ensure_ascii=False
-        ).encode("utf-8")
-        try:
-            self._ensure_folder()
-            path = self._expansions_path(fingerprint)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
-        except OSError:
-            self.writable = False
-
     # -- the folder ------------------------------------------------------------------------------
 
     def _ensure_folder(self) -> None:
@@ -284,8 +231,6 @@ def _checked(item: Any) -> Iterable[Any]:
 __all__ = [
     "CACHE_DIR_NAME",
     "ResultCache",
-    "activate",
-    "active",
     "cache_folder",
     "entry_key",
     "linter_key",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cache import ResultCache, activate, entry_key, linter_key
+from .cache import ResultCache, entry_key, linter_key
 from .decoding import DecodeError
 from .diagnostics import Diagnostic, FileError
 from .sources import format_of, source_from_bytes
@@ -142,8 +142,6 @@ def lint_files(
     """
     from .api import read_bytes, read_source
 
-    if cache is not None:
-        activate(cache)
     slots = [FileOutcome((stdin_filename or "-") if p == "-" else p) for p in files]
     pending: list[int] = []
     data_of: dict[int, bytes] = {}
