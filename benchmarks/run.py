@@ -11,6 +11,7 @@ largest resident set of any single process in the measured process tree (from ``
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import os
@@ -80,12 +81,20 @@ def run_measured(
     ``os.wait4`` returns the rusage of the reaped child, which on Linux folds in the children
     it waited for (e.g. ``--jobs`` workers) as a maximum, not a sum. That is precise where
     ``getrusage(RUSAGE_CHILDREN)`` is not: the latter is a maximum over every child so far.
-    Output goes to temporary files so a chatty process can never block on a full pipe.
+    The command is started by peak.py, a small launcher, because a child forked straight from
+    this (large) process would inherit its resident size as a floor. Output goes to temporary
+    files so a chatty process can never block on a full pipe.
     """
+    launched = list(cmd)
+    report = None
+    if hasattr(os, "fork") and hasattr(os, "wait4"):  # measure through the small launcher
+        handle, report = tempfile.mkstemp(prefix="peak-", suffix=".json")
+        os.close(handle)
+        launched = [sys.executable, "-S", str(HERE / "peak.py"), report, *launched]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            list(cmd),
+            launched,
             cwd=cwd,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -105,6 +114,8 @@ def run_measured(
             proc.wait()
         seconds = time.perf_counter() - start
         killer.cancel()
+        if report is not None:
+            seconds, peak = _launcher_report(report, seconds, peak)
         out.seek(0)
         err.seek(0)
         return Run(
@@ -115,6 +126,20 @@ def run_measured(
             err.read().decode("utf-8", "replace"),
             fired.is_set(),
         )
+
+
+def _launcher_report(path: str, seconds: float, peak: float | None) -> tuple[float, float | None]:
+    """The command's own time and peak memory from peak.py (the launcher's if it is missing,
+    e.g. after a timeout)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        return float(data["seconds"]), data["maxrss_kb"] / 1024
+    except (OSError, ValueError, KeyError, TypeError):
+        return seconds, peak
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 @dataclass
