@@ -283,3 +283,15 @@ def test_exit_zero_and_fail_on(site: Path) -> None:
     assert CliRunner().invoke(cli, ["check", "pages/spa.md"]).exit_code == 1
     missing = run("pages/spa.md", "pages/none.md", "--exit-zero")
     assert missing.exit_code == 2  # an unreadable input is not a finding: --exit-zero keeps 2
+
+
+@pytest.mark.parametrize("count", [0, 1, 255, 256, 257, 600])
+def test_json_is_written_in_pieces_with_the_same_text(count: int) -> None:
+    from claimlint.formatters import iter_json
+
+    found = [diag(f"p{i}.md", i + 1, 1, suggestion="Say “may”", fix={"insert": "x\ny"})
+             for i in range(count)]
+    expected = json.dumps([d.to_json() for d in found], indent=2, ensure_ascii=False) + "\n"
+    pieces = list(iter_json(found))
+    assert "".join(pieces) == expected
+    assert len(pieces) == (1 if count == 0 else -(-count // 256) + 1)

@@ -102,7 +102,7 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
     from .config import ConfigError, Overrides, Resolver
     from .diagnostics import Severity
     from .engine import Options
-    from .formatters import RULE_FORMATS, Context, by_name
+    from .formatters import RULE_FORMATS, STREAMS, Context, by_name
     from .formatters import statistics as stats
     from .rules import PackError
 
@@ -146,7 +146,8 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
                   files=result.linted,
                   errors=result.errors, color=is_tty, show_source=is_tty and not quiet,
                   version=__version__)
-    output = by_name(output_format)(result.diagnostics, ctx)
+    stream = STREAMS.get(output_format) if not fix else None
+    output = "" if stream else by_name(output_format)(result.diagnostics, ctx)
     if quiet and output_format == "text":
         output = "".join(line + "\n" for line in output.splitlines()[:-1])
     if fix and show_diff:
@@ -155,6 +156,9 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
         sys.stdout.buffer.write(fixed.stdout)
         sys.stdout.flush()
         click.echo(output, nl=False, err=True)
+    elif stream is not None:
+        for piece in stream(result.diagnostics):
+            click.echo(piece, nl=False)
     else:
         click.echo(output, nl=False)
     if statistics:
