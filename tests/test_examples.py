@@ -31,6 +31,11 @@ def test_noncompliant_pages_cover_every_category() -> None:
         assert categories, name
         found |= categories
     assert found == {
-        "efficacy", "route-comparison", "safety", "approval", "guarantee",
-        "disclaimer-fda", "disclaimer-crisis",
+        "efficacy",
+        "route-comparison",
+        "safety",
+        "approval",
+        "guarantee",
+        "disclaimer-fda",
+        "disclaimer-crisis",
     }

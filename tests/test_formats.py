@@ -289,8 +289,10 @@ def test_exit_zero_and_fail_on(site: Path) -> None:
 def test_json_is_written_in_pieces_with_the_same_text(count: int) -> None:
     from claimlint.formatters import iter_json
 
-    found = [diag(f"p{i}.md", i + 1, 1, suggestion="Say “may”", fix={"insert": "x\ny"})
-             for i in range(count)]
+    found = [
+        diag(f"p{i}.md", i + 1, 1, suggestion="Say “may”", fix={"insert": "x\ny"})
+        for i in range(count)
+    ]
     expected = json.dumps([d.to_json() for d in found], indent=2, ensure_ascii=False) + "\n"
     pieces = list(iter_json(found))
     assert "".join(pieces) == expected

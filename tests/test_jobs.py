@@ -120,9 +120,21 @@ def test_a_pack_spacy_rejects_fails_before_the_pool(site: Path, tmp_path: Path) 
     packs.mkdir()
     (packs / "bad.yaml").write_text("lexicons:\n  widget:\n    tokens: [[{LOWER: {IN: 5}}]]\n")
     result = subprocess.run(
-        [sys.executable, "-m", "claimlint", "check", "--no-cache", "-j", "2", "--rules",
-         str(packs), str(site)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "claimlint",
+            "check",
+            "--no-cache",
+            "-j",
+            "2",
+            "--rules",
+            str(packs),
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr

@@ -37,8 +37,17 @@ def test_term_words_match_the_tokenizer_for_every_bundled_term() -> None:
 
 @pytest.mark.parametrize(
     "term",
-    ["cannot sleep", "Gonna feel better", "50% fewer", "don't", "state-of-the-art care",
-     "U.S. patients", "relief.[1]", "Café crème", "i.v. ketamine"],
+    [
+        "cannot sleep",
+        "Gonna feel better",
+        "50% fewer",
+        "don't",
+        "state-of-the-art care",
+        "U.S. patients",
+        "relief.[1]",
+        "Café crème",
+        "i.v. ketamine",
+    ],
 )
 def test_term_words_match_the_tokenizer_on_special_cases(term: str) -> None:
     assert term_words(NLP, term) == _tokenizer_words(term)
@@ -46,8 +55,27 @@ def test_term_words_match_the_tokenizer_on_special_cases(term: str) -> None:
 
 # -- phrase trie against spaCy's PhraseMatcher --------------------------------------------------
 
-WORDS = ["relief", "relieves", "fast", "lasting", "relief.", "no", "pain", "Pain", "of",
-         "the", "depression", "cannot", "50", "%", "percent", "it", "works", "  ", "\n"]
+WORDS = [
+    "relief",
+    "relieves",
+    "fast",
+    "lasting",
+    "relief.",
+    "no",
+    "pain",
+    "Pain",
+    "of",
+    "the",
+    "depression",
+    "cannot",
+    "50",
+    "%",
+    "percent",
+    "it",
+    "works",
+    "  ",
+    "\n",
+]
 
 
 @FAST
@@ -68,8 +96,9 @@ def test_phrase_hits_equal_spacys_phrase_matcher(words: list[str]) -> None:
     reference = PhraseMatcher(NLP.vocab, attr="LOWER")
     for lexicon in lexicons.values():
         for term in lexicon.terms:
-            phrase_docs = [NLP.make_doc(" ".join(v)) for v in
-                           variants(term_words(NLP, term), lexicon.lemma)]
+            phrase_docs = [
+                NLP.make_doc(" ".join(v)) for v in variants(term_words(NLP, term), lexicon.lemma)
+            ]
             reference.add(lexicon.name, phrase_docs)
     text = " ".join(words)
     doc = NLP.make_doc(text)
@@ -92,22 +121,55 @@ def test_align_is_char_span_expand(text: str, data: st.DataObject) -> None:
     starts = [t.idx for t in doc]
     lengths = [len(t) for t in doc]
     span = doc.char_span(begin, end, alignment_mode="expand")
-    expected = None if span is None or not len(span) else (
-        span.start_char, span.end_char, span.start, span.end)
+    expected = (
+        None
+        if span is None or not len(span)
+        else (span.start_char, span.end_char, span.start, span.end)
+    )
     assert align(starts, lengths, begin, end) == expected
 
 
 # -- the regex prefilter never hides a match -----------------------------------------------------
 
-BUNDLED_REGEXES = sorted({
-    (pattern, 0 if lexicon.case_sensitive_regex else re.IGNORECASE)
-    for lexicon in RULES.lexicons.values()
-    for pattern in lexicon.regex
-})
-TRICKY = ["FDA", "approved", "not", "ketamine", "label", "off-label", "trial", "%", "50",
-          "988", "[1]", "¹", "Smith et al. 2021", "doi:10.1000/xyz", "PMID 12345678",
-          "\u0130", "\u0131", "\u017f", "\u212a", "SUİCIDE", "ſuicide", "crisis", "line", " ",
-          "within", "hours", "most", "patients", "“quote here for you”", "— Dana"]
+BUNDLED_REGEXES = sorted(
+    {
+        (pattern, 0 if lexicon.case_sensitive_regex else re.IGNORECASE)
+        for lexicon in RULES.lexicons.values()
+        for pattern in lexicon.regex
+    }
+)
+TRICKY = [
+    "FDA",
+    "approved",
+    "not",
+    "ketamine",
+    "label",
+    "off-label",
+    "trial",
+    "%",
+    "50",
+    "988",
+    "[1]",
+    "¹",
+    "Smith et al. 2021",
+    "doi:10.1000/xyz",
+    "PMID 12345678",
+    "\u0130",
+    "\u0131",
+    "\u017f",
+    "\u212a",
+    "SUİCIDE",
+    "ſuicide",
+    "crisis",
+    "line",
+    " ",
+    "within",
+    "hours",
+    "most",
+    "patients",
+    "“quote here for you”",
+    "— Dana",
+]
 
 
 def test_most_bundled_regexes_have_a_prefilter() -> None:
@@ -194,9 +256,7 @@ def _bundled():
 
 
 @FAST
-@given(
-    st.lists(st.tuples(st.sampled_from(TRICKY), st.sampled_from(SEPARATORS)), max_size=30)
-)
+@given(st.lists(st.tuples(st.sampled_from(TRICKY), st.sampled_from(SEPARATORS)), max_size=30))
 def test_gated_regex_hits_equal_running_every_regex_on_every_block(pieces) -> None:
     compiled = _bundled().compiled
     text = "".join(word + sep for word, sep in pieces)

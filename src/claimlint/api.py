@@ -69,8 +69,9 @@ def expand_paths(
             found = [_display(given, p, path) for p in walk(path, extensions, walk_errors)]
             errors.extend(FileError(p, reason) for p, reason in walk_errors)
             if not found and not walk_errors:
-                errors.append(FileError(given, "folder contains no files to lint "
-                                        f"({', '.join(extensions)})"))
+                errors.append(
+                    FileError(given, f"folder contains no files to lint ({', '.join(extensions)})")
+                )
             files.extend(found)
         elif path.exists() or path.is_symlink():
             files.append(given)
@@ -89,15 +90,21 @@ def _display(given: str, found: Path, root: Path) -> str:
     return given.rstrip("/\\") + "/" + relative
 
 
-def read_source(path: str, *, encoding: str | None = None, stdin_filename: str | None = None,
-                stdin_data: bytes | None = None) -> Source:
-    """Read one file (or stdin) into a Source; raises FileError-worthy exceptions as OSError/DecodeError."""
+def read_source(
+    path: str,
+    *,
+    encoding: str | None = None,
+    stdin_filename: str | None = None,
+    stdin_data: bytes | None = None,
+) -> Source:
+    """Read one file (or stdin) into a Source; failures are OSError or DecodeError."""
     name, data = read_bytes(path, stdin_filename=stdin_filename, stdin_data=stdin_data)
     return source_from_bytes(name, data, encoding=encoding)
 
 
-def read_bytes(path: str, *, stdin_filename: str | None = None,
-               stdin_data: bytes | None = None) -> tuple[str, bytes]:
+def read_bytes(
+    path: str, *, stdin_filename: str | None = None, stdin_data: bytes | None = None
+) -> tuple[str, bytes]:
     """The name a file is reported under and its bytes (the cache keys on them undecoded)."""
     if path == "-":
         data = stdin_data if stdin_data is not None else sys.stdin.buffer.read()
@@ -106,13 +113,16 @@ def read_bytes(path: str, *, stdin_filename: str | None = None,
         raise IsADirectoryError(21, "is a folder", path)
     size = os.path.getsize(path)
     if size > MAX_FILE_BYTES:
-        raise DecodeError(f"is {size // (1024 * 1024)} MB, larger than the "
-                          f"{MAX_FILE_BYTES // (1024 * 1024)} MB claimlint lints")
+        raise DecodeError(
+            f"is {size // (1024 * 1024)} MB, larger than the "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB claimlint lints"
+        )
     with open(path, "rb") as handle:
         data = handle.read(MAX_FILE_BYTES + 1)  # bounded: a pipe or device may never end
     if len(data) > MAX_FILE_BYTES:
-        raise DecodeError(f"is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB "
-                          "claimlint lints")
+        raise DecodeError(
+            f"is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB claimlint lints"
+        )
     return path, data
 
 
@@ -171,9 +181,17 @@ def lint_paths(
         from .cache import ResultCache
 
         cache = ResultCache(Path(cache_dir))
-    outcomes = lint_files(files, linter_of, encoding=encoding, stdin_filename=stdin_filename,
-                          stdin_data=stdin_data, keep_texts=keep_texts, jobs=jobs, cache=cache,
-                          ready=ready)
+    outcomes = lint_files(
+        files,
+        linter_of,
+        encoding=encoding,
+        stdin_filename=stdin_filename,
+        stdin_data=stdin_data,
+        keep_texts=keep_texts,
+        jobs=jobs,
+        cache=cache,
+        ready=ready,
+    )
     for outcome in outcomes:
         if outcome.error is not None:
             result.errors.append(outcome.error)

@@ -62,41 +62,110 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(FORMAT_NAMES), help="Output format.")
-@click.option("--select", multiple=True, help="Only these rules: ids, id prefixes (CL1), names or categories.")
+@click.option(
+    "--format",
+    "output_format",
+    default="text",
+    show_default=True,
+    type=click.Choice(FORMAT_NAMES),
+    help="Output format.",
+)
+@click.option(
+    "--select", multiple=True, help="Only these rules: ids, id prefixes (CL1), names or categories."
+)
 @click.option("--ignore", multiple=True, help="Skip these rules (same forms as --select).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Lowest severity that makes the exit status 1 (default: the configuration's "
-                   "fail-on, else info).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit status 1 (default: the configuration's "
+    "fail-on, else info).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(),
-              help="Extra rule pack file or folder (repeatable).")
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(),
+    help="Extra rule pack file or folder (repeatable).",
+)
 @click.option("--encoding", help="Decode files with this encoding (for example latin-1).")
 @click.option("--stdin-filename", help="Name (and format) of the document read from '-'.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule after the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the findings (no summary or source).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False),
-              help="Use this configuration file for every path (no discovery).")
-@click.option("--isolated", "--no-config", "isolated", is_flag=True,
-              help="Ignore configuration files.")
-@click.option("--report-unused-suppressions", "report_unused", is_flag=True,
-              help="Report claimlint-disable comments that suppress nothing (CL001).")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
-              help="Report only findings that this baseline file does not record.")
-@click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False),
-              help="Record today's findings in this baseline file and exit 0.")
-@click.option("--fix", is_flag=True,
-              help="Insert the missing required statements (CL301, CL302); never anything else.")
-@click.option("--diff", "show_diff", is_flag=True,
-              help="With --fix: print a unified diff of the fixes instead of writing them.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Processes to lint with (default 0: all cores; 1: in this process).")
-@click.option("--no-cache", "no_cache", is_flag=True,
-              help="Neither read nor write the result cache (.claimlint_cache/).")
-def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, encoding,
-          stdin_filename, statistics, quiet, config_file, isolated, report_unused, baseline_file,
-          write_baseline_file, fix=False, show_diff=False, jobs=0, no_cache=False) -> None:
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Use this configuration file for every path (no discovery).",
+)
+@click.option(
+    "--isolated", "--no-config", "isolated", is_flag=True, help="Ignore configuration files."
+)
+@click.option(
+    "--report-unused-suppressions",
+    "report_unused",
+    is_flag=True,
+    help="Report claimlint-disable comments that suppress nothing (CL001).",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    help="Report only findings that this baseline file does not record.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_file",
+    type=click.Path(dir_okay=False),
+    help="Record today's findings in this baseline file and exit 0.",
+)
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Insert the missing required statements (CL301, CL302); never anything else.",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="With --fix: print a unified diff of the fixes instead of writing them.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Processes to lint with (default 0: all cores; 1: in this process).",
+)
+@click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help="Neither read nor write the result cache (.claimlint_cache/).",
+)
+def check(
+    paths,
+    output_format,
+    select,
+    ignore,
+    fail_on,
+    exit_zero,
+    rule_dirs,
+    encoding,
+    stdin_filename,
+    statistics,
+    quiet,
+    config_file,
+    isolated,
+    report_unused,
+    baseline_file,
+    write_baseline_file,
+    fix=False,
+    show_diff=False,
+    jobs=0,
+    no_cache=False,
+) -> None:
     """Lint Markdown, HTML and text files or folders (default: .); '-' reads stdin."""
     from .api import lint_paths
     from .config import ConfigError, Overrides, Resolver
@@ -110,26 +179,51 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
     options = Options(select=_split(select), ignore=_split(ignore))
     fix = fix or show_diff
     stdin_data = _stdin_for_fix(paths) if fix else None
-    overrides = Overrides(select=options.select, ignore=options.ignore, rule_dirs=rule_dirs,
-                          fail_on=fail_on, report_unused_suppressions=report_unused)
+    overrides = Overrides(
+        select=options.select,
+        ignore=options.ignore,
+        rule_dirs=rule_dirs,
+        fail_on=fail_on,
+        report_unused_suppressions=report_unused,
+    )
     try:
-        resolver = Resolver(overrides, config_file=config_file, isolated=isolated,
-                            ruleset=ruleset)
-        result = lint_paths(paths or (".",), ruleset=ruleset, options=options, encoding=encoding,
-                            stdin_filename=stdin_filename,
-                            keep_texts=output_format in ("text", "html"),
-                            resolver=resolver, stdin_data=stdin_data,
-                            jobs=jobs or _all_cores(),
-                            cache_dir=None if no_cache else _cache_dir(resolver))
+        resolver = Resolver(overrides, config_file=config_file, isolated=isolated, ruleset=ruleset)
+        result = lint_paths(
+            paths or (".",),
+            ruleset=ruleset,
+            options=options,
+            encoding=encoding,
+            stdin_filename=stdin_filename,
+            keep_texts=output_format in ("text", "html"),
+            resolver=resolver,
+            stdin_data=stdin_data,
+            jobs=jobs or _all_cores(),
+            cache_dir=None if no_cache else _cache_dir(resolver),
+        )
         if fix:
-            def lint_bytes(name: str, data: bytes):
-                return lint_paths(("-",), ruleset=ruleset, options=options, encoding=encoding,
-                                  stdin_filename=name, stdin_data=data, keep_texts=True,
-                                  resolver=resolver)
 
-            fixed = _run_fix(result, lint_bytes, resolver, encoding=encoding, diff=show_diff,
-                             quiet=quiet, stdin_name=stdin_filename or "-",
-                             stdin_data=stdin_data)
+            def lint_bytes(name: str, data: bytes):
+                return lint_paths(
+                    ("-",),
+                    ruleset=ruleset,
+                    options=options,
+                    encoding=encoding,
+                    stdin_filename=name,
+                    stdin_data=data,
+                    keep_texts=True,
+                    resolver=resolver,
+                )
+
+            fixed = _run_fix(
+                result,
+                lint_bytes,
+                resolver,
+                encoding=encoding,
+                diff=show_diff,
+                quiet=quiet,
+                stdin_name=stdin_filename or "-",
+                stdin_data=stdin_data,
+            )
         rules = resolver.rules() if output_format in RULE_FORMATS else []
     except ConfigError as err:
         _parsed(ruleset)  # a broken --rules pack is reported first, as it always was
@@ -142,17 +236,25 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
     for error in result.errors:
         click.echo(f"claimlint: {error}", err=True)
     is_tty = sys.stdout.isatty()
-    ctx = Context(rules=rules, sources=result.texts, files_checked=result.files,
-                  files=result.linted,
-                  errors=result.errors, color=is_tty, show_source=is_tty and not quiet,
-                  version=__version__)
+    ctx = Context(
+        rules=rules,
+        sources=result.texts,
+        files_checked=result.files,
+        files=result.linted,
+        errors=result.errors,
+        color=is_tty,
+        show_source=is_tty and not quiet,
+        version=__version__,
+    )
     stream = STREAMS.get(output_format) if not fix else None
     output = "" if stream else by_name(output_format)(result.diagnostics, ctx)
     if quiet and output_format == "text":
         output = "".join(line + "\n" for line in output.splitlines()[:-1])
     if fix and show_diff:
         click.echo("".join(fixed.diffs), nl=False)
-    elif fix and fixed.stdout is not None:  # stdin: the fixed document on stdout, findings on stderr
+    elif (
+        fix and fixed.stdout is not None
+    ):  # stdin: the fixed document on stdout, findings on stderr
         sys.stdout.buffer.write(fixed.stdout)
         sys.stdout.flush()
         click.echo(output, nl=False, err=True)
@@ -165,8 +267,9 @@ def check(paths, output_format, select, ignore, fail_on, exit_zero, rule_dirs, e
         click.echo(stats(result.diagnostics), nl=False, err=output_format != "text")
     if result.errors:
         sys.exit(EXIT_ERROR)
-    failing = any(d.level >= Severity.parse(resolver.fail_on_for(d.path))
-                  for d in result.diagnostics)
+    failing = any(
+        d.level >= Severity.parse(resolver.fail_on_for(d.path)) for d in result.diagnostics
+    )
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
@@ -188,34 +291,52 @@ def _stdin_for_fix(paths: tuple[str, ...]) -> bytes | None:
     if "-" not in paths:
         return None
     if len(paths) > 1:
-        click.echo("claimlint: --fix reads '-' (stdin) only on its own; lint files separately",
-                   err=True)
+        click.echo(
+            "claimlint: --fix reads '-' (stdin) only on its own; lint files separately", err=True
+        )
         sys.exit(EXIT_ERROR)
     return sys.stdin.buffer.read()
 
 
-def _run_fix(result, lint_bytes, resolver, *, encoding: str | None, diff: bool, quiet: bool,
-             stdin_name: str, stdin_data: bytes | None):
+def _run_fix(
+    result,
+    lint_bytes,
+    resolver,
+    *,
+    encoding: str | None,
+    diff: bool,
+    quiet: bool,
+    stdin_name: str,
+    stdin_data: bytes | None,
+):
     """Insert missing statements (or diff them); the result keeps only what remains."""
     from .fixer import apply_fixes
 
     def texts_for(path: str):
         return resolver.config_for(Path.cwd() if path in ("-", stdin_name) else path).fix_texts
 
-    report = apply_fixes(result, lint_bytes=lint_bytes, write=not diff, encoding=encoding,
-                         texts_for=texts_for, stdin_name=stdin_name, stdin_data=stdin_data)
+    report = apply_fixes(
+        result,
+        lint_bytes=lint_bytes,
+        write=not diff,
+        encoding=encoding,
+        texts_for=texts_for,
+        stdin_name=stdin_name,
+        stdin_data=stdin_data,
+    )
     for warning in report.warnings:
         click.echo(f"claimlint: {warning}", err=True)
     if report.changed and not quiet:
         verb = "would add" if diff else "added"
         count = len(report.changed)
-        click.echo(f"claimlint: {verb} missing statements to {count} "
-                   f"file{'s' if count != 1 else ''}", err=True)
+        click.echo(
+            f"claimlint: {verb} missing statements to {count} file{'s' if count != 1 else ''}",
+            err=True,
+        )
     return report
 
 
-def _apply_baseline(result, baseline_file: str | None, write_file: str | None,
-                    quiet: bool) -> None:
+def _apply_baseline(result, baseline_file: str | None, write_file: str | None, quiet: bool) -> None:
     """--write-baseline records the findings and exits; --baseline drops recorded ones."""
     from .baseline import BaselineError, apply_baseline, write_baseline
 
@@ -223,13 +344,16 @@ def _apply_baseline(result, baseline_file: str | None, write_file: str | None,
         try:
             count = write_baseline(write_file, result.diagnostics)
         except OSError as err:
-            click.echo(f"claimlint: cannot write baseline {write_file}: {err.strerror or err}",
-                       err=True)
+            click.echo(
+                f"claimlint: cannot write baseline {write_file}: {err.strerror or err}", err=True
+            )
             sys.exit(EXIT_ERROR)
         for error in result.errors:
             click.echo(f"claimlint: {error}", err=True)
-        click.echo(f"claimlint: recorded {count} finding{'s' if count != 1 else ''} "
-                   f"in {write_file}", err=True)
+        click.echo(
+            f"claimlint: recorded {count} finding{'s' if count != 1 else ''} in {write_file}",
+            err=True,
+        )
         sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
     try:
         filtered = apply_baseline(baseline_file, result.diagnostics)
@@ -238,9 +362,11 @@ def _apply_baseline(result, baseline_file: str | None, write_file: str | None,
         sys.exit(EXIT_ERROR)
     result.diagnostics = filtered.diagnostics
     if filtered.stale and not quiet:
-        click.echo(f"claimlint: {filtered.stale} baseline entr{'ies' if filtered.stale != 1 else 'y'}"
-                   f" no longer match a finding (fixed?); rewrite it with --write-baseline",
-                   err=True)
+        click.echo(
+            f"claimlint: {filtered.stale} baseline entr{'ies' if filtered.stale != 1 else 'y'}"
+            f" no longer match a finding (fixed?); rewrite it with --write-baseline",
+            err=True,
+        )
 
 
 @cli.command()
@@ -259,8 +385,9 @@ def init(folder: str, force: bool) -> None:
         click.echo(f"claimlint: {err}", err=True)
         sys.exit(EXIT_ERROR)
     except OSError as err:
-        click.echo(f"claimlint: cannot write {folder}/.claimlint.yaml: {err.strerror or err}",
-                   err=True)
+        click.echo(
+            f"claimlint: cannot write {folder}/.claimlint.yaml: {err.strerror or err}", err=True
+        )
         sys.exit(EXIT_ERROR)
     click.echo(f"Wrote {target}")
 
@@ -275,13 +402,23 @@ def list_rules(output_format: str, rule_dirs: tuple[str, ...]) -> None:
         click.echo(json.dumps([_rule_json(r) for r in ruleset.rules], indent=2))
         return
     for rule in ruleset.rules:
-        click.echo(f"{rule.id}  {rule.name:<32} {rule.category:<17} {rule.severity:<8} {rule.summary}")
+        click.echo(
+            f"{rule.id}  {rule.name:<32} {rule.category:<17} {rule.severity:<8} {rule.summary}"
+        )
 
 
 def _rule_json(rule: Rule) -> dict:
-    return {"id": rule.id, "name": rule.name, "category": rule.category,
-            "severity": rule.severity, "level": rule.level, "summary": rule.summary,
-            "references": list(rule.references), "fix": rule.fix, "source": rule.origin}
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "category": rule.category,
+        "severity": rule.severity,
+        "level": rule.level,
+        "summary": rule.summary,
+        "references": list(rule.references),
+        "fix": rule.fix,
+        "source": rule.origin,
+    }
 
 
 @cli.command()
@@ -298,8 +435,12 @@ def explain(rule: str, rule_dirs: tuple[str, ...]) -> None:
 
 
 def explain_text(rule: Rule) -> str:
-    lines = [f"{rule.id} {rule.name}  ({rule.category}, {rule.severity}, {rule.level}-level)", "",
-             rule.summary, ""]
+    lines = [
+        f"{rule.id} {rule.name}  ({rule.category}, {rule.severity}, {rule.level}-level)",
+        "",
+        rule.summary,
+        "",
+    ]
     if rule.rationale:
         lines += ["Why:", _wrap(rule.rationale), ""]
     if rule.references:
@@ -318,8 +459,9 @@ def explain_text(rule: Rule) -> str:
 def _wrap(text: str) -> str:
     import textwrap
 
-    return textwrap.fill(" ".join(text.split()), width=88, initial_indent="  ",
-                         subsequent_indent="  ")
+    return textwrap.fill(
+        " ".join(text.split()), width=88, initial_indent="  ", subsequent_indent="  "
+    )
 
 
 def main() -> None:

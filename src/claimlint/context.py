@@ -129,8 +129,11 @@ def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> boo
     for other in _window(index, modifier.window):
         if other != index and not (0 <= other < len(sh.sentences)):
             continue
-        if other != index and sh.sentences[other].block != sh.sentences[index].block and \
-                sh.sentences[other].kind in ("heading", "title"):
+        if (
+            other != index
+            and sh.sentences[other].block != sh.sentences[index].block
+            and sh.sentences[other].kind in ("heading", "title")
+        ):
             continue  # a heading is not the sentence "next" to a claim in the body
         if modifier.links and other in sh.sentences_with_link(modifier.links):
             found = True

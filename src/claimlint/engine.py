@@ -18,8 +18,16 @@ CHUNK_CHARS = 200_000  # texts are matched in block-aligned chunks of about this
 # Same-length normalisation before matching, so offsets stay exact: typographic hyphens,
 # apostrophes and spaces match the plain forms that lexicons are written with.
 NORMALISE = (
-    ("\u2011", "-"), ("\u2010", "-"), ("\u2012", "-"), ("\u00ad", "-"), ("\u2019", "'"),
-    ("\u2018", "'"), ("\u00a0", " "), ("\u202f", " "), ("\u2009", " "), ("\u200b", " "),
+    ("\u2011", "-"),
+    ("\u2010", "-"),
+    ("\u2012", "-"),
+    ("\u00ad", "-"),
+    ("\u2019", "'"),
+    ("\u2018", "'"),
+    ("\u00a0", " "),
+    ("\u202f", " "),
+    ("\u2009", " "),
+    ("\u200b", " "),
 )
 
 
@@ -30,6 +38,8 @@ def normalise(text: str) -> str:
         if char in text:
             text = text.replace(char, plain)
     return text
+
+
 UNUSED_SUPPRESSION = "CL001"
 
 
@@ -52,7 +62,7 @@ def _segment_starts(blocks: Sequence[Any], chunks: list[tuple[int, int]]) -> lis
     edges = sorted({edge for block in blocks for edge in (block.start, block.end)})
     segments = []
     for start, end in chunks:
-        inside = edges[bisect_right(edges, start):bisect_left(edges, end)]
+        inside = edges[bisect_right(edges, start) : bisect_left(edges, end)]
         segments.append([0, *(edge - start for edge in inside)])
     return segments
 
@@ -82,9 +92,11 @@ def selector_matches(selector: str, rule: Rule) -> bool:
     """A selector is a rule id, an id prefix (CL1), a rule name, a category or ALL."""
     sel = selector.strip().lower()
     rid = rule.id.lower()
-    return sel in ("all", rid, rule.name, rule.category) or (
-        sel[:1].isalpha() and any(c.isdigit() for c in sel) and rid.startswith(sel)
-    ) or (sel.isalpha() and len(sel) <= 3 and rid.startswith(sel))
+    return (
+        sel in ("all", rid, rule.name, rule.category)
+        or (sel[:1].isalpha() and any(c.isdigit() for c in sel) and rid.startswith(sel))
+        or (sel.isalpha() and len(sel) <= 3 and rid.startswith(sel))
+    )
 
 
 def is_selected(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -154,6 +166,7 @@ class Linter:
     def _openings(text: str, start: int, end: int) -> list[int]:
         """Where the sentence's first word starts, and the first word after a leading label
         ("Speed: relief in hours", "BDNF and Neuroplasticity: Rebuilding...")."""
+
         def first_word(pos: int) -> int:
             while pos < end and not text[pos].isalnum():
                 pos += 1
@@ -165,8 +178,9 @@ class Linter:
             openings.append(first_word(colon + 1))
         return openings
 
-    def match_sentence(self, sh: SentenceHits, index: int, match: Match,
-                       anchor: str | None, unless: list[Modifier]) -> list[Hit] | None:
+    def match_sentence(
+        self, sh: SentenceHits, index: int, match: Match, anchor: str | None, unless: list[Modifier]
+    ) -> list[Hit] | None:
         """The hits that make a claim in this sentence (anchor first), or None."""
         get = sh.hits
         if any(get(index, name) for name in match.none):
@@ -189,8 +203,10 @@ class Linter:
             if not openers:
                 return None
         anchor_name = anchor or (match.all[0] if match.all else None)
-        candidates = get(index, anchor_name) if anchor_name else (
-            any_hits or [h for name in match.start for h in get(index, name)]
+        candidates = (
+            get(index, anchor_name)
+            if anchor_name
+            else (any_hits or [h for name in match.start for h in get(index, name)])
         )
         for claim in candidates:
             chosen = self._arrange(sh, index, match, anchor_name, claim, any_hits)
@@ -202,8 +218,14 @@ class Linter:
         return None
 
     @staticmethod
-    def _arrange(sh: SentenceHits, index: int, match: Match, anchor_name: str | None,
-                 claim: Hit, any_hits: list[Hit]) -> list[Hit] | None:
+    def _arrange(
+        sh: SentenceHits,
+        index: int,
+        match: Match,
+        anchor_name: str | None,
+        claim: Hit,
+        any_hits: list[Hit],
+    ) -> list[Hit] | None:
         """Pick, for each required class, the hit nearest the claim that respects order/within."""
         chosen = [claim]
         position = match.all.index(anchor_name) if anchor_name in match.all else -1
@@ -212,8 +234,11 @@ class Linter:
                 continue
             options = [h for h in sh.hits(index, name) if h is not claim]
             if match.order and position >= 0:
-                options = [h for h in options
-                           if (h.end <= claim.start if i < position else h.start >= claim.end)]
+                options = [
+                    h
+                    for h in options
+                    if (h.end <= claim.start if i < position else h.start >= claim.end)
+                ]
             if not options:
                 return None
             chosen.append(min(options, key=lambda h: abs(h.token_start - claim.token_start)))
@@ -298,11 +323,15 @@ class Linter:
         if check.when_scope == "document":
             names = check.when.all or check.when.any
             present = {n for i in range(len(sh.sentences)) for n in sh.by_sentence[i]}
-            if all(n in present for n in check.when.all) and (
-                not check.when.any or any(n in present for n in check.when.any)
-            ) and not any(n in present for n in check.when.none):
-                first = min((h for i in range(len(sh.sentences)) for n in names
-                             for h in sh.hits(i, n)), key=lambda h: h.start)
+            if (
+                all(n in present for n in check.when.all)
+                and (not check.when.any or any(n in present for n in check.when.any))
+                and not any(n in present for n in check.when.none)
+            ):
+                first = min(
+                    (h for i in range(len(sh.sentences)) for n in names for h in sh.hits(i, n)),
+                    key=lambda h: h.start,
+                )
                 trigger = (first.start, first.end)
         else:
             unless = self._modifiers_for(check.unless)
@@ -338,9 +367,18 @@ class Linter:
         severity = self._severity(rule)
         message = _format(rule.message, excerpt=excerpt, rule=rule)
         return Diagnostic(
-            path=source.path, line=line, column=column, rule=rule.id, end_line=end_line,
-            end_column=end_column, name=rule.name, category=rule.category, severity=severity,
-            message=message, excerpt=excerpt, suggestion=_suggest(rule, excerpt),
+            path=source.path,
+            line=line,
+            column=column,
+            rule=rule.id,
+            end_line=end_line,
+            end_column=end_column,
+            name=rule.name,
+            category=rule.category,
+            severity=severity,
+            message=message,
+            excerpt=excerpt,
+            suggestion=_suggest(rule, excerpt),
             fix=rule.fix or None,
         )
 
@@ -359,8 +397,11 @@ class Linter:
             return diagnostics
         kept = []
         for diag in diagnostics:
-            covering = [d for d in directives
-                        if d.covers(diag.rule, diag.name, diag.category, diag.line, diag.column)]
+            covering = [
+                d
+                for d in directives
+                if d.covers(diag.rule, diag.name, diag.category, diag.line, diag.column)
+            ]
             for directive in covering:
                 directive.used = True
             if not covering:
@@ -371,17 +412,27 @@ class Linter:
                     continue
                 message = f"claimlint-{directive.kind} suppressed nothing; remove it"
                 if not any(directive.names(r.id, r.name, r.category) for r in self.ruleset.rules):
-                    message = (f"claimlint-{directive.kind} names no known rule "
-                               f"({' '.join(directive.selectors)}); correct or remove it")
+                    message = (
+                        f"claimlint-{directive.kind} names no known rule "
+                        f"({' '.join(directive.selectors)}); correct or remove it"
+                    )
                 elif not any(directive.names(r.id, r.name, r.category) for r in self.rules):
                     continue  # it names only rules this run does not check: it may still be needed
-                kept.append(Diagnostic(
-                    path=source.path, line=directive.line, column=directive.column,
-                    rule=UNUSED_SUPPRESSION, end_line=directive.line,
-                    end_column=directive.column + 1, name="unused-suppression",
-                    category="suppression", severity="warning", message=message,
-                    excerpt=f"claimlint-{directive.kind}",
-                ))
+                kept.append(
+                    Diagnostic(
+                        path=source.path,
+                        line=directive.line,
+                        column=directive.column,
+                        rule=UNUSED_SUPPRESSION,
+                        end_line=directive.line,
+                        end_column=directive.column + 1,
+                        name="unused-suppression",
+                        category="suppression",
+                        severity="warning",
+                        message=message,
+                        excerpt=f"claimlint-{directive.kind}",
+                    )
+                )
         return sorted(kept)
 
 
@@ -398,8 +449,9 @@ def _to_prose(prose, source_start: int, source_end: int) -> tuple[int, int]:
         if run.source_start >= source_end:
             break
         if run.source_start + run.source_len > source_start:
-            offset = max(0, source_start - run.source_start) if run.prose_len == run.source_len \
-                else 0
+            offset = (
+                max(0, source_start - run.source_start) if run.prose_len == run.source_len else 0
+            )
             if start is None:
                 start = run.prose_start + min(offset, run.prose_len)
             end = run.prose_start + run.prose_len

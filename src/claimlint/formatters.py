@@ -97,7 +97,9 @@ def _source_excerpt(diag: Diagnostic, text: str, color: bool) -> list[str]:
     gutter = f"{diag.line:>5} | "
     marker = " " * len(gutter[:-2]) + "| " + " " * first + "^" * max(1, last - first)
     if color:
-        marker = marker[: len(gutter)] + _COLORS.get(diag.severity, "") + marker[len(gutter):] + _RESET
+        marker = (
+            marker[: len(gutter)] + _COLORS.get(diag.severity, "") + marker[len(gutter) :] + _RESET
+        )
     return [gutter + line, marker]
 
 
@@ -128,13 +130,20 @@ def summary_line(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
     counts = Counter(d.severity for d in diagnostics)
     files = len({d.path for d in diagnostics})
     if not diagnostics:
-        text = f"No problems found in {ctx.files_checked} file{'s' if ctx.files_checked != 1 else ''}."
+        text = (
+            f"No problems found in {ctx.files_checked} file{'s' if ctx.files_checked != 1 else ''}."
+        )
     else:
-        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
-                 for s in ("error", "warning", "info") if counts[s]]
-        text = (f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} "
-                f"({', '.join(parts)}) in {files} of {ctx.files_checked} "
-                f"file{'s' if ctx.files_checked != 1 else ''}.")
+        parts = [
+            f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+            for s in ("error", "warning", "info")
+            if counts[s]
+        ]
+        text = (
+            f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} "
+            f"({', '.join(parts)}) in {files} of {ctx.files_checked} "
+            f"file{'s' if ctx.files_checked != 1 else ''}."
+        )
     if ctx.errors:
         text += f" {len(ctx.errors)} file{'s' if len(ctx.errors) != 1 else ''} could not be read."
     return (_DIM + text + _RESET) if ctx.color else text
@@ -162,7 +171,7 @@ def iter_json(diagnostics: Sequence[Diagnostic], batch: int = 256) -> Iterator[s
     for start in range(0, len(diagnostics), batch):
         items = [
             json.dumps(d.to_json(), indent=2, ensure_ascii=False).replace("\n", "\n  ")
-            for d in diagnostics[start:start + batch]
+            for d in diagnostics[start : start + batch]
         ]
         yield ("[\n  " if start == 0 else ",\n  ") + ",\n  ".join(items)
     yield "\n]\n"

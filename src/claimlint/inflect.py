@@ -79,8 +79,12 @@ def _regular_forms(word: str) -> set[str]:
     if word.endswith("e"):
         forms |= {word[:-1] + "ing"}
     vowels = "aeiou"
-    if (len(word) >= 3 and word[-1] not in vowels + "wxy" and word[-2] in vowels
-            and word[-3] not in vowels):
+    if (
+        len(word) >= 3
+        and word[-1] not in vowels + "wxy"
+        and word[-2] in vowels
+        and word[-3] not in vowels
+    ):
         forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # unfog -> unfogged
     return forms
 

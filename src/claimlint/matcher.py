@@ -142,8 +142,12 @@ class CompiledMatcher:
         try:
             self.tokens.add(lexicon.name, patterns)
         except Exception as err:  # spaCy's validator explains what is wrong
-            raise PackError(lexicon.origin, f"lexicon '{lexicon.name}'", "tokens",
-                            f"invalid token pattern: {err}") from None
+            raise PackError(
+                lexicon.origin,
+                f"lexicon '{lexicon.name}'",
+                "tokens",
+                f"invalid token pattern: {err}",
+            ) from None
 
     def find(self, doc: Doc, text: str, bounds: list[int] | None = None) -> list[RawHit]:
         """Every lexicon hit in a chunk (doc is text, tokenized), parents included.
@@ -191,8 +195,11 @@ class CompiledMatcher:
         everywhere = range(len(bounds))
         hits: list[RawHit] = []
         for regex in self.regexes:
-            where = everywhere if regex.needs is None or not folded else sorted(
-                _segments_with(folded, regex.needs, bounds, edges))
+            where = (
+                everywhere
+                if regex.needs is None or not folded
+                else sorted(_segments_with(folded, regex.needs, bounds, edges))
+            )
             for segment in where:
                 for match in regex.pattern.finditer(text, edges[segment], edges[segment + 1]):
                     span = align(starts, lengths, *match.span())

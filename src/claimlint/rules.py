@@ -406,12 +406,38 @@ def catastrophic_reason(pattern: str) -> str | None:
 
 LEXICON_KEYS = {"terms", "lemma", "tokens", "regex", "case_sensitive", "extends", "description"}
 MODIFIER_KEYS = {
-    "category", "cues", "cue_tokens", "cue_regex", "direction", "scope", "terminators",
-    "pseudo", "window", "confirm", "confirm_window", "final", "links", "description",
+    "category",
+    "cues",
+    "cue_tokens",
+    "cue_regex",
+    "direction",
+    "scope",
+    "terminators",
+    "pseudo",
+    "window",
+    "confirm",
+    "confirm_window",
+    "final",
+    "links",
+    "description",
 }
 RULE_KEYS = {
-    "id", "name", "category", "severity", "message", "summary", "rationale", "fix",
-    "references", "match", "anchor", "unless", "blocks", "document", "suggest", "examples",
+    "id",
+    "name",
+    "category",
+    "severity",
+    "message",
+    "summary",
+    "rationale",
+    "fix",
+    "references",
+    "match",
+    "anchor",
+    "unless",
+    "blocks",
+    "document",
+    "suggest",
+    "examples",
     "yield_to",
 }
 MATCH_KEYS = {"all", "any", "none", "start", "order", "within", "carry"}
@@ -440,7 +466,12 @@ def _parse_lexicon(name: str, value: Any, path: str) -> Lexicon:
 
 
 def _inline_lexicon(
-    check: _Checker, owner: str, part: str, data: dict, terms_key: str, tokens_key=None,
+    check: _Checker,
+    owner: str,
+    part: str,
+    data: dict,
+    terms_key: str,
+    tokens_key=None,
     regex_key=None,
 ) -> Lexicon | None:
     """Modifier cues and terminators may be written inline; they become hidden lexicons."""
@@ -498,8 +529,11 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
 
 def _parse_match(check: _Checker, value: Any, field_name: str) -> Match:
     data = check.mapping(value, field_name, MATCH_KEYS)
-    names = {k: check.strings(data[k], f"{field_name}.{k}")
-             for k in ("all", "any", "none", "start", "carry") if k in data}
+    names = {
+        k: check.strings(data[k], f"{field_name}.{k}")
+        for k in ("all", "any", "none", "start", "carry")
+        if k in data
+    }
     if not names.get("all") and not names.get("any") and not names.get("start"):
         raise check.fail(field_name, "needs at least one of all, any, start")
     return Match(
@@ -524,7 +558,9 @@ def _parse_rule(value: Any, path: str, index: int) -> Rule:
         raise check.fail("match", "a rule has either `match` (sentence) or `document`, not both")
     document = None
     if "document" in data:
-        doc = check.mapping(data["document"], "document", DOCUMENT_KEYS, required=("when", "require"))
+        doc = check.mapping(
+            data["document"], "document", DOCUMENT_KEYS, required=("when", "require")
+        )
         document = DocumentCheck(
             when=_parse_match(check, doc["when"], "document.when"),
             when_scope=check.string(
@@ -532,8 +568,9 @@ def _parse_rule(value: Any, path: str, index: int) -> Rule:
             ),
             require=check.strings(doc["require"], "document.require"),
             unless=check.strings(doc.get("unless", []), "document.unless"),
-            requirement=check.string(doc.get("requirement", "required statement"),
-                                     "document.requirement"),
+            requirement=check.string(
+                doc.get("requirement", "required statement"), "document.requirement"
+            ),
         )
     examples = check.mapping(data.get("examples", {}), "examples", {"flag", "pass"})
     suggest = data.get("suggest", {})
@@ -572,7 +609,7 @@ def _parse_rule(value: Any, path: str, index: int) -> Rule:
 
 
 def bundled_rules_dir() -> Path:
-    """The packs shipped with claimlint (the top-level rules/ folder, packaged as claimlint.rules)."""
+    """The packs shipped with claimlint (top-level rules/, packaged as claimlint.rules)."""
     here = Path(__file__).resolve().parent
     for candidate in (here / "rules", here.parent.parent / "rules"):
         if candidate.is_dir():
@@ -667,9 +704,14 @@ def _parse_packs(packs: Sequence[PackFile]) -> _Parsed:
             if name in lexicons:
                 old = lexicons[name]
                 lexicon = Lexicon(  # a later pack extends a lexicon of the same name
-                    name, old.terms + lexicon.terms, old.lemma and lexicon.lemma,
-                    old.tokens + lexicon.tokens, old.regex + lexicon.regex,
-                    old.case_sensitive_regex, old.extends + lexicon.extends, old.origin,
+                    name,
+                    old.terms + lexicon.terms,
+                    old.lemma and lexicon.lemma,
+                    old.tokens + lexicon.tokens,
+                    old.regex + lexicon.regex,
+                    old.case_sensitive_regex,
+                    old.extends + lexicon.extends,
+                    old.origin,
                 )
             lexicons[name] = lexicon
         for name, value in (data.get("modifiers") or {}).items():
@@ -693,24 +735,33 @@ def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dic
     for lexicon in lexicons.values():
         for name in lexicon.extends:
             if name not in lexicons:
-                raise PackError(lexicon.origin, f"lexicon '{lexicon.name}'", "extends",
-                                f"unknown lexicon {name!r}")
+                raise PackError(
+                    lexicon.origin,
+                    f"lexicon '{lexicon.name}'",
+                    "extends",
+                    f"unknown lexicon {name!r}",
+                )
     categories = {m.category for m in modifiers.values()}
     seen: dict[str, Rule] = {}
     for rule in rules:
         where = f"rule {rule.id}"
         for key in (rule.id, rule.name):
             if key in seen:
-                raise PackError(rule.origin, where, "id" if key == rule.id else "name",
-                                f"duplicate {key!r} (also in {seen[key].origin})")
+                raise PackError(
+                    rule.origin,
+                    where,
+                    "id" if key == rule.id else "name",
+                    f"duplicate {key!r} (also in {seen[key].origin})",
+                )
             seen[key] = rule
         matches = [("match", rule.match)] if rule.match else []
         if rule.document:
             matches.append(("document.when", rule.document.when))
             for name in rule.document.require:
                 if name not in lexicons:
-                    raise PackError(rule.origin, where, "document.require",
-                                    f"unknown lexicon {name!r}")
+                    raise PackError(
+                        rule.origin, where, "document.require", f"unknown lexicon {name!r}"
+                    )
         for field_name, match in matches:
             for name in match.names():
                 if name not in lexicons:
@@ -724,6 +775,10 @@ def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dic
         unless = rule.unless + (rule.document.unless if rule.document else ())
         for category in unless:
             if category not in categories:
-                raise PackError(rule.origin, where, "unless",
-                                f"unknown modifier category {category!r} "
-                                f"(known: {', '.join(sorted(categories))})")
+                raise PackError(
+                    rule.origin,
+                    where,
+                    "unless",
+                    f"unknown modifier category {category!r} "
+                    f"(known: {', '.join(sorted(categories))})",
+                )
