@@ -9,6 +9,9 @@ can only say "no match possible", never hide a match.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 try:  # Python 3.11+
     from re import _constants as sre_constants
     from re import _parser as sre_parse
@@ -51,14 +54,23 @@ def fold(text: str) -> str:
 def required_literals(pattern: str, flags: int = 0) -> Requirement | None:
     """Lower-case ASCII strings of which at least one occurs in any text the pattern matches,
     or None when no such set of useful length can be read off the pattern."""
-    try:
-        parsed = sre_parse.parse(pattern, flags)
-    except Exception:  # noqa: BLE001 - an unparsable pattern is reported by the pack loader
+    items = parsed(pattern, flags & ~re.IGNORECASE)  # literals are lower-cased here anyway
+    if items is None:
         return None
-    found = _requirement(list(parsed))
+    found = _requirement(items)
     if found is None or _score(found) < MIN_SCORE:
         return None
     return found
+
+
+@lru_cache(maxsize=1024)
+def parsed(pattern: str, flags: int = 0) -> list | None:
+    """The parse tree of a regex (shared with the pack loader's backtracking check, so each
+    pattern is parsed once per process), or None if it does not parse. Do not modify it."""
+    try:
+        return list(sre_parse.parse(pattern, flags))
+    except Exception:  # noqa: BLE001 - an unparsable pattern is reported by the pack loader
+        return None
 
 
 def passes(requirement: Requirement | None, folded: str) -> bool:

@@ -345,9 +345,10 @@ class _Frozen:
 
 def catastrophic_reason(pattern: str) -> str | None:
     """Reject nested unbounded quantifiers ((a+)+, (a*)*...): the classic exponential regexes."""
-    try:
-        parsed = sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - compile() above already reported real errors
+    from .prefilter import parsed as parse
+
+    parsed = parse(pattern)
+    if parsed is None:  # compile() above already reported real errors
         return None
     repeats = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT}
     if hasattr(sre_parse, "POSSESSIVE_REPEAT"):
