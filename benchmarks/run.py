@@ -446,11 +446,16 @@ def measure_single_file(bench: Bench, gen: ModuleType, seed: int, work: Path) ->
     if succeeded(fill):
         entries.append((hit, claimlint("page.md"), warm_dir))
     # Latencies are short and noisy: more runs than the site figures, taken in turn.
-    bench.measure_interleaved(entries, runs=max(5, 3 * bench.repeat))
+    bench.measure_interleaved(entries, runs=latency_runs(bench.repeat))
     if not succeeded(fill):
         bench.fail(hit, "filling the cache failed: " + failure(fill))
     elif not (warm_dir / ".claimlint_cache").exists():
         hit.note = "no .claimlint_cache/ in the working dir"
+
+
+def latency_runs(repeat: int) -> int:
+    """Runs per single-file latency: they are short and noisy, so more than the site's."""
+    return max(5, 3 * repeat)
 
 
 def measure_big_file(bench: Bench, gen: ModuleType, seed: int, work: Path) -> None:
@@ -667,7 +672,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     goals = targets(figs)
     header = [
         f"claimlint benchmark: {files:,} files, {words:,} words (seed {args.seed}); "
-        f"median of {args.repeat} run(s) per figure",
+        f"median of {args.repeat} run(s) per figure, {latency_runs(args.repeat)} for the "
+        "interleaved single-file latencies",
         f"site: {site if args.site else '(temporary)'}; claimlint: {origin}; "
         f"Python {platform.python_version()}, {os.cpu_count()} CPUs",
     ]
