@@ -7,12 +7,15 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from claimlint.api import lint_paths
 from claimlint.cache import ResultCache, entry_key, linter_key
+from claimlint.cli import cli
 from claimlint.diagnostics import Diagnostic
 from claimlint.engine import Options
 from claimlint.rules import load_rules
@@ -178,3 +181,38 @@ def test_concurrent_runs_share_a_cache(site: Path) -> None:
     assert len({o[0] for o in outs}) == 1
     again = _cli("--format", "json", "--jobs", "1", ".", cwd=site)
     assert again.stdout.encode() == outs[0][0]
+
+
+def test_entries_older_than_max_age_are_pruned_once_a_day(tmp_path: Path) -> None:
+    from claimlint import cache as cache_module
+
+    store = ResultCache(tmp_path / ".claimlint_cache")
+    diag = Diagnostic("x.md", 1, 1, "CL101", 1, 5, "n", "efficacy", "error", "m", "e")
+    store.put("a" * 64, [diag])
+    store.put("b" * 64, [diag])
+    now = time.time()
+    old = now - cache_module.MAX_AGE - 60
+    os.utime(store._entry("a" * 64), (old, old))
+    assert store.prune_if_due(now) == 1
+    assert store.get("a" * 64, "x.md") is None
+    assert store.get("b" * 64, "x.md") == [diag]
+    # The next sweep waits a day, whatever has expired meanwhile.
+    os.utime(store._entry("b" * 64), (old, old))
+    assert store.prune_if_due(now + 60) == 0
+    assert store.prune_if_due(now + cache_module.PRUNE_EVERY + 1) == 1
+
+
+def test_a_run_that_writes_sweeps_and_a_run_of_hits_does_not(tmp_path: Path, monkeypatch) -> None:
+    from claimlint import cache as cache_module
+
+    monkeypatch.chdir(tmp_path)  # the cache lives in the working folder
+    page = tmp_path / "page.md"
+    page.write_text("Ketamine repairs damaged neural circuitry.\n", encoding="utf-8")
+    folder = tmp_path / ".claimlint_cache"
+    args = ["check", "--format", "json", "-j", "1", str(page)]
+    assert CliRunner().invoke(cli, args, catch_exceptions=False).exit_code == 1
+    marker = folder / cache_module.LAYOUT / ".last-prune"
+    assert marker.is_file()  # the first run wrote an entry, so it swept
+    marker.unlink()
+    assert CliRunner().invoke(cli, args, catch_exceptions=False).exit_code == 1
+    assert not marker.exists()  # all hits: nothing written, no sweep

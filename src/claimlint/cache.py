@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, is_dataclass
 from functools import lru_cache
@@ -27,6 +28,8 @@ from . import __version__
 from .diagnostics import Diagnostic
 
 CACHE_DIR_NAME = ".claimlint_cache"
+MAX_AGE = 30 * 86400  # seconds an entry is kept after it was written
+PRUNE_EVERY = 86400  # seconds between two sweeps for expired entries
 LAYOUT = "v1"  # bump when the entry format changes
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -119,6 +122,7 @@ class ResultCache:
         self.writable = True
         self.hits = 0
         self.misses = 0
+        self.written = 0
 
     # -- entries ------------------------------------------------------------------------------
 
@@ -154,8 +158,40 @@ class ResultCache:
         try:
             self._ensure_folder()
             atomic_write(self._entry(key), payload)
+            self.written += 1
         except OSError:
             self.writable = False
+
+    # -- expiry ----------------------------------------------------------------------------------
+
+    def prune_if_due(self, now: float | None = None) -> int:
+        """Remove entries written more than MAX_AGE ago, at most once per PRUNE_EVERY; returns
+        how many. Called after a run wrote entries, so a cache of a site whose pages change
+        keeps only what was linted recently (an old entry of an unchanged page costs one
+        re-lint). A hit never writes, so age is counted from when an entry was written."""
+        now = time.time() if now is None else now
+        marker = self.root / ".last-prune"
+        try:
+            if now - marker.stat().st_mtime < PRUNE_EVERY:
+                return 0
+        except OSError:
+            pass  # never pruned
+        removed = 0
+        try:
+            shards = [p for p in self.root.iterdir() if p.is_dir()]
+            for shard in shards:
+                for entry in shard.iterdir():
+                    try:
+                        if now - entry.stat().st_mtime > MAX_AGE:
+                            entry.unlink()
+                            removed += 1
+                    except OSError:
+                        continue  # removed by a concurrent run, or not ours to remove
+            marker.touch()
+            os.utime(marker, (now, now))
+        except OSError:
+            pass  # a read-only or vanished cache is not an error
+        return removed
 
     # -- the folder ------------------------------------------------------------------------------
 

@@ -231,6 +231,8 @@ def lint_files(
                     slot.text = read_source(files[index], encoding=encoding).text
                 except (DecodeError, OSError) as err:
                     slot.diagnostics, slot.error = None, _file_error(slot.display, err)
+    if cache is not None and cache.written:
+        cache.prune_if_due()  # only runs that write sweep, at most once a day
     return slots
 
 
