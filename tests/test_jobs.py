@@ -140,3 +140,29 @@ def test_a_pack_spacy_rejects_fails_before_the_pool(site: Path, tmp_path: Path) 
     assert "Traceback" not in result.stderr
     first = result.stderr.splitlines()[0]
     assert "rule pack error" in first and "bad.yaml" in first and "widget" in first
+
+
+def test_with_a_cache_workers_lint_the_bytes_that_were_hashed(
+    site: Path, ruleset, tmp_path: Path, monkeypatch
+) -> None:
+    # Reading a file again in a worker would let an edit made during the run put findings of
+    # the new text under the old text's key. Workers inherit the hashed bytes instead: make
+    # any second read fail loudly, and the pooled, cached run must still equal the serial one.
+    from claimlint import api
+
+    serial = lint_paths([str(site)], ruleset=ruleset, jobs=1)
+    used: list[int] = []
+    real = parallel.lint_in_pool
+
+    def spy(lint_one, paths, sizes, jobs):
+        used.append(len(paths))
+        return real(lint_one, paths, sizes, jobs)
+
+    def second_read(*args, **kwargs):
+        raise AssertionError("a file was read twice")
+
+    monkeypatch.setattr(parallel, "lint_in_pool", spy)
+    monkeypatch.setattr(api, "read_source", second_read)
+    pooled = lint_paths([str(site)], ruleset=ruleset, jobs=2, cache_dir=tmp_path / "cache")
+    assert used, "the run did not use the pool"
+    assert pooled.diagnostics == serial.diagnostics and pooled.errors == serial.errors

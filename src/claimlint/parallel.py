@@ -175,8 +175,15 @@ def lint_files(
     if ready is not None and (pending or not answered):
         ready()
 
+    # With a cache, the bytes that were hashed are the bytes that get linted, in process or in
+    # a worker (which inherits this map by fork): a file edited during the run can never leave
+    # findings of its new text under the key of its old one.
+    hashed = {files[index]: data for index, data in data_of.items()}
+
     def lint_one(path: str, data: bytes | None = None) -> Outcome:
         display = (stdin_filename or "-") if path == "-" else path
+        if data is None:
+            data = hashed.get(path)
         try:
             if data is None:
                 source = read_source(
