@@ -114,6 +114,22 @@ def test_html_entities_before_the_claim_count_source_characters() -> None:
     assert_ends(text, diag, "repairs")
 
 
+def test_markdown_entities_are_decoded_and_count_source_characters() -> None:
+    # CommonMark decodes entity references in text; "won&rsquo;t" must read as "won't" and
+    # the claim after the entities must still point at its source column.
+    text = (
+        "Hours&nbsp;vary &mdash; call ahead.\n\n"
+        "Dr&#46; Ortiz&rsquo;s note &amp; summary&hellip; Ketamine repairs damaged"
+        " neural circuitry.\n\n"
+        "Our ketamine program won&rsquo;t repair damaged neural circuitry.\n"
+    )
+    diag = only(lint(text, "markdown"), "CL101")
+    assert diag.line == 3
+    assert diag.column == text.splitlines()[2].index("Ketamine") + 1
+    assert_starts(text, diag, "Ketamine")
+    assert_ends(text, diag, "repairs")
+
+
 def test_html_title_and_meta_description_are_prose_script_is_not() -> None:
     text = (
         "<html><head>\n"

@@ -26,7 +26,9 @@ BUDGET_ENV = "CLAIMLINT_TIME_BUDGET"
 MAX_PUNCT_RUN = 32
 
 _PUNCT_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Control characters, and lone surrogates (a str from the API can hold them; spaCy cannot
+# encode them and would crash).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
 _CUT_SENTENCE = re.compile(r"[.!?]\s")
 
 
@@ -149,9 +151,9 @@ def _cut_point(text: str, start: int, end: int) -> int:
 
 
 def tame_for_tokenizer(text: str) -> str:
-    """Blank runs of more than MAX_PUNCT_RUN punctuation characters, and control characters
-    such as a stray NUL (browsers do not show them; glued to a word they would hide it from
-    the matcher). Same length, so every offset stays valid."""
+    """Blank runs of more than MAX_PUNCT_RUN punctuation characters, control characters such
+    as a stray NUL (browsers do not show them; glued to a word they would hide it from the
+    matcher) and lone surrogates. Same length, so every offset stays valid."""
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
     if len(text) <= MAX_PUNCT_RUN:

@@ -242,3 +242,12 @@ def test_json_stays_valid_with_a_mix_of_good_and_bad_files(tmp_path: Path) -> No
 def test_stdin_with_broken_bytes(tmp_path: Path) -> None:
     run = run_cli(["check", "-", "--stdin-filename", "x.md"], tmp_path, stdin="\x00" * 100)
     assert run.code == 2 and "x.md: looks like a binary file" in run.stderr
+
+
+def test_lone_surrogates_in_text_from_the_api_do_not_crash() -> None:
+    # A str can hold lone surrogates (decoded with surrogateescape, or built in Python);
+    # spaCy cannot encode them. They are blanked like control characters, positions intact.
+    text = "\ud800<p>Ketamine cures depression.</p>\udfff\n"
+    found = api.lint_text(text, path="page.html")
+    claim = next(d for d in found if d.rule == "CL101")
+    assert (claim.line, claim.column) == (1, text.index("Ketamine") + 1)

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..positions import ProseBuilder
-from .common import Comment, Link, Reading
+from .common import Comment, Link, Reading, add_with_entities
 from .text import iter_lines
 
 PROSE_FRONT_MATTER = ("title", "description", "summary", "excerpt", "subtitle")
@@ -349,5 +349,5 @@ def read_markdown(text: str) -> Reading:
             continue
         lead = len(chunk) - len(chunk.lstrip())
         builder.start_block(kind)
-        builder.add(stripped, start + lead)
+        add_with_entities(builder, stripped, start + lead)  # "don&rsquo;t" reads "don’t"
     return Reading(builder.build(), comments, doc.links)
