@@ -5,12 +5,11 @@ and selector mistakes are still reported as before."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from import_probe import probe as run_probe
 
 import claimlint.rules as rules_module
 from claimlint.cache import ResultCache
@@ -171,29 +170,9 @@ def test_a_configuration_typo_is_reported_when_one_file_misses(site: Path) -> No
     assert "key 'per-file-ignores.new.md': 'CL999' names no rule" in result.stderr
 
 
-PROBE = """
-import sys
-from claimlint.cli import cli
-try:
-    cli.main(args=sys.argv[1:], prog_name="claimlint")
-except SystemExit as exit:
-    code = exit.code
-print("\\nEXIT", code, "MODULES", sorted(m for m in {watch!r} if m in sys.modules))
-"""
-
-
 def probe(args: list[str], cwd: Path) -> tuple[int, list[str]]:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(watch=NOT_ON_A_HIT), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    last = done.stdout.rstrip().splitlines()[-1]
-    assert last.startswith("EXIT"), done.stderr
-    words = last.split(" ", 3)
-    return int(words[1]), eval(words[3])  # noqa: S307 - our own repr of a list
+    code, imported, _ = run_probe(args, cwd, NOT_ON_A_HIT)
+    return code, imported
 
 
 def test_a_cache_hit_imports_only_what_it_needs(site: Path) -> None:

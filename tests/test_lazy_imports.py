@@ -7,36 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from import_probe import probe as run_probe
 
 PAGE = "# Ketamine\n\nKetamine cures depression permanently. It is completely safe.\n"
 HEAVY = ("spacy", "thinc", "numpy")
 
-# Runs the CLI in this interpreter, then reports which heavy modules were imported.
-PROBE = """
-import sys
-from claimlint.cli import cli
-try:
-    cli.main(args=sys.argv[1:], prog_name="claimlint")
-except SystemExit as exit:
-    code = exit.code
-print("\\nEXIT", code, "HEAVY", sorted(m for m in {heavy!r} if m in sys.modules))
-"""
-
 
 def probe(args: list[str], cwd: Path) -> tuple[int, list[str], str]:
     """Exit code, heavy modules imported, and stdout of one CLI run in a fresh process."""
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(heavy=HEAVY), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    last = done.stdout.rstrip().splitlines()[-1]
-    assert last.startswith("EXIT"), done.stderr
-    words = last.split(" ", 3)
-    output = done.stdout.rstrip()[: -len(last)]
-    return int(words[1]), eval(words[3]), output  # noqa: S307 - our own repr of a list
+    return run_probe(args, cwd, HEAVY)
 
 
 @pytest.mark.parametrize(
