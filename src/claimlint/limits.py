@@ -150,6 +150,15 @@ def _cut_point(text: str, start: int, end: int) -> int:
     return end
 
 
+def replace_chars(text: str, pairs: Sequence[tuple[str, str]]) -> str:
+    """Replace each character of `pairs` by its substitute with str.replace, only for the
+    characters that occur: far faster than str.translate with a mapping (~80 ns a character)."""
+    for char, substitute in pairs:
+        if char in text:
+            text = text.replace(char, substitute)
+    return text
+
+
 def tame_for_tokenizer(text: str) -> str:
     """Blank runs of more than MAX_PUNCT_RUN punctuation characters, control characters such
     as a stray NUL (browsers do not show them; glued to a word they would hide it from the
@@ -167,6 +176,7 @@ __all__ = [
     "chunk_spans",
     "document_budget",
     "lint_within_budget",
+    "replace_chars",
     "tame_for_tokenizer",
     "time_budget",
 ]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .limits import replace_chars
+
 try:  # Python 3.11+
     from re import _constants as sre_constants
     from re import _parser as sre_parse
@@ -45,10 +47,7 @@ Requirement = frozenset  # any one of these lower-case strings must occur in the
 def fold(text: str) -> str:
     """The form of a text that requirements are tested against (same length: U+0130, whose
     lower case is two characters, is folded first)."""
-    for char, plain in _FOLD:
-        if char in text:
-            text = text.replace(char, plain)
-    return text.lower()
+    return replace_chars(text, _FOLD).lower()
 
 
 def required_literals(pattern: str, flags: int = 0) -> Requirement | None:
