@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimlint.baseline import (
+from claimlint.cli import cli
+from claimlint.diagnostics import Diagnostic
+from claimlint.run.baseline import (
     BaselineError,
     apply_baseline,
     fingerprints,
     read_baseline,
     write_baseline,
 )
-from claimlint.cli import cli
-from claimlint.diagnostics import Diagnostic
 
 SAFE = "Our infusions are completely safe for every guest.\n"  # CL401
 SURE = "Guaranteed results after the first visit.\n"  # CL601

@@ -14,11 +14,11 @@ import pytest
 from click.testing import CliRunner
 
 from claimlint.api import lint_paths
-from claimlint.cache import ResultCache, entry_key, linter_key
 from claimlint.cli import cli
 from claimlint.diagnostics import Diagnostic
-from claimlint.engine import Options
-from claimlint.rules import load_rules
+from claimlint.nlp.engine import Options
+from claimlint.packs import load_rules
+from claimlint.run.cache import ResultCache, entry_key, linter_key
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CLAIM = "# Ketamine\n\nKetamine cures depression permanently. It is completely safe.\n"
@@ -184,7 +184,7 @@ def test_concurrent_runs_share_a_cache(site: Path) -> None:
 
 
 def test_entries_older_than_max_age_are_pruned_once_a_day(tmp_path: Path) -> None:
-    from claimlint import cache as cache_module
+    from claimlint.run import cache as cache_module
 
     store = ResultCache(tmp_path / ".claimlint_cache")
     diag = Diagnostic("x.md", 1, 1, "CL101", 1, 5, "n", "efficacy", "error", "m", "e")
@@ -203,7 +203,7 @@ def test_entries_older_than_max_age_are_pruned_once_a_day(tmp_path: Path) -> Non
 
 
 def test_a_run_that_writes_sweeps_and_a_run_of_hits_does_not(tmp_path: Path, monkeypatch) -> None:
-    from claimlint import cache as cache_module
+    from claimlint.run import cache as cache_module
 
     monkeypatch.chdir(tmp_path)  # the cache lives in the working folder
     page = tmp_path / "page.md"

@@ -11,12 +11,12 @@ import pytest
 from click.testing import CliRunner
 from import_probe import probe as run_probe
 
-import claimlint.rules as rules_module
-from claimlint.cache import ResultCache
+import claimlint.packs.ruleset as rules_module
 from claimlint.cli import cli
-from claimlint.engine import Options
-from claimlint.parallel import lint_files
-from claimlint.rules import PackError, lazy_rules
+from claimlint.nlp.engine import Options
+from claimlint.packs import PackError, lazy_rules
+from claimlint.run.cache import ResultCache
+from claimlint.run.parallel import lint_files
 
 PAGE = "# Ketamine\n\nKetamine cures depression permanently. It is completely safe.\n"
 PACK = """\
@@ -39,9 +39,9 @@ NOT_ON_A_HIT = (
     "tempfile",
     "tomllib",
     "xml.etree.ElementTree",
-    "claimlint.formatters_ci",
-    "claimlint.report",
-    "claimlint.matcher",
+    "claimlint.outputs.ci",
+    "claimlint.outputs.report",
+    "claimlint.nlp.matcher",
 )
 
 

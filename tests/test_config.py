@@ -10,14 +10,8 @@ from click.testing import CliRunner
 
 from claimlint.api import lint_paths
 from claimlint.cli import cli
-from claimlint.config import (
-    ConfigError,
-    Overrides,
-    Resolver,
-    find_config_file,
-    load_config,
-    write_starter,
-)
+from claimlint.run.config import ConfigError, find_config_file, load_config, write_starter
+from claimlint.run.resolver import Overrides, Resolver
 
 # Each line makes exactly one finding of its own rule (checked in test_page_findings).
 SAFETY = "Our infusions are completely safe for every guest.\n"  # CL401

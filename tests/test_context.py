@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from claimlint.diagnostics import Diagnostic
-from claimlint.engine import Linter, Options
-from claimlint.rules import load_rules
-from claimlint.sources import Source
+from claimlint.inputs.sources import Source
+from claimlint.nlp.engine import Linter, Options
+from claimlint.packs import load_rules
 
 RULESET = load_rules()
 LINTER = Linter(RULESET)

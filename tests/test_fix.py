@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from claimlint.api import lint_text
 from claimlint.cli import cli
-from claimlint.fixer import DEFAULT_TEXTS, detect_newline, insert_statements
+from claimlint.run.fixer import DEFAULT_TEXTS, detect_newline, insert_statements
 
 FDA, CRISIS = DEFAULT_TEXTS["fda"], DEFAULT_TEXTS["crisis"]
 NEEDS_BOTH = "We offer ketamine infusions for depression. Some patients have suicidal thoughts."
@@ -209,7 +209,7 @@ def test_symlink_target_is_fixed_and_link_kept():
 
 
 def test_failed_write_reports_the_file_and_leaves_it(monkeypatch):
-    import claimlint.fixer
+    import claimlint.run.fixer
 
     path = Path("p.txt")
     body = b"Ketamine infusions for depression.\n"
@@ -218,7 +218,7 @@ def test_failed_write_reports_the_file_and_leaves_it(monkeypatch):
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied", dst)
 
-    monkeypatch.setattr(claimlint.fixer.os, "replace", refuse)
+    monkeypatch.setattr(claimlint.run.fixer.os, "replace", refuse)
     result = run(str(path), "--fix")
     assert result.exit_code == 2
     assert "p.txt: fixed text could not be written: permission denied" in result.stderr
@@ -244,7 +244,7 @@ def test_exit_status_follows_remaining_findings():
 
 def test_fix_text_that_does_not_satisfy_the_rule_is_not_written():
     from claimlint.api import Result
-    from claimlint.fixer import plan
+    from claimlint.run.fixer import plan
 
     data = b"Ketamine infusions for depression.\n"
     diags = lint_text(data.decode(), path="x.txt")

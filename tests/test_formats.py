@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from claimlint import __version__
 from claimlint.cli import cli
 from claimlint.diagnostics import Diagnostic, FileError
-from claimlint.formatters import FORMAT_NAMES, Context, load_all
-from claimlint.formatters_ci import artifact_uri, escape_data, escape_property
-from claimlint.rules import load_rules
+from claimlint.outputs.ci import artifact_uri, escape_data, escape_property
+from claimlint.outputs.formats import FORMAT_NAMES, Context, load_all
+from claimlint.packs import load_rules
 
 RULES = load_rules().rules
 
@@ -287,7 +287,7 @@ def test_exit_zero_and_fail_on(site: Path) -> None:
 
 @pytest.mark.parametrize("count", [0, 1, 255, 256, 257, 600])
 def test_json_is_written_in_pieces_with_the_same_text(count: int) -> None:
-    from claimlint.formatters import iter_json
+    from claimlint.outputs.formats import iter_json
 
     found = [
         diag(f"p{i}.md", i + 1, 1, suggestion="Say “may”", fix={"insert": "x\ny"})

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from claimlint import parallel
 from claimlint.api import lint_paths
-from claimlint.rules import load_rules
+from claimlint.inputs import files as file_io
+from claimlint.packs import load_rules
+from claimlint.run import parallel
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -148,8 +149,6 @@ def test_with_a_cache_workers_lint_the_bytes_that_were_hashed(
     # Reading a file again in a worker would let an edit made during the run put findings of
     # the new text under the old text's key. Workers inherit the hashed bytes instead: make
     # any second read fail loudly, and the pooled, cached run must still equal the serial one.
-    from claimlint import api
-
     serial = lint_paths([str(site)], ruleset=ruleset, jobs=1)
     used: list[int] = []
     real = parallel.lint_in_pool
@@ -162,7 +161,7 @@ def test_with_a_cache_workers_lint_the_bytes_that_were_hashed(
         raise AssertionError("a file was read twice")
 
     monkeypatch.setattr(parallel, "lint_in_pool", spy)
-    monkeypatch.setattr(api, "read_source", second_read)
+    monkeypatch.setattr(file_io, "read_source", second_read)
     pooled = lint_paths([str(site)], ruleset=ruleset, jobs=2, cache_dir=tmp_path / "cache")
     assert used, "the run did not use the pool"
     assert pooled.diagnostics == serial.diagnostics and pooled.errors == serial.errors

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimlint import inflect, prefilter
-from claimlint.matcher import align, english, term_words, variants
-from claimlint.rules import load_rules
+from claimlint.nlp import inflect, prefilter
+from claimlint.nlp.matcher import align, english, term_words, variants
+from claimlint.packs import load_rules
 
 pytest.importorskip("spacy")
 
@@ -83,8 +83,8 @@ WORDS = [
 def test_phrase_hits_equal_spacys_phrase_matcher(words: list[str]) -> None:
     from spacy.matcher import PhraseMatcher
 
-    from claimlint.matcher import CompiledMatcher
-    from claimlint.rules import Lexicon, RuleSet
+    from claimlint.nlp.matcher import CompiledMatcher
+    from claimlint.packs import Lexicon, RuleSet
 
     lexicons = {
         "relief": Lexicon("relief", ("relief", "lasting relief", "relief of pain"), True),
@@ -219,7 +219,7 @@ def test_fold_agrees_with_the_regex_engine_on_every_code_point() -> None:
 
 
 def test_shipped_inflections_are_current() -> None:
-    # Fails after a bundled lexicon gains a word: run `python -m claimlint.inflect`.
+    # Fails after a bundled lexicon gains a word: run `python -m claimlint.nlp.inflect`.
     import json
 
     data = json.loads(inflect.SHIPPED.read_text(encoding="utf-8"))
@@ -231,7 +231,7 @@ def test_shipped_inflections_are_current() -> None:
 
 
 def test_bundled_packs_compile_without_the_lemma_table() -> None:
-    from claimlint.matcher import build_pipeline
+    from claimlint.nlp.matcher import build_pipeline
 
     inflect._lemma_tables.cache_clear()
     build_pipeline(RULES)
@@ -250,7 +250,7 @@ SEPARATORS = [" ", " ", " ", "\n", "\n\n", ". "]
 
 @functools.lru_cache(maxsize=1)
 def _bundled():
-    from claimlint.matcher import build_pipeline
+    from claimlint.nlp.matcher import build_pipeline
 
     return build_pipeline(RULES)
 
@@ -276,8 +276,8 @@ def test_gated_regex_hits_equal_running_every_regex_on_every_block(pieces) -> No
 
 
 def test_a_regex_never_matches_across_a_block() -> None:
-    from claimlint.matcher import CompiledMatcher
-    from claimlint.rules import Lexicon, RuleSet
+    from claimlint.nlp.matcher import CompiledMatcher
+    from claimlint.packs import Lexicon, RuleSet
 
     lexicons = {"pair": Lexicon("pair", (), False, (), (r"\bketamine\s+approved\b",))}
     compiled = CompiledMatcher(NLP, RuleSet((), lexicons, {}))

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from claimlint.api import read_source
 from claimlint.diagnostics import Diagnostic
-from claimlint.engine import Linter
-from claimlint.rules import load_rules
-from claimlint.sources import Source
+from claimlint.inputs.files import read_source
+from claimlint.inputs.sources import Source
+from claimlint.nlp.engine import Linter
+from claimlint.packs import load_rules
 
 LINTER = Linter(load_rules())
 FORMATS = {"text": "page.txt", "markdown": "page.md", "html": "page.html"}

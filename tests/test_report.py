@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from claimlint.cli import cli
 from claimlint.diagnostics import Diagnostic, FileError
-from claimlint.formatters import FORMAT_NAMES, Context, load_all
-from claimlint.rules import CATEGORIES, load_rules
+from claimlint.outputs.formats import FORMAT_NAMES, Context, load_all
+from claimlint.packs import CATEGORIES, load_rules
 
 RULES = load_rules().rules
 RULE = {r.id: r for r in RULES}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimlint.engine import Linter
-from claimlint.rules import load_rules
-from claimlint.sources import Source
+from claimlint.inputs.sources import Source
+from claimlint.nlp.engine import Linter
+from claimlint.packs import load_rules
 
 RULESET = load_rules()
 LINTER = Linter(RULESET)

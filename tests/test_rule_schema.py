@@ -10,9 +10,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from claimlint import rules as schema
 from claimlint.cli import cli
-from claimlint.rules import PackError, load_rules
+from claimlint.packs import PackError, load_rules
+from claimlint.packs import model as schema
+from claimlint.packs import validate as pack_keys
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rule-packs.md"
 
@@ -290,12 +291,12 @@ def test_a_valid_user_pack_loads_beside_the_bundled_ones(tmp_path: Path) -> None
 def test_docs_cover_schema() -> None:
     doc = DOCS.read_text(encoding="utf-8")
     keysets = {
-        "PACK_KEYS": schema.PACK_KEYS,
-        "LEXICON_KEYS": schema.LEXICON_KEYS,
-        "MODIFIER_KEYS": schema.MODIFIER_KEYS,
-        "RULE_KEYS": schema.RULE_KEYS,
-        "MATCH_KEYS": schema.MATCH_KEYS,
-        "DOCUMENT_KEYS": schema.DOCUMENT_KEYS,
+        "PACK_KEYS": pack_keys.PACK_KEYS,
+        "LEXICON_KEYS": pack_keys.LEXICON_KEYS,
+        "MODIFIER_KEYS": pack_keys.MODIFIER_KEYS,
+        "RULE_KEYS": pack_keys.RULE_KEYS,
+        "MATCH_KEYS": pack_keys.MATCH_KEYS,
+        "DOCUMENT_KEYS": pack_keys.DOCUMENT_KEYS,
     }
     missing = {
         name: sorted(k for k in keys if f"`{k}`" not in doc) for name, keys in keysets.items()
@@ -313,7 +314,7 @@ def test_docs_yaml_examples_load(tmp_path: Path) -> None:
         b
         for b in blocks
         if isinstance(yaml.safe_load(b), dict)
-        and set(yaml.safe_load(b)) <= schema.PACK_KEYS
+        and set(yaml.safe_load(b)) <= pack_keys.PACK_KEYS
         and "rules" in yaml.safe_load(b)
     ]
     assert full, "docs/rule-packs.md has no complete pack example"

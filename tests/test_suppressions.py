@@ -10,10 +10,10 @@ from click.testing import CliRunner
 
 from claimlint.api import lint_text
 from claimlint.cli import cli
-from claimlint.config import SharedPipelineLinter
-from claimlint.engine import Options
-from claimlint.rules import load_rules
-from claimlint.suppressions import parse_directive
+from claimlint.inputs.suppressions import parse_directive
+from claimlint.nlp.engine import Options
+from claimlint.nlp.shared import SharedPipelineLinter
+from claimlint.packs import load_rules
 
 SAFE = "Our infusions are completely safe for every guest."  # CL401 (safety)
 SURE = "Guaranteed results after the first visit."  # CL601 (guarantee)

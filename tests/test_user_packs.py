@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from claimlint.cli import cli
-from claimlint.engine import Linter
-from claimlint.rules import load_rules
-from claimlint.sources import Source
+from claimlint.inputs.sources import Source
+from claimlint.nlp.engine import Linter
+from claimlint.packs import load_rules
 
 PACK = """\
 pack: {name: acme, owner: compliance@acme.example}

@@ -7,27 +7,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from claimlint.version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import lint_paths, lint_text
-    from .diagnostics import Diagnostic, Severity
-    from .engine import Linter
+    from claimlint.api import lint_paths, lint_text
+    from claimlint.diagnostics import Diagnostic, Severity
+    from claimlint.nlp.engine import Linter
 
 __all__ = ["Diagnostic", "Linter", "Severity", "__version__", "lint_paths", "lint_text"]
 
 
 def __getattr__(name: str):
     if name in ("lint_text", "lint_paths"):
-        from . import api
+        from claimlint import api
 
         return getattr(api, name)
     if name in ("Diagnostic", "Severity"):
-        from . import diagnostics
+        from claimlint import diagnostics
 
         return getattr(diagnostics, name)
     if name == "Linter":
-        from .engine import Linter
+        from claimlint.nlp.engine import Linter
 
         return Linter
     raise AttributeError(name)

@@ -1,6 +1,6 @@
 """python -m claimlint"""
 
-from .cli import main
+from claimlint.cli import main
 
 if __name__ == "__main__":
     main()

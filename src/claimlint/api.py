@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .decoding import DecodeError
-from .diagnostics import Diagnostic, FileError
-from .engine import Linter, Options
+from claimlint.diagnostics import Diagnostic, FileError
+from claimlint.nlp.engine import Linter, Options
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .config import Resolver
-from .rules import RuleSet, lazy_rules, load_rules
-from .sources import DEFAULT_EXTENSIONS, Source, source_from_bytes
-
-MAX_FILE_BYTES = 64 * 1024 * 1024
+    from claimlint.run.resolver import Resolver
+from claimlint.inputs.discovery import expand_paths
+from claimlint.inputs.sources import Source
+from claimlint.packs import RuleSet, lazy_rules, load_rules
 
 
 @dataclass
@@ -36,7 +32,7 @@ def lint_text(
     text: str, *, path: str = "<text>", fmt: str | None = None, linter: Linter | None = None
 ) -> list[Diagnostic]:
     """Lint a string; the format follows the path's extension unless given."""
-    from .sources import format_of
+    from claimlint.inputs.sources import format_of
 
     linter = linter or default_linter()
     return linter.lint(Source(path, text, fmt or format_of(path)))
@@ -50,89 +46,6 @@ def default_linter() -> Linter:
     if _DEFAULT is None:
         _DEFAULT = Linter(load_rules())
     return _DEFAULT
-
-
-def expand_paths(
-    paths: Iterable[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
-) -> tuple[list[str], list[FileError]]:
-    """Files to lint (as the user will see their paths) and the paths that cannot be linted."""
-    files: list[str] = []
-    errors: list[FileError] = []
-    for given in paths:
-        path = Path(given)
-        if given == "-":
-            files.append("-")
-        elif path.is_dir():
-            from .discovery import walk  # folders only: a run on named files never walks
-
-            walk_errors: list[tuple[str, str]] = []
-            found = [_display(given, p, path) for p in walk(path, extensions, walk_errors)]
-            errors.extend(FileError(p, reason) for p, reason in walk_errors)
-            if not found and not walk_errors:
-                errors.append(
-                    FileError(given, f"folder contains no files to lint ({', '.join(extensions)})")
-                )
-            files.extend(found)
-        elif path.exists() or path.is_symlink():
-            files.append(given)
-        else:
-            errors.append(FileError(given, "no such file or folder"))
-    seen: set[str] = set()
-    unique = [f for f in files if not (f in seen or seen.add(f))]
-    return unique, errors
-
-
-def _display(given: str, found: Path, root: Path) -> str:
-    """The path of a found file as the user wrote its folder (no ./ noise)."""
-    relative = found.relative_to(root).as_posix()
-    if given in (".", "./"):
-        return relative
-    return given.rstrip("/\\") + "/" + relative
-
-
-def read_source(
-    path: str,
-    *,
-    encoding: str | None = None,
-    stdin_filename: str | None = None,
-    stdin_data: bytes | None = None,
-) -> Source:
-    """Read one file (or stdin) into a Source; failures are OSError or DecodeError."""
-    name, data = read_bytes(path, stdin_filename=stdin_filename, stdin_data=stdin_data)
-    return source_from_bytes(name, data, encoding=encoding)
-
-
-def read_bytes(
-    path: str, *, stdin_filename: str | None = None, stdin_data: bytes | None = None
-) -> tuple[str, bytes]:
-    """The name a file is reported under and its bytes (the cache keys on them undecoded)."""
-    if path == "-":
-        data = stdin_data if stdin_data is not None else sys.stdin.buffer.read()
-        return stdin_filename or "-", data
-    if os.path.isdir(path):
-        raise IsADirectoryError(21, "is a folder", path)
-    size = os.path.getsize(path)
-    if size > MAX_FILE_BYTES:
-        raise DecodeError(
-            f"is {size // (1024 * 1024)} MB, larger than the "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB claimlint lints"
-        )
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)  # bounded: a pipe or device may never end
-    if len(data) > MAX_FILE_BYTES:
-        raise DecodeError(
-            f"is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB claimlint lints"
-        )
-    return path, data
-
-
-def describe_os_error(err: OSError) -> str:
-    reason = err.strerror or str(err)
-    if isinstance(err, PermissionError):
-        return "permission denied"
-    if isinstance(err, IsADirectoryError):
-        return "is a folder"
-    return reason[0].lower() + reason[1:] if reason else "cannot be read"
 
 
 def lint_paths(
@@ -174,11 +87,11 @@ def lint_paths(
     def linter_of(path: str) -> Linter:
         return linter or resolver.linter_for(path, stdin_filename if path == "-" else None)
 
-    from .parallel import lint_files
+    from claimlint.run.parallel import lint_files
 
     cache = None
     if cache_dir is not None:
-        from .cache import ResultCache
+        from claimlint.run.cache import ResultCache
 
         cache = ResultCache(Path(cache_dir))
     outcomes = lint_files(

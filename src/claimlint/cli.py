@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from . import __version__
-from .formatters import FORMAT_NAMES
+from claimlint.outputs.formats import FORMAT_NAMES
+from claimlint.version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover - `--help` and `init` need no rules
-    from .rules import PackError, Rule, RuleSet
+    from claimlint.packs import PackError, Rule, RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -26,7 +26,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 def _packs(rule_dirs: tuple[str, ...]) -> RuleSet:
     """The bundled packs plus --rules, read now (a missing pack exits 2) and parsed when first
     needed: a check answered from the cache never parses them."""
-    from .rules import PackError, lazy_rules
+    from claimlint.packs import PackError, lazy_rules
 
     try:
         return lazy_rules([Path(d) for d in rule_dirs])
@@ -36,7 +36,7 @@ def _packs(rule_dirs: tuple[str, ...]) -> RuleSet:
 
 def _parsed(ruleset: RuleSet) -> RuleSet:
     """The rule set parsed and validated now; a mistake in a pack exits 2."""
-    from .rules import PackError
+    from claimlint.packs import PackError
 
     try:
         return ruleset.load()
@@ -167,13 +167,14 @@ def check(
     no_cache=False,
 ) -> None:
     """Lint Markdown, HTML and text files or folders (default: .); '-' reads stdin."""
-    from .api import lint_paths
-    from .config import ConfigError, Overrides, Resolver
-    from .diagnostics import Severity
-    from .engine import Options
-    from .formatters import RULE_FORMATS, STREAMS, Context, by_name
-    from .formatters import statistics as stats
-    from .rules import PackError
+    from claimlint.api import lint_paths
+    from claimlint.diagnostics import Severity
+    from claimlint.nlp.engine import Options
+    from claimlint.outputs.formats import RULE_FORMATS, STREAMS, Context, by_name
+    from claimlint.outputs.formats import statistics as stats
+    from claimlint.packs import PackError
+    from claimlint.run.config import ConfigError
+    from claimlint.run.resolver import Overrides, Resolver
 
     ruleset = _packs(rule_dirs)  # parsed only if a file must be linted or the format needs it
     options = Options(select=_split(select), ignore=_split(ignore))
@@ -274,14 +275,14 @@ def check(
 
 
 def _all_cores() -> int:
-    from .parallel import default_jobs
+    from claimlint.run.parallel import default_jobs
 
     return default_jobs()
 
 
 def _cache_dir(resolver) -> Path:
     """.claimlint_cache/ beside the configuration that governs the working folder, else here."""
-    from .cache import cache_folder
+    from claimlint.run.cache import cache_folder
 
     return cache_folder(resolver.config_for(Path.cwd()).path)
 
@@ -310,7 +311,7 @@ def _run_fix(
     stdin_data: bytes | None,
 ):
     """Insert missing statements (or diff them); the result keeps only what remains."""
-    from .fixer import apply_fixes
+    from claimlint.run.fixer import apply_fixes
 
     def texts_for(path: str):
         return resolver.config_for(Path.cwd() if path in ("-", stdin_name) else path).fix_texts
@@ -338,7 +339,7 @@ def _run_fix(
 
 def _apply_baseline(result, baseline_file: str | None, write_file: str | None, quiet: bool) -> None:
     """--write-baseline records the findings and exits; --baseline drops recorded ones."""
-    from .baseline import BaselineError, apply_baseline, write_baseline
+    from claimlint.run.baseline import BaselineError, apply_baseline, write_baseline
 
     if write_file:
         try:
@@ -374,7 +375,7 @@ def _apply_baseline(result, baseline_file: str | None, write_file: str | None, q
 @click.option("--force", is_flag=True, help="Overwrite an existing .claimlint.yaml.")
 def init(folder: str, force: bool) -> None:
     """Write a commented starter .claimlint.yaml in FOLDER (default: .)."""
-    from .config import write_starter
+    from claimlint.run.config import write_starter
 
     if not Path(folder).is_dir():
         click.echo(f"claimlint: {folder}: no such folder", err=True)

@@ -58,7 +58,7 @@ def test_checking_writes_nothing_but_the_cache(tmp_path: Path) -> None:
 
 
 def _cache_module_or_skip() -> None:
-    if importlib.util.find_spec("claimlint.cache") is None:
+    if importlib.util.find_spec("claimlint.run.cache") is None:
         pytest.skip("src/claimlint/cache.py (the result cache) does not exist yet")
 
 
@@ -86,7 +86,7 @@ def test_corrupt_cache_entries_are_ignored(tmp_path: Path) -> None:
 
 
 def _fixer_or_skip() -> None:
-    if importlib.util.find_spec("claimlint.fixer") is None:
+    if importlib.util.find_spec("claimlint.run.fixer") is None:
         pytest.skip("src/claimlint/fixer.py (--fix) does not exist yet")
 
 

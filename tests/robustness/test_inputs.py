@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from robust_support import CLAIM, check_positions, run_cli
 
-import claimlint.api as api
-from claimlint.api import lint_paths
+import claimlint.inputs.files as file_io
+from claimlint.api import lint_paths, lint_text
 
 LINE = CLAIM + "\n"
 
@@ -57,7 +57,7 @@ def test_unusual_but_valid_files_lint_with_exact_positions(
     found, stderr, code = lint_one(tmp_path, name)
     assert code == 1, stderr
     assert {d["path"] for d in found} == {name}
-    text = api.read_source(str(path)).text
+    text = file_io.read_source(str(path)).text
     assert check_positions(found, {name: text}) >= 2
     rules = {d["rule"] for d in found}
     assert "CL401" in rules  # "100% safe"
@@ -181,7 +181,7 @@ def test_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPat
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(api, "open", refusing_open, raising=False)
+    monkeypatch.setattr(file_io, "open", refusing_open, raising=False)
     result = lint_paths([str(tmp_path)])
     assert [(e.path, e.reason) for e in result.errors] == [(str(secret), "permission denied")]
     assert result.files == 1 and result.diagnostics
@@ -248,6 +248,6 @@ def test_lone_surrogates_in_text_from_the_api_do_not_crash() -> None:
     # A str can hold lone surrogates (decoded with surrogateescape, or built in Python);
     # spaCy cannot encode them. They are blanked like control characters, positions intact.
     text = "\ud800<p>Ketamine cures depression.</p>\udfff\n"
-    found = api.lint_text(text, path="page.html")
+    found = lint_text(text, path="page.html")
     claim = next(d for d in found if d.rule == "CL101")
     assert (claim.line, claim.column) == (1, text.index("Ketamine") + 1)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from robust_support import CLAIM, check_positions, run_cli
 
-from claimlint.api import MAX_FILE_BYTES
+from claimlint.inputs.files import MAX_FILE_BYTES
 
 FILLER = "The office is open Monday to Friday and parking is behind the building. "
 SLOW = os.environ.get("CLAIMLINT_SLOW_TESTS") == "1"

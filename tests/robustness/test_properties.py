@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from robust_support import check_diagnostic, line_starts
 
 from claimlint.api import default_linter, lint_text
-from claimlint.sources import read
+from claimlint.inputs.sources import read
 
 PAGES = {
     "page.md": (

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from robust_support import CLAIM, run_cli
 
-from claimlint.limits import (
+from claimlint.inputs.positions import Block
+from claimlint.nlp.limits import (
     MAX_PUNCT_RUN,
     TimeBudgetExceeded,
     chunk_spans,
     tame_for_tokenizer,
     time_budget,
 )
-from claimlint.positions import Block
-from claimlint.rules import PackError, catastrophic_reason, load_rules
+from claimlint.packs import PackError, catastrophic_reason, load_rules
 
 SLOW_PACK = """\
 lexicons:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .positions import LineIndex
-from .readers.common import Comment
+from claimlint.inputs.positions import LineIndex
+from claimlint.inputs.readers.common import Comment
 
 # The kind must be followed by white space or the end of the comment, so that a misspelt
 # `claimlint-disable-nextline` is not read as a file-wide `claimlint-disable`.

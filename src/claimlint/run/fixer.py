@@ -27,12 +27,18 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from .decoding import DecodeError, declared_charset, decode, sniff_bom, sniff_utf16_without_bom
-from .diagnostics import Diagnostic, FileError
-from .sources import format_of
+from claimlint.diagnostics import Diagnostic, FileError
+from claimlint.inputs.decoding import (
+    DecodeError,
+    declared_charset,
+    decode,
+    sniff_bom,
+    sniff_utf16_without_bom,
+)
+from claimlint.inputs.sources import format_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import Result
+    from claimlint.api import Result
 
 # Which document-level categories --fix can repair, and the fix-texts key of each.
 FIXABLE: dict[str, str] = {"disclaimer-fda": "fda", "disclaimer-crisis": "crisis"}

@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 import re
 
-from ..positions import ProseBuilder
-from .common import Comment, Link, Reading, add_with_entities
+from claimlint.inputs.positions import ProseBuilder
+from claimlint.inputs.readers.common import Comment, Link, Reading, add_with_entities
 
 SKIPPED = frozenset(
     {"script", "style", "template", "noscript", "pre", "code", "kbd", "samp", "svg", "math",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .positions import Block
+from claimlint.inputs.positions import Block
 
 ABBREVIATIONS = frozenset(
     """dr mr mrs ms prof sr jr st mt vs v etc e.g i.e eg ie al approx ca cf fig figs no nos

@@ -24,8 +24,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .diagnostics import Diagnostic
+from claimlint.diagnostics import Diagnostic
+from claimlint.inputs.files import atomic_write, remove_quietly
+from claimlint.version import __version__
 
 CACHE_DIR_NAME = ".claimlint_cache"
 MAX_AGE = 30 * 86400  # seconds an entry is kept after it was written
@@ -140,7 +141,7 @@ class ResultCache:
         found = _decode_entry(raw, key, path)
         if found is None:
             self.misses += 1
-            _remove_quietly(entry)
+            remove_quietly(entry)
         else:
             self.hits += 1
         return found
@@ -202,29 +203,6 @@ class ResultCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         atomic_write(self.folder / ".gitignore", b"# Created by claimlint; never commit.\n*\n")
         atomic_write(self.folder / "CACHEDIR.TAG", CACHEDIR_TAG.encode("ascii"))
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename it into place."""
-    import tempfile  # only when writing: a run answered from the cache writes nothing
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temp, 0o644)  # mkstemp makes it private; a cache is as readable as its folder
-        os.replace(temp, path)
-    except BaseException:
-        _remove_quietly(Path(temp))
-        raise
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
 
 
 def _verified_json(raw: bytes) -> Any:

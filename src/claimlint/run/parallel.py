@@ -13,13 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cache import ResultCache, entry_key, linter_key
-from .decoding import DecodeError
-from .diagnostics import Diagnostic, FileError
-from .sources import format_of, source_from_bytes
+from claimlint.diagnostics import Diagnostic, FileError
+from claimlint.inputs import files as file_io
+from claimlint.inputs.decoding import DecodeError
+from claimlint.inputs.sources import format_of, source_from_bytes
+from claimlint.run.cache import ResultCache, entry_key, linter_key
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Linter
+    from claimlint.nlp.engine import Linter
 
 # Spawning a worker costs about a second (it imports spaCy and compiles the rules), so small
 # runs are linted in process: fewer files than this, or fewer bytes than this to lint.
@@ -140,7 +141,6 @@ def lint_files(
     skipped only when the cache answered every file that could be read, so a run with
     nothing to lint still reports what `ready` checks.
     """
-    from .api import read_bytes, read_source
 
     slots = [FileOutcome((stdin_filename or "-") if p == "-" else p) for p in files]
     pending: list[int] = []
@@ -153,7 +153,9 @@ def lint_files(
             pending.append(index)  # read where it is linted
             continue
         try:
-            name, data = read_bytes(path, stdin_filename=stdin_filename, stdin_data=stdin_data)
+            name, data = file_io.read_bytes(
+                path, stdin_filename=stdin_filename, stdin_data=stdin_data
+            )
         except (DecodeError, OSError) as err:
             slots[index].error = _file_error(slots[index].display, err)
             continue
@@ -186,14 +188,14 @@ def lint_files(
             data = hashed.get(path)
         try:
             if data is None:
-                source = read_source(
+                source = file_io.read_source(
                     path, encoding=encoding, stdin_filename=stdin_filename, stdin_data=stdin_data
                 )
             else:
                 source = source_from_bytes(display, data, encoding=encoding)
         except (DecodeError, OSError) as err:
             return (path, None, _file_error(display, err))
-        from .limits import TimeBudgetExceeded, lint_within_budget
+        from claimlint.nlp.limits import TimeBudgetExceeded, lint_within_budget
 
         try:
             return (path, lint_within_budget(linter_of(path), source), None)
@@ -235,7 +237,7 @@ def lint_files(
                 _decode_into(slot, slot.display, data_of[index], encoding)
             else:
                 try:
-                    slot.text = read_source(files[index], encoding=encoding).text
+                    slot.text = file_io.read_source(files[index], encoding=encoding).text
                 except (DecodeError, OSError) as err:
                     slot.diagnostics, slot.error = None, _file_error(slot.display, err)
     if cache is not None and cache.written:
@@ -251,10 +253,9 @@ def _decode_into(slot: FileOutcome, name: str, data: bytes, encoding: str | None
 
 
 def _file_error(display: str, err: Exception) -> FileError:
-    from .api import describe_os_error
 
     if isinstance(err, OSError):
-        return FileError(display, describe_os_error(err))
+        return FileError(display, file_io.describe_os_error(err))
     return FileError(display, str(err))
 
 

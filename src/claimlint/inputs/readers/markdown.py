@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..positions import ProseBuilder
-from .common import Comment, Link, Reading, add_with_entities
-from .text import iter_lines
+from claimlint.inputs.positions import ProseBuilder
+from claimlint.inputs.readers.common import Comment, Link, Reading, add_with_entities
+from claimlint.inputs.readers.text import iter_lines
 
 PROSE_FRONT_MATTER = ("title", "description", "summary", "excerpt", "subtitle")
 META_FRONT_MATTER = ("tags", "keywords", "categories")

@@ -12,10 +12,10 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from .baseline import fingerprints
-from .diagnostics import Diagnostic
-from .formatters import Context, formatter
-from .rules import Rule
+from claimlint.diagnostics import Diagnostic
+from claimlint.outputs.formats import Context, formatter
+from claimlint.packs import Rule
+from claimlint.run.baseline import fingerprints
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/claimlint/"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostic
+from claimlint.diagnostics import Diagnostic
 
 VERSION = 1
 TOOL = "claimlint"

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .decoding import DecodeError, decode
-from .positions import LineIndex
-from .readers.common import Reading
+from claimlint.inputs.decoding import DecodeError, decode
+from claimlint.inputs.positions import LineIndex
+from claimlint.inputs.readers.common import Reading
 
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 HTML = (".html", ".htm", ".xhtml")
@@ -49,14 +49,14 @@ class Source:
 def read(text: str, fmt: str) -> Reading:
     """Dispatch to the reader for the format."""
     if fmt == "markdown":
-        from .readers.markdown import read_markdown
+        from claimlint.inputs.readers.markdown import read_markdown
 
         return read_markdown(text)
     if fmt == "html":
-        from .readers.html import read_html
+        from claimlint.inputs.readers.html import read_html
 
         return read_html(text)
-    from .readers.text import read_text
+    from claimlint.inputs.readers.text import read_text
 
     return read_text(text)
 

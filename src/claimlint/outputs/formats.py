@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic, FileError
+from claimlint.diagnostics import Diagnostic, FileError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .rules import Rule
+    from claimlint.packs import Rule
 
 
 @dataclass
@@ -81,7 +81,7 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 def _source_excerpt(diag: Diagnostic, text: str, color: bool) -> list[str]:
     """The source line with the finding's span underlined (first line of a multi-line span)."""
-    from .positions import LineIndex
+    from claimlint.inputs.positions import LineIndex
 
     lines = LineIndex(text)
     if diag.line > len(lines.starts):

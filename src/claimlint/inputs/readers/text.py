@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..positions import ProseBuilder
-from .common import Reading
+from claimlint.inputs.positions import ProseBuilder
+from claimlint.inputs.readers.common import Reading
 
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 

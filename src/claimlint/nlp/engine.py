@@ -7,12 +7,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .context import Hit, SentenceHits, governing
-from .diagnostics import Diagnostic
-from .rules import Match, Modifier, Rule, RuleSet
-from .sentences import split_sentences
-from .sources import Source
-from .suppressions import parse_suppressions
+from claimlint.diagnostics import Diagnostic
+from claimlint.inputs.sources import Source
+from claimlint.inputs.suppressions import parse_suppressions
+from claimlint.nlp.context import Hit, SentenceHits, governing
+from claimlint.nlp.sentences import split_sentences
+from claimlint.packs import Match, Modifier, Rule, RuleSet
 
 CHUNK_CHARS = 200_000  # texts are matched in block-aligned chunks of about this size
 # Same-length normalisation before matching, so offsets stay exact: typographic hyphens,
@@ -128,7 +128,7 @@ class Linter:
     @property
     def nlp(self):
         if self._nlp is None:
-            from .matcher import build_pipeline
+            from claimlint.nlp.matcher import build_pipeline
 
             self._nlp = build_pipeline(self.ruleset)
         return self._nlp
@@ -137,7 +137,7 @@ class Linter:
 
     def _hits(self, text: str, blocks) -> list[Hit]:
         """Run the pipeline over block-aligned chunks and return hits in prose offsets."""
-        from .limits import chunk_spans, replace_chars, tame_for_tokenizer
+        from claimlint.nlp.limits import chunk_spans, replace_chars, tame_for_tokenizer
 
         chunks = chunk_spans(text, blocks, CHUNK_CHARS)  # no chunk over the limit, ever
         texts = [tame_for_tokenizer(replace_chars(text[a:b], NORMALISE)) for a, b in chunks]

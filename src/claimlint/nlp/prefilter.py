@@ -10,16 +10,14 @@ can only say "no match possible", never hide a match.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from .limits import replace_chars
+from claimlint.nlp.limits import replace_chars
+from claimlint.packs.regex_safety import parsed
 
 try:  # Python 3.11+
     from re import _constants as sre_constants
-    from re import _parser as sre_parse
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
 
 MIN_SCORE = 3  # shorter words ("in", "of") are on every page and filter nothing
 
@@ -60,16 +58,6 @@ def required_literals(pattern: str, flags: int = 0) -> Requirement | None:
     if found is None or _score(found) < MIN_SCORE:
         return None
     return found
-
-
-@lru_cache(maxsize=1024)
-def parsed(pattern: str, flags: int = 0) -> list | None:
-    """The parse tree of a regex (shared with the pack loader's backtracking check, so each
-    pattern is parsed once per process), or None if it does not parse. Do not modify it."""
-    try:
-        return list(sre_parse.parse(pattern, flags))
-    except Exception:  # noqa: BLE001 - an unparsable pattern is reported by the pack loader
-        return None
 
 
 def passes(requirement: Requirement | None, folded: str) -> bool:

@@ -16,7 +16,6 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
@@ -24,55 +23,15 @@ from spacy.matcher import Matcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from . import prefilter
-from .inflect import inflections
-from .rules import Lexicon, PackError, RuleSet
+from claimlint.nlp import prefilter
+from claimlint.nlp.inflect import inflections
+from claimlint.nlp.tokenizer import english, term_words
+from claimlint.packs import Lexicon, PackError, RuleSet
 
 # A hit before it becomes a context.Hit: label, start and end character, start and end token.
 RawHit = tuple[str, int, int, int, int]
 MAX_VARIANTS = 64  # inflected variants per term (the product of first- and last-word forms)
-CITATION_INFIXES = (
-    r"(?<=\w)(?=[.!?]\[)",  # "relief.[1]": word, period, marker
-    r"(?<=[.!?\w])(?=\[\^?\w)",
-    r"(?<=\w)(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])",
-)
 _END = None  # the trie key under which a node lists the lexicons whose phrase ends there
-
-
-@lru_cache(maxsize=1)
-def _english_class() -> type[Language]:
-    from spacy.lang.en import English
-
-    class ClaimlintEnglish(English):
-        """English whose tokenizer also splits citation markers off words ("relief.[1]",
-        "relief¹"), as writers mean them. Built in one go: replacing a blank pipeline's
-        infixes afterwards rebuilds its tokenizer's special cases, a second cost."""
-
-        lang = "en"
-
-        class Defaults(English.Defaults):
-            infixes = [*English.Defaults.infixes, *CITATION_INFIXES]
-
-    return ClaimlintEnglish
-
-
-def english() -> Language:
-    """A blank English pipeline with claimlint's tokenizer."""
-    return _english_class()()
-
-
-def term_words(nlp: Language, term: str, special: frozenset[str] | None = None) -> list[str]:
-    """A term's lower-cased tokens, split exactly as the tokenizer splits running text.
-
-    Plain words need no tokenizer (and no vocabulary entry): a run of letters is one token
-    unless it is one of the tokenizer's special cases ("cannot").
-    """
-    if special is None:
-        special = frozenset(nlp.tokenizer.rules)
-    parts = term.split()
-    if parts and all(p.isalpha() and p not in special for p in parts):
-        return [p.lower() for p in parts]
-    return [t.lower_ for t in nlp.make_doc(term) if not t.is_space]
 
 
 def variants(words: list[str], lemma: bool) -> list[tuple[str, ...]]:

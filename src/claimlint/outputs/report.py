@@ -16,10 +16,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .diagnostics import Diagnostic
-from .formatters import Context, formatter
-from .positions import LineIndex
-from .rules import CATEGORIES, Rule
+from claimlint.diagnostics import Diagnostic
+from claimlint.inputs.positions import LineIndex
+from claimlint.outputs.formats import Context, formatter
+from claimlint.packs import CATEGORIES, Rule
 
 # Border (strong) and background (tint) colour per category; both readable on paper.
 CATEGORY_COLOURS: dict[str, tuple[str, str]] = {

@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from ..positions import Prose, ProseBuilder
+from claimlint.inputs.positions import Prose, ProseBuilder
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .rules import Modifier
-from .sentences import Sentence
+from claimlint.nlp.sentences import Sentence
+from claimlint.packs import Modifier
 
 
 class Hit(NamedTuple):

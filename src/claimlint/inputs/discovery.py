@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .sources import DEFAULT_EXTENSIONS
+from claimlint.diagnostics import FileError
+from claimlint.inputs.sources import DEFAULT_EXTENSIONS
 
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", ".git", ".claimlint_cache"})
 
@@ -102,3 +103,39 @@ def _not_a_file(path: Path) -> str | None:
     if stat.S_ISSOCK(mode):
         return "is a socket, not a file; not linted"
     return "is a device, not a file; not linted"
+
+
+def expand_paths(
+    paths: Iterable[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+) -> tuple[list[str], list[FileError]]:
+    """Files to lint (as the user will see their paths) and the paths that cannot be linted."""
+    files: list[str] = []
+    errors: list[FileError] = []
+    for given in paths:
+        path = Path(given)
+        if given == "-":
+            files.append("-")
+        elif path.is_dir():
+            walk_errors: list[tuple[str, str]] = []
+            found = [_display(given, p, path) for p in walk(path, extensions, walk_errors)]
+            errors.extend(FileError(p, reason) for p, reason in walk_errors)
+            if not found and not walk_errors:
+                errors.append(
+                    FileError(given, f"folder contains no files to lint ({', '.join(extensions)})")
+                )
+            files.extend(found)
+        elif path.exists() or path.is_symlink():
+            files.append(given)
+        else:
+            errors.append(FileError(given, "no such file or folder"))
+    seen: set[str] = set()
+    unique = [f for f in files if not (f in seen or seen.add(f))]
+    return unique, errors
+
+
+def _display(given: str, found: Path, root: Path) -> str:
+    """The path of a found file as the user wrote its folder (no ./ noise)."""
+    relative = found.relative_to(root).as_posix()
+    if given in (".", "./"):
+        return relative
+    return given.rstrip("/\\") + "/" + relative

@@ -1,0 +1,80 @@
+"""File-system access every layer shares: bounded reads, OS errors in words, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from claimlint.inputs.decoding import DecodeError
+from claimlint.inputs.sources import Source, source_from_bytes
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def read_source(
+    path: str,
+    *,
+    encoding: str | None = None,
+    stdin_filename: str | None = None,
+    stdin_data: bytes | None = None,
+) -> Source:
+    """Read one file (or stdin) into a Source; failures are OSError or DecodeError."""
+    name, data = read_bytes(path, stdin_filename=stdin_filename, stdin_data=stdin_data)
+    return source_from_bytes(name, data, encoding=encoding)
+
+
+def read_bytes(
+    path: str, *, stdin_filename: str | None = None, stdin_data: bytes | None = None
+) -> tuple[str, bytes]:
+    """The name a file is reported under and its bytes (the cache keys on them undecoded)."""
+    if path == "-":
+        data = stdin_data if stdin_data is not None else sys.stdin.buffer.read()
+        return stdin_filename or "-", data
+    if os.path.isdir(path):
+        raise IsADirectoryError(21, "is a folder", path)
+    size = os.path.getsize(path)
+    if size > MAX_FILE_BYTES:
+        raise DecodeError(
+            f"is {size // (1024 * 1024)} MB, larger than the "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB claimlint lints"
+        )
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)  # bounded: a pipe or device may never end
+    if len(data) > MAX_FILE_BYTES:
+        raise DecodeError(
+            f"is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB claimlint lints"
+        )
+    return path, data
+
+
+def describe_os_error(err: OSError) -> str:
+    reason = err.strerror or str(err)
+    if isinstance(err, PermissionError):
+        return "permission denied"
+    if isinstance(err, IsADirectoryError):
+        return "is a folder"
+    return reason[0].lower() + reason[1:] if reason else "cannot be read"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename it into place."""
+    import tempfile  # only when writing: a run answered from the cache writes nothing
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temp, 0o644)  # mkstemp makes it private; a cache is as readable as its folder
+        os.replace(temp, path)
+    except BaseException:
+        remove_quietly(Path(temp))
+        raise
+
+
+def remove_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass

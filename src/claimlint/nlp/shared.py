@@ -1,0 +1,25 @@
+"""A Linter whose spaCy pipeline is shared by every linter of the process with the same packs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimlint.nlp.engine import Linter
+
+_PIPELINES: dict[str, Any] = {}
+
+
+class SharedPipelineLinter(Linter):
+    """A Linter whose spaCy pipeline (about a second to build) is shared by every linter of the
+    process with the same rule set: per-config linters and repeated runs pay for it once."""
+
+    @property
+    def nlp(self):  # noqa: ANN201 - a spaCy Language; spaCy is not imported here
+        if self._nlp is None:
+            key = self.ruleset.fingerprint or f"id:{id(self.ruleset)}"
+            if key not in _PIPELINES:
+                from claimlint.nlp.matcher import build_pipeline
+
+                _PIPELINES[key] = build_pipeline(self.ruleset)
+            self._nlp = _PIPELINES[key]
+        return self._nlp

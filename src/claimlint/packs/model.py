@@ -1,0 +1,136 @@
+"""The rule-pack data model: frozen dataclasses the engine compiles, and PackError."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+CATEGORIES = (
+    "efficacy",
+    "route-comparison",
+    "safety",
+    "approval",
+    "guarantee",
+    "disclaimer-fda",
+    "disclaimer-crisis",
+)
+SEVERITIES = ("error", "warning", "info")
+BLOCK_KINDS = ("paragraph", "heading", "list", "cell", "title", "meta", "alt", "footnote", "tags")
+SENTENCE_BLOCKS_DEFAULT = tuple(k for k in BLOCK_KINDS if k != "tags")
+DIRECTIONS = ("forward", "backward", "both")
+WINDOWS = ("sentence", "next", "previous", "adjacent")
+TOKEN_ATTRS = frozenset(
+    "ORTH TEXT LOWER LEMMA NORM SHAPE PREFIX SUFFIX LENGTH IS_ALPHA IS_ASCII IS_DIGIT IS_LOWER "
+    "IS_UPPER IS_TITLE IS_PUNCT IS_SPACE IS_STOP IS_SENT_START LIKE_NUM LIKE_URL LIKE_EMAIL "
+    "IS_BRACKET IS_QUOTE IS_LEFT_PUNCT IS_RIGHT_PUNCT IS_CURRENCY OP".split()
+)
+ID_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*\d{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+class PackError(Exception):
+    """A rule pack mistake: says which file, which rule or entry, and which field."""
+
+    def __init__(self, path: str, where: str, field_name: str, problem: str) -> None:
+        self.path, self.where, self.field_name, self.problem = path, where, field_name, problem
+        location = f"{where}, field '{field_name}'" if field_name else where
+        super().__init__(f"{path}: {location}: {problem}")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A named class of terms: phrases (matched on lower case and inflections), token
+    patterns and regexes; all of them label matched spans with the lexicon's name."""
+
+    name: str
+    terms: tuple[str, ...] = ()
+    lemma: bool = True
+    tokens: tuple[Any, ...] = ()
+    regex: tuple[str, ...] = ()
+    case_sensitive_regex: bool = False
+    extends: tuple[str, ...] = ()
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """A context modifier in the spirit of ConText: a cue with a direction, scope and
+    terminators that can silence the rules that name its category in `unless`."""
+
+    name: str
+    category: str
+    cues: str  # name of the lexicon that holds its cues
+    direction: str = "both"
+    scope: int = 0  # max tokens between cue and claim; 0 = the whole clause
+    terminators: str | None = None  # lexicon of scope terminators
+    pseudo: str | None = None  # lexicon of phrases that look like cues but are not
+    window: str = "sentence"
+    confirm: str | None = None  # lexicon that must also appear (dispute after attribution)
+    confirm_window: str = "next"
+    final: tuple[str, ...] = ()  # sentence endings that are the cue ("?")
+    links: tuple[str, ...] = ()  # regexes on link targets that are the cue (a DOI, PubMed)
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a sentence must contain: every `all` class, one of `any`, none of `none`."""
+
+    all: tuple[str, ...] = ()
+    any: tuple[str, ...] = ()
+    none: tuple[str, ...] = ()
+    start: tuple[str, ...] = ()  # one of these classes must open the sentence
+    order: bool = False  # the `all` classes appear in the order given
+    within: int = 0  # max tokens from the first to the last matched class (0 = no limit)
+    carry: tuple[str, ...] = ()  # classes the previous sentence of the block may supply
+
+    def names(self) -> tuple[str, ...]:
+        return self.all + self.any + self.none + self.start + self.carry
+
+
+@dataclass(frozen=True)
+class DocumentCheck:
+    """A requirement on the whole document: when a trigger appears, a statement must too."""
+
+    when: Match
+    when_scope: str  # "sentence": all trigger classes in one sentence; "document": anywhere
+    require: tuple[str, ...]  # lexicons; any one present satisfies the requirement
+    unless: tuple[str, ...] = ()  # modifier categories that stop a sentence from triggering
+    requirement: str = ""  # human name of the missing element, for messages
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    summary: str
+    rationale: str = ""
+    fix: str = ""
+    references: tuple[str, ...] = ()
+    match: Match | None = None
+    anchor: str | None = None
+    unless: tuple[str, ...] = ()
+    blocks: tuple[str, ...] = SENTENCE_BLOCKS_DEFAULT
+    document: DocumentCheck | None = None
+    yield_to: tuple[str, ...] = ()  # rule ids that, when they fire on a sentence, silence this one
+    suggest: tuple[tuple[str, str], ...] = ()
+    flag_examples: tuple[str, ...] = ()
+    pass_examples: tuple[str, ...] = ()
+    origin: str = ""
+
+    @property
+    def level(self) -> str:
+        return "document" if self.document else "sentence"
+
+
+class PackFile(NamedTuple):
+    """One rule pack as read from disk: where it is, its name for the fingerprint, its bytes."""
+
+    path: Path
+    name: str  # relative to the folder it was found in: moving the folder keeps the fingerprint
+    data: bytes

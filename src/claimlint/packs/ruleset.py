@@ -1,0 +1,221 @@
+"""RuleSet: the packs' bytes, their fingerprint, and their contents parsed on first use."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from claimlint.packs.model import NAME_PATTERN, Lexicon, Modifier, PackError, PackFile, Rule
+from claimlint.packs.validate import (
+    PACK_KEYS,
+    _Checker,
+    _kind,
+    _parse_lexicon,
+    _parse_modifier,
+    _parse_rule,
+)
+
+
+class _Parsed(NamedTuple):
+    rules: tuple[Rule, ...]
+    lexicons: dict[str, Lexicon]
+    modifiers: dict[str, Modifier]
+
+
+class RuleSet:
+    """Everything the engine compiles: rules, lexicons and modifiers from all packs.
+
+    from_packs() (what lazy_rules() and load_rules() use) keeps the packs' bytes, which is
+    cheap: the fingerprint (part of every result cache key) hashes them, and the YAML is parsed
+    and validated only when rules, lexicons or modifiers are first needed, so a run answered
+    from the cache never parses a pack. load() parses up front (PackError).
+    """
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        lexicons: dict[str, Lexicon],
+        modifiers: dict[str, Modifier],
+        files: Sequence[str] = (),
+        fingerprint: str = "",
+    ) -> None:
+        self.files = tuple(files)
+        self.fingerprint = fingerprint
+        self.packs: tuple[PackFile, ...] = ()
+        self._parsed: _Parsed | None = _Parsed(tuple(rules), lexicons, modifiers)
+
+    @classmethod
+    def from_packs(cls, packs: Sequence[PackFile]) -> RuleSet:
+        """A rule set to be parsed from these packs on first use."""
+        ruleset = cls((), {}, {}, [str(pack.path) for pack in packs], pack_fingerprint(packs))
+        ruleset.packs, ruleset._parsed = tuple(packs), None
+        return ruleset
+
+    def load(self) -> RuleSet:
+        """Parse and validate every pack now (once); raises PackError. Returns self."""
+        if self._parsed is None:
+            self._parsed = _parse_packs(self.packs)
+        return self
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return self._content().rules
+
+    @property
+    def lexicons(self) -> dict[str, Lexicon]:
+        return self._content().lexicons
+
+    @property
+    def modifiers(self) -> dict[str, Modifier]:
+        return self._content().modifiers
+
+    def _content(self) -> _Parsed:
+        self.load()
+        assert self._parsed is not None
+        return self._parsed
+
+    def rule(self, key: str) -> Rule | None:
+        key_lower = key.lower()
+        for rule in self.rules:
+            if rule.id.lower() == key_lower or rule.name == key_lower:
+                return rule
+        return None
+
+    def __repr__(self) -> str:
+        return f"RuleSet({len(self.packs)} packs, fingerprint={self.fingerprint})"
+
+
+def pack_fingerprint(packs: Sequence[PackFile]) -> str:
+    """sha256 over each pack's name and bytes, length-prefixed, in pack order (16 hex digits).
+
+    Hashing bytes rather than parsed data means a comment edit is a cache miss too, which
+    costs a lint, never a wrong answer.
+    """
+    digest = hashlib.sha256()
+    for pack in packs:
+        for part in (pack.name.encode("utf-8"), pack.data):
+            digest.update(len(part).to_bytes(8, "little"))
+            digest.update(part)
+    return digest.hexdigest()[:16]
+
+
+def _read_pack(pack: PackFile) -> dict:
+    """The YAML of one pack, safe-loaded: a pack can never construct objects."""
+    import yaml  # only when a pack is really parsed: cache hits never are
+
+    path = pack.path
+    try:
+        raw = pack.data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise PackError(str(path), "pack", "", f"cannot be read: {err}") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is 10x faster
+    try:
+        data = yaml.load(raw, Loader=loader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "pack"
+        problem = getattr(err, "problem", None) or str(err)
+        raise PackError(str(path), where, "", f"invalid YAML: {problem}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise PackError(str(path), "pack", "", f"must be a mapping, not {_kind(data)}")
+    return data
+
+
+def _parse_packs(packs: Sequence[PackFile]) -> _Parsed:
+    """Validate every pack and cross-check the names they use."""
+    lexicons: dict[str, Lexicon] = {}
+    modifiers: dict[str, Modifier] = {}
+    rules: list[Rule] = []
+    for pack in packs:
+        data = _read_pack(pack)
+        path = pack.path
+        check = _Checker(str(path), "pack")
+        check.mapping(data, "", PACK_KEYS)
+        for name, value in (data.get("lexicons") or {}).items():
+            if not isinstance(name, str) or not NAME_PATTERN.match(name):
+                raise PackError(str(path), f"lexicon '{name}'", "", "names are lower-case-kebab")
+            lexicon = _parse_lexicon(name, value, str(path))
+            if name in lexicons:
+                old = lexicons[name]
+                lexicon = Lexicon(  # a later pack extends a lexicon of the same name
+                    name,
+                    old.terms + lexicon.terms,
+                    old.lemma and lexicon.lemma,
+                    old.tokens + lexicon.tokens,
+                    old.regex + lexicon.regex,
+                    old.case_sensitive_regex,
+                    old.extends + lexicon.extends,
+                    old.origin,
+                )
+            lexicons[name] = lexicon
+        for name, value in (data.get("modifiers") or {}).items():
+            if name in modifiers:
+                raise PackError(str(path), f"modifier '{name}'", "", "is defined twice")
+            modifier, made = _parse_modifier(str(name), value, str(path))
+            modifiers[modifier.name] = modifier
+            for lexicon in made:
+                lexicons[lexicon.name] = lexicon
+        raw_rules = data.get("rules") or []
+        if not isinstance(raw_rules, list):
+            raise PackError(str(path), "rules", "", "must be a list of rules")
+        for index, value in enumerate(raw_rules):
+            rules.append(_parse_rule(value, str(path), index))
+    _cross_check(rules, lexicons, modifiers)
+    return _Parsed(tuple(sorted(rules, key=lambda r: r.id)), lexicons, modifiers)
+
+
+def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dict) -> None:
+    """Names that rules use must exist; ids and names must be unique."""
+    for lexicon in lexicons.values():
+        for name in lexicon.extends:
+            if name not in lexicons:
+                raise PackError(
+                    lexicon.origin,
+                    f"lexicon '{lexicon.name}'",
+                    "extends",
+                    f"unknown lexicon {name!r}",
+                )
+    categories = {m.category for m in modifiers.values()}
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        where = f"rule {rule.id}"
+        for key in (rule.id, rule.name):
+            if key in seen:
+                raise PackError(
+                    rule.origin,
+                    where,
+                    "id" if key == rule.id else "name",
+                    f"duplicate {key!r} (also in {seen[key].origin})",
+                )
+            seen[key] = rule
+        matches = [("match", rule.match)] if rule.match else []
+        if rule.document:
+            matches.append(("document.when", rule.document.when))
+            for name in rule.document.require:
+                if name not in lexicons:
+                    raise PackError(
+                        rule.origin, where, "document.require", f"unknown lexicon {name!r}"
+                    )
+        for field_name, match in matches:
+            for name in match.names():
+                if name not in lexicons:
+                    raise PackError(rule.origin, where, field_name, f"unknown lexicon {name!r}")
+        ids = {r.id for r in rules}
+        for other in rule.yield_to:
+            if other not in ids:
+                raise PackError(rule.origin, where, "yield_to", f"unknown rule {other!r}")
+        if rule.anchor and rule.match and rule.anchor not in rule.match.names():
+            raise PackError(rule.origin, where, "anchor", f"{rule.anchor!r} is not in `match`")
+        unless = rule.unless + (rule.document.unless if rule.document else ())
+        for category in unless:
+            if category not in categories:
+                raise PackError(
+                    rule.origin,
+                    where,
+                    "unless",
+                    f"unknown modifier category {category!r} "
+                    f"(known: {', '.join(sorted(categories))})",
+                )

@@ -1,0 +1,1 @@
+"""The workflow around the engine: configuration, cache, parallel runs, baselines and --fix."""
