@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from claimlint.diagnostics import FileError
 from claimlint.inputs.sources import DEFAULT_EXTENSIONS
 
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", ".git", ".claimlint_cache"})
+# Told about every file or folder a walk passes over, with the reason (for --show-files).
+OnSkip = Callable[[Path, str], None]
+
+
+def _ignore_skip(path: Path, reason: str) -> None:
+    """The default OnSkip: a normal run does not ask why."""
 
 
 class _IgnoreFiles:
@@ -49,8 +55,10 @@ def walk(
     root: Path,
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
     errors: list[tuple[str, str]] | None = None,
+    on_skip: OnSkip = _ignore_skip,
 ) -> Iterator[Path]:
-    """Documents below a folder in sorted order; never follows symlinked folders (no loops)."""
+    """Documents below a folder in sorted order; never follows symlinked folders (no loops).
+    `on_skip` hears of each file or folder passed over, and why."""
     ignores = _IgnoreFiles()
     extensions = tuple(e.lower() for e in extensions)
 
@@ -66,19 +74,24 @@ def walk(
         for name in sorted(dirs):
             child = here / name
             if name.startswith(".") or name in SKIPPED_DIRS or child.is_symlink():
+                on_skip(child, _dir_reason(name, child))
                 continue
             if ignores.ignored(child, chain, is_dir=True):
+                on_skip(child, "ignored by .gitignore")
                 continue
             chains[str(child)] = chain + [child]
             keep.append(name)
         dirs[:] = keep
         for name in sorted(files):
-            if name.startswith("."):
-                continue
             path = here / name
+            if name.startswith("."):
+                on_skip(path, "hidden file")
+                continue
             if not name.lower().endswith(extensions):
+                on_skip(path, f"extension not linted ({', '.join(extensions)})")
                 continue
             if ignores.ignored(path, chain, is_dir=False):
+                on_skip(path, "ignored by .gitignore")
                 continue
             reason = _not_a_file(path)
             if reason:
@@ -86,6 +99,14 @@ def walk(
                     errors.append((str(path), reason))
                 continue
             yield path
+
+
+def _dir_reason(name: str, path: Path) -> str:
+    if path.is_symlink():
+        return "symlinked folder (not followed)"
+    if name.startswith("."):
+        return "hidden folder"
+    return f"{name}/ is never linted"
 
 
 def _not_a_file(path: Path) -> str | None:
@@ -106,9 +127,12 @@ def _not_a_file(path: Path) -> str | None:
 
 
 def expand_paths(
-    paths: Iterable[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    paths: Iterable[str],
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
+    on_skip: Callable[[str, str], None] | None = None,
 ) -> tuple[list[str], list[FileError]]:
-    """Files to lint (as the user will see their paths) and the paths that cannot be linted."""
+    """Files to lint (as the user will see their paths) and the paths that cannot be linted;
+    `on_skip` hears of each path a folder walk passes over (as displayed) and why."""
     files: list[str] = []
     errors: list[FileError] = []
     for given in paths:
@@ -117,7 +141,12 @@ def expand_paths(
             files.append("-")
         elif path.is_dir():
             walk_errors: list[tuple[str, str]] = []
-            found = [_display(given, p, path) for p in walk(path, extensions, walk_errors)]
+
+            def skipped(found: Path, reason: str, given: str = given, root: Path = path) -> None:
+                if on_skip is not None:
+                    on_skip(_display(given, found, root), reason)
+
+            found = [_display(given, p, path) for p in walk(path, extensions, walk_errors, skipped)]
             errors.extend(FileError(p, reason) for p, reason in walk_errors)
             if not found and not walk_errors:
                 errors.append(

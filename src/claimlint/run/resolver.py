@@ -8,7 +8,7 @@ file is linted, and expands folders with each configuration's include/exclude/ex
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,8 +97,11 @@ class Resolver:
             return self.config_for(Path.cwd()).fail_on or "info"
         return self.config_for(path).fail_on or "info"
 
-    def expand(self, paths: Iterable[str]) -> tuple[list[str], list[FileError]]:
-        """Files to lint under the configuration's extensions, include and exclude."""
+    def expand(
+        self, paths: Iterable[str], on_skip: Callable[[str, str], None] | None = None
+    ) -> tuple[list[str], list[FileError]]:
+        """Files to lint under the configuration's extensions, include and exclude;
+        `on_skip` hears of each path passed over and why (--show-files)."""
         from claimlint.inputs.sources import DEFAULT_EXTENSIONS
 
         files: list[str] = []
@@ -109,14 +112,18 @@ class Resolver:
                 continue
             folder_config = self.config_for(given)
             extensions = folder_config.extensions or DEFAULT_EXTENSIONS
-            found, problems = expand_paths([given], extensions)
+            found, problems = expand_paths([given], extensions, on_skip)
             errors.extend(problems)
             walked = os.path.isdir(given)
             for path in found:
                 config = self.config_for(path)
                 if config.excluded(path):
+                    if on_skip is not None:
+                        on_skip(path, f"excluded by {config.name} (include/exclude)")
                     continue
                 if walked and config.extensions and not path.lower().endswith(config.extensions):
+                    if on_skip is not None:
+                        on_skip(path, f"extension not in {config.name} `extensions`")
                     continue
                 files.append(path)
         seen: set[str] = set()
