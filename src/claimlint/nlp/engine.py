@@ -13,6 +13,7 @@ from claimlint.inputs.suppressions import parse_suppressions
 from claimlint.nlp.context import Hit, SentenceHits, governing
 from claimlint.nlp.sentences import split_sentences
 from claimlint.packs import Match, Modifier, Rule, RuleSet
+from claimlint.packs.templates import render
 
 CHUNK_CHARS = 200_000  # texts are matched in block-aligned chunks of about this size
 # Same-length normalisation before matching, so offsets stay exact: typographic hyphens,
@@ -356,7 +357,11 @@ class Linter:
         if len(excerpt) > 120:
             excerpt = excerpt[:117] + "..."
         severity = self._severity(rule)
-        message = _format(rule.message, excerpt=excerpt, rule=rule)
+        message = render(
+            rule.message,
+            {"excerpt": excerpt, "id": rule.id, "name": rule.name, "category": rule.category,
+             "severity": severity},
+        )  # fmt: skip
         return Diagnostic(
             path=source.path,
             line=line,
@@ -457,13 +462,6 @@ def _to_prose(prose, source_start: int, source_end: int) -> tuple[int, int]:
 def _glob_match(path: str, pattern: str) -> bool:
     path = path.replace("\\", "/")
     return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, "*/" + pattern.lstrip("/"))
-
-
-def _format(template: str, **values: Any) -> str:
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return template
 
 
 def _suggest(rule: Rule, excerpt: str) -> str | None:

@@ -28,6 +28,7 @@ from claimlint.packs.model import (
     Rule,
 )
 from claimlint.packs.regex_safety import catastrophic_reason
+from claimlint.packs.templates import template_problem
 
 
 class _Checker:
@@ -60,6 +61,12 @@ class _Checker:
             raise self.fail(field_name, f"{value!r} is not one of {', '.join(choices)}")
         if pattern and not pattern.match(value):
             raise self.fail(field_name, f"{value!r} does not match {pattern.pattern}")
+        return value
+
+    def template(self, value: Any, field_name: str) -> str:
+        problem = template_problem(self.string(value, field_name))
+        if problem:
+            raise self.fail(field_name, problem)
         return value
 
     def strings(self, value: Any, field_name: str) -> tuple[str, ...]:
@@ -322,7 +329,7 @@ def _parse_rule(value: Any, path: str, index: int) -> Rule:
         name=check.string(data["name"], "name", pattern=NAME_PATTERN),
         category=check.string(data["category"], "category", choices=CATEGORIES),
         severity=check.string(data.get("severity", "error"), "severity", choices=SEVERITIES),
-        message=check.string(data["message"], "message"),
+        message=check.template(data["message"], "message"),
         summary=check.string(data.get("summary", data["message"]), "summary"),
         rationale=check.string(data["rationale"], "rationale") if "rationale" in data else "",
         fix=check.string(data["fix"], "fix") if "fix" in data else "",
