@@ -297,6 +297,7 @@ def test_docs_cover_schema() -> None:
         "RULE_KEYS": pack_keys.RULE_KEYS,
         "MATCH_KEYS": pack_keys.MATCH_KEYS,
         "DOCUMENT_KEYS": pack_keys.DOCUMENT_KEYS,
+        "PAGE_KEYS": pack_keys.PAGE_KEYS,
     }
     missing = {
         name: sorted(k for k in keys if f"`{k}`" not in doc) for name, keys in keysets.items()

@@ -254,7 +254,10 @@ class Linter:
         sh = SentenceHits(prose.text, sentences, hits, links)
         diagnostics: list[Diagnostic] = []
         self._fired: dict[str, set[int]] = {}
+        present = frozenset(hit.label for hit in hits)  # for rules with a `page` condition
         for rule in self._ordered_rules():
+            if rule.page and not rule.page.holds(present):
+                continue
             if rule.match:
                 diagnostics.extend(self._sentence_rule(source, sh, rule))
             elif rule.document:

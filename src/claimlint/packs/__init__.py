@@ -15,6 +15,7 @@ from claimlint.packs.model import (
     Modifier,
     PackError,
     PackFile,
+    PageCondition,
     Rule,
 )
 from claimlint.packs.regex_safety import catastrophic_reason
@@ -30,6 +31,7 @@ __all__ = [
     "Modifier",
     "PackError",
     "PackFile",
+    "PageCondition",
     "Rule",
     "RuleSet",
     "bundled_rules_dir",

@@ -91,6 +91,27 @@ class Match:
 
 
 @dataclass(frozen=True)
+class PageCondition:
+    """What the whole document must (not) contain for a rule to apply: lets a sentence rule
+    depend on what the page sells ("a page that sells a compounded drug")."""
+
+    all: tuple[str, ...] = ()
+    any: tuple[str, ...] = ()
+    none: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return self.all + self.any + self.none
+
+    def holds(self, present: set[str] | frozenset[str]) -> bool:
+        """Do the labels found anywhere in the document meet the condition?"""
+        return (
+            all(name in present for name in self.all)
+            and (not self.any or any(name in present for name in self.any))
+            and not any(name in present for name in self.none)
+        )
+
+
+@dataclass(frozen=True)
 class DocumentCheck:
     """A requirement on the whole document: when a trigger appears, a statement must too."""
 
@@ -118,6 +139,7 @@ class Rule:
     blocks: tuple[str, ...] = SENTENCE_BLOCKS_DEFAULT
     document: DocumentCheck | None = None
     yield_to: tuple[str, ...] = ()  # rule ids that, when they fire on a sentence, silence this one
+    page: PageCondition | None = None  # what the whole document must (not) contain
     suggest: tuple[tuple[str, str], ...] = ()
     flag_examples: tuple[str, ...] = ()
     pass_examples: tuple[str, ...] = ()

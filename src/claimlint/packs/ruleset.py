@@ -199,6 +199,8 @@ def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dic
                     raise PackError(
                         rule.origin, where, "document.require", f"unknown lexicon {name!r}"
                     )
+        if rule.page:
+            matches.append(("page", rule.page))
         for field_name, match in matches:
             for name in match.names():
                 if name not in lexicons:

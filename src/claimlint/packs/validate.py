@@ -25,6 +25,7 @@ from claimlint.packs.model import (
     Match,
     Modifier,
     PackError,
+    PageCondition,
     Rule,
 )
 from claimlint.packs.regex_safety import catastrophic_reason
@@ -182,9 +183,11 @@ RULE_KEYS = {
     "suggest",
     "examples",
     "yield_to",
+    "page",
 }
 MATCH_KEYS = {"all", "any", "none", "start", "order", "within", "carry"}
 DOCUMENT_KEYS = {"when", "scope", "require", "unless", "requirement"}
+PAGE_KEYS = {"all", "any", "none"}
 PACK_KEYS = {"pack", "lexicons", "modifiers", "rules"}
 
 
@@ -290,6 +293,16 @@ def _parse_match(check: _Checker, value: Any, field_name: str) -> Match:
     )
 
 
+def _parse_page(check: _Checker, value: Any) -> PageCondition:
+    data = check.mapping(value, "page", PAGE_KEYS)
+    names = {k: check.strings(data[k], f"page.{k}") for k in PAGE_KEYS if k in data}
+    if not any(names.values()):
+        raise check.fail("page", "needs at least one of all, any, none")
+    return PageCondition(
+        all=names.get("all", ()), any=names.get("any", ()), none=names.get("none", ())
+    )
+
+
 def _parse_rule(value: Any, path: str, index: int) -> Rule:
     where = f"rule #{index + 1}"
     if isinstance(value, dict) and isinstance(value.get("id"), str):
@@ -340,6 +353,7 @@ def _parse_rule(value: Any, path: str, index: int) -> Rule:
         blocks=blocks,
         document=document,
         yield_to=check.strings(data.get("yield_to", []), "yield_to"),
+        page=_parse_page(check, data["page"]) if "page" in data else None,
         suggest=tuple((str(k).lower(), v) for k, v in suggest.items()),
         flag_examples=check.strings(examples.get("flag", []), "examples.flag"),
         pass_examples=check.strings(examples.get("pass", []), "examples.pass"),
