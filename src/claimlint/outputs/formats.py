@@ -41,10 +41,10 @@ _MODULES: dict[str, str | None] = {
     "text": None,
     "concise": None,
     "json": None,
-    "sarif": "formatters_ci",
-    "github": "formatters_ci",
-    "junit": "formatters_ci",
-    "gitlab": "formatters_ci",
+    "sarif": "ci",
+    "github": "ci",
+    "junit": "ci",
+    "gitlab": "ci",
     "html": "report",
 }
 FORMAT_NAMES = tuple(_MODULES)
