@@ -19,8 +19,11 @@ ABBREVIATIONS = frozenset(
     aug sep sept oct nov dec mon tue wed thu fri sat sun u.s u.k ph.d m.d d.o r.n n.p
     a.m p.m rev gen col lt sgt assn univ vol pp ed eds""".split()
 )
+# A match starts only where a run of end punctuation starts and takes the run whole
+# (possessive), so a run of 40,000 full stops is one attempt, not 40,000 that each rescan it.
 _END = re.compile(
-    r"[.!?…]+(?:[\"'”’)\]]|\[\d+(?:[,–-]\s*\d+)*\]|\[\^\w+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+)*(?=\s+\S)"
+    r"(?<![.!?…])[.!?…]++"
+    r"(?:[\"'”’)\]]|\[\d+(?:[,–-]\s*\d+)*\]|\[\^\w+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+)*(?=\s++\S)"
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 # Separators that end a sentence inside a block: nav/footer middots, pipes, bullets.
