@@ -105,6 +105,7 @@ class Linter:
         self.options = options or Options()
         self._nlp = None
         self._rules: list[Rule] | None = None
+        self._evaluated: list[Rule] | None = None
         self._by_category: dict[str, list[Modifier]] | None = None
 
     @property
@@ -115,6 +116,25 @@ class Linter:
             select, ignore = self.options.select, self.options.ignore
             self._rules = [r for r in self.ruleset.rules if is_selected(r, select, ignore)]
         return self._rules
+
+    @property
+    def evaluated(self) -> list[Rule]:
+        """The selected rules and every rule they yield to, directly or not, in yield order.
+
+        yield_to is resolved over the whole rule set before selection filters the findings:
+        ignoring the more specific rule must remove its finding, not hand the sentence to the
+        rule that yielded to it. So selection only ever removes findings."""
+        if self._evaluated is None:
+            by_id = {r.id: r for r in self.ruleset.rules}
+            wanted: dict[str, Rule] = {}
+            pending = list(self.rules)
+            while pending:
+                rule = pending.pop()
+                if rule.id not in wanted:
+                    wanted[rule.id] = rule
+                    pending.extend(by_id[o] for o in rule.yield_to if o in by_id)
+            self._evaluated = _yield_order(list(wanted.values()))
+        return self._evaluated
 
     @property
     def _modifiers(self) -> dict[str, list[Modifier]]:
@@ -255,36 +275,19 @@ class Linter:
         diagnostics: list[Diagnostic] = []
         self._fired: dict[str, set[int]] = {}
         present = frozenset(hit.label for hit in hits)  # for rules with a `page` condition
-        for rule in self._ordered_rules():
+        selected = {r.id for r in self.rules}
+        for rule in self.evaluated:
             if rule.page and not rule.page.holds(present):
                 continue
             if rule.match:
-                diagnostics.extend(self._sentence_rule(source, sh, rule))
-            elif rule.document:
+                found_in_sentences = self._sentence_rule(source, sh, rule)
+                if rule.id in selected:  # the others run only to silence the rules yielding
+                    diagnostics.extend(found_in_sentences)
+            elif rule.document and rule.id in selected:
                 found = self._document_rule(source, sh, rule)
                 if found:
                     diagnostics.append(found)
         return self._suppress(source, sorted(diagnostics))
-
-    def _ordered_rules(self) -> list[Rule]:
-        """Each rule after the rules it yields to (a topological order; cycles are broken)."""
-        by_id = {r.id: r for r in self.rules}
-        ordered: list[Rule] = []
-        state: dict[str, int] = {}
-
-        def visit(rule: Rule) -> None:
-            if state.get(rule.id):
-                return
-            state[rule.id] = 1
-            for other in rule.yield_to:
-                if other in by_id:
-                    visit(by_id[other])
-            state[rule.id] = 2
-            ordered.append(rule)
-
-        for rule in sorted(self.rules, key=lambda r: r.id):
-            visit(rule)
-        return ordered
 
     def _sentence_rule(self, source: Source, sh: SentenceHits, rule: Rule) -> list[Diagnostic]:
         match = rule.match
@@ -433,6 +436,27 @@ class Linter:
                     )
                 )
         return sorted(kept)
+
+
+def _yield_order(rules: list[Rule]) -> list[Rule]:
+    """Each rule after the rules it yields to (a topological order; cycles are broken)."""
+    by_id = {r.id: r for r in rules}
+    ordered: list[Rule] = []
+    state: dict[str, int] = {}
+
+    def visit(rule: Rule) -> None:
+        if state.get(rule.id):
+            return
+        state[rule.id] = 1
+        for other in rule.yield_to:
+            if other in by_id:
+                visit(by_id[other])
+        state[rule.id] = 2
+        ordered.append(rule)
+
+    for rule in sorted(rules, key=lambda r: r.id):
+        visit(rule)
+    return ordered
 
 
 def _to_prose(prose, source_start: int, source_end: int) -> tuple[int, int]:
