@@ -125,15 +125,9 @@ class Linter:
         ignoring the more specific rule must remove its finding, not hand the sentence to the
         rule that yielded to it. So selection only ever removes findings."""
         if self._evaluated is None:
-            by_id = {r.id: r for r in self.ruleset.rules}
-            wanted: dict[str, Rule] = {}
-            pending = list(self.rules)
-            while pending:
-                rule = pending.pop()
-                if rule.id not in wanted:
-                    wanted[rule.id] = rule
-                    pending.extend(by_id[o] for o in rule.yield_to if o in by_id)
-            self._evaluated = _yield_order(list(wanted.values()))
+            from claimlint.nlp.yielding import with_yielded_to
+
+            self._evaluated = with_yielded_to(self.rules, self.ruleset.rules)
         return self._evaluated
 
     @property
@@ -436,27 +430,6 @@ class Linter:
                     )
                 )
         return sorted(kept)
-
-
-def _yield_order(rules: list[Rule]) -> list[Rule]:
-    """Each rule after the rules it yields to (a topological order; cycles are broken)."""
-    by_id = {r.id: r for r in rules}
-    ordered: list[Rule] = []
-    state: dict[str, int] = {}
-
-    def visit(rule: Rule) -> None:
-        if state.get(rule.id):
-            return
-        state[rule.id] = 1
-        for other in rule.yield_to:
-            if other in by_id:
-                visit(by_id[other])
-        state[rule.id] = 2
-        ordered.append(rule)
-
-    for rule in sorted(rules, key=lambda r: r.id):
-        visit(rule)
-    return ordered
 
 
 def _to_prose(prose, source_start: int, source_end: int) -> tuple[int, int]:
