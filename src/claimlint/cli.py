@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from claimlint.outputs.formats import FORMAT_NAMES
+from claimlint.server.command import server as server_command
 from claimlint.version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover - `--help` and `init` need no rules
@@ -463,6 +464,9 @@ def _wrap(text: str) -> str:
     return textwrap.fill(
         " ".join(text.split()), width=88, initial_indent="  ", subsequent_indent="  "
     )
+
+
+cli.add_command(server_command)  # `claimlint server`: the language server (server/)
 
 
 def main() -> None:
