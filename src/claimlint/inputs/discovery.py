@@ -19,38 +19,6 @@ def _ignore_skip(path: Path, reason: str) -> None:
     """The default OnSkip: a normal run does not ask why."""
 
 
-class _IgnoreFiles:
-    """The .gitignore files met on the way down, each applying below its own folder."""
-
-    def __init__(self) -> None:
-        self._specs: dict[Path, object] = {}
-
-    def spec_for(self, folder: Path):
-        if folder not in self._specs:
-            spec = None
-            ignore = folder / ".gitignore"
-            if ignore.is_file():
-                import pathspec
-
-                try:
-                    lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
-                    spec = pathspec.PathSpec.from_lines("gitwildmatch", lines)
-                except (OSError, ValueError):
-                    spec = None
-            self._specs[folder] = spec
-        return self._specs[folder]
-
-    def ignored(self, path: Path, chain: list[Path], is_dir: bool) -> bool:
-        for folder in chain:
-            spec = self.spec_for(folder)
-            if spec is None:
-                continue
-            relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-            if spec.match_file(relative):
-                return True
-        return False
-
-
 def walk(
     root: Path,
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
@@ -59,27 +27,29 @@ def walk(
 ) -> Iterator[Path]:
     """Documents below a folder in sorted order; never follows symlinked folders (no loops).
     `on_skip` hears of each file or folder passed over, and why."""
-    ignores = _IgnoreFiles()
+    from claimlint.inputs.gitignore import Ignores
+
     extensions = tuple(e.lower() for e in extensions)
 
     def on_error(err: OSError) -> None:
         if errors is not None:
             errors.append((str(err.filename or root), err.strerror or str(err)))
 
-    chains: dict[str, list[Path]] = {str(root): [root]}
+    # What git ignores, per repository: a nested repository below the root has its own rules.
+    scopes: dict[str, Ignores] = {str(root): Ignores(root)}
     for current, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
         here = Path(current)
-        chain = chains.pop(current, [root])
+        ignores = scopes.pop(current, None) or Ignores(here)
         keep = []
         for name in sorted(dirs):
             child = here / name
             if name.startswith(".") or name in SKIPPED_DIRS or child.is_symlink():
                 on_skip(child, _dir_reason(name, child))
                 continue
-            if ignores.ignored(child, chain, is_dir=True):
+            if ignores.ignored(child, is_dir=True):
                 on_skip(child, "ignored by .gitignore")
                 continue
-            chains[str(child)] = chain + [child]
+            scopes[str(child)] = Ignores(child) if (child / ".git").exists() else ignores
             keep.append(name)
         dirs[:] = keep
         for name in sorted(files):
@@ -90,7 +60,7 @@ def walk(
             if not name.lower().endswith(extensions):
                 on_skip(path, f"extension not linted ({', '.join(extensions)})")
                 continue
-            if ignores.ignored(path, chain, is_dir=False):
+            if ignores.ignored(path, is_dir=False):
                 on_skip(path, "ignored by .gitignore")
                 continue
             reason = _not_a_file(path)
@@ -157,9 +127,20 @@ def expand_paths(
             files.append(given)
         else:
             errors.append(FileError(given, "no such file or folder"))
+    return unique_files(files), errors
+
+
+def unique_files(files: Iterable[str]) -> list[str]:
+    """Each file once, under the first name it was given: `../x/p.md`, `/abs/x/p.md` and
+    `p.md` are one file (compared by real path, so symlinks to it are too)."""
     seen: set[str] = set()
-    unique = [f for f in files if not (f in seen or seen.add(f))]
-    return unique, errors
+    unique = []
+    for name in files:
+        key = name if name == "-" else os.path.normcase(os.path.realpath(name))
+        if key not in seen:
+            seen.add(key)
+            unique.append(name)
+    return unique
 
 
 def _display(given: str, found: Path, root: Path) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimlint.inputs.discovery import expand_paths
+from claimlint.inputs.discovery import expand_paths, unique_files
 from claimlint.nlp.shared import SharedPipelineLinter
 from claimlint.run.config import Config, ConfigError, find_config_file, load_config
 
@@ -126,8 +126,7 @@ class Resolver:
                         on_skip(path, f"extension not in {config.name} `extensions`")
                     continue
                 files.append(path)
-        seen: set[str] = set()
-        return [f for f in files if not (f in seen or seen.add(f))], errors
+        return unique_files(files), errors
 
     # linters
     def ruleset_for(self, config: Config) -> RuleSet:
