@@ -15,7 +15,7 @@ from claimlint import __version__
 from claimlint.cli import cli
 from claimlint.diagnostics import Diagnostic, FileError
 from claimlint.outputs.ci import artifact_uri, escape_data, escape_property
-from claimlint.outputs.formats import FORMAT_NAMES, Context, load_all
+from claimlint.outputs.formats import FORMAT_NAMES, Context, diagnostic_json, load_all
 from claimlint.packs import load_rules
 
 RULES = load_rules().rules
@@ -293,7 +293,7 @@ def test_json_is_written_in_pieces_with_the_same_text(count: int) -> None:
         diag(f"p{i}.md", i + 1, 1, suggestion="Say “may”", fix={"insert": "x\ny"})
         for i in range(count)
     ]
-    expected = json.dumps([d.to_json() for d in found], indent=2, ensure_ascii=False) + "\n"
+    expected = json.dumps([diagnostic_json(d) for d in found], indent=2, ensure_ascii=False) + "\n"
     pieces = list(iter_json(found))
     assert "".join(pieces) == expected
     assert len(pieces) == (1 if count == 0 else -(-count // 256) + 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from claimlint.cli import cli
 from claimlint.diagnostics import Diagnostic, FileError
 from claimlint.outputs.formats import FORMAT_NAMES, Context, load_all
 from claimlint.packs import CATEGORIES, load_rules
+from claimlint.version import __version__
 
 RULES = load_rules().rules
 RULE = {r.id: r for r in RULES}
@@ -141,7 +143,9 @@ def test_document_text_is_escaped_and_scripts_only_carry_the_nonce():
     assert len(scripts) == 1 and scripts[0].get("nonce")
     csp = page.find("meta", http_equiv="Content-Security-Policy")[0]["content"]
     assert f"'nonce-{scripts[0]['nonce']}'" in csp and "default-src 'none'" in csp
-    assert "http://" not in raw and "https://" not in raw  # nothing to fetch
+    # nothing to fetch: links to references are anchors, never sources
+    fetching = r"<(?:img|script|link|iframe|object|embed)\b[^>]*\b(?:src|href|data)=|url\(|@import"
+    assert not re.search(fetching, raw)
 
 
 def test_summary_counts_per_category_rule_and_file():
@@ -189,7 +193,13 @@ def test_rationale_references_fix_and_suggestion_are_in_the_report():
     rule = RULE["CL401"]
     assert " ".join(rule.rationale.split())[:60].replace('"', "&quot;") in raw
     for reference in rule.references:
-        assert reference.replace('"', "&quot;") in raw
+        assert reference.replace('"', "&quot;") in re.sub(r"<[^>]+>", "", raw)
+    # The rule's documentation page, and the CFR citation as a link to the eCFR.
+    assert (
+        f'href="https://github.com/claimlint-health/claimlint/blob/v{__version__}/docs/rules.md#cl401"'
+        in raw
+    )
+    assert 'href="https://www.ecfr.gov/current/title-21/section-202.1"' in raw
     assert "Suggestion: &quot;completely safe&quot; -&gt; &quot;well tolerated&quot;" in raw
     assert "Fix: Name the side effects." in raw
 

@@ -109,11 +109,12 @@ def test_report_dom_matches_json(browser, outputs):
     # Every finding has exactly one highlight start, with the JSON's attributes.
     marks = page.eval_on_selector_all(
         "section.doc",
-        """docs => docs.flatMap(doc => [...doc.querySelectorAll('mark.hl-start')].map(m => ({
+        """docs => docs.flatMap(doc => [...doc.querySelectorAll('pre.source mark.hl-start')]
+            .map(m => ({
             path: doc.dataset.path, rule: m.dataset.rule, category: m.dataset.category,
             severity: m.dataset.severity, line: +m.dataset.line, column: +m.dataset.column,
             colour: getComputedStyle(m).backgroundColor,
-            text: [...doc.querySelectorAll('mark[data-diag="' + m.dataset.diag + '"]')]
+            text: [...doc.querySelectorAll('pre.source mark[data-diag="' + m.dataset.diag + '"]')]
                   .map(f => f.textContent).join('')})))""",
     )
     key = ("path", "rule", "category", "severity", "line", "column")
@@ -181,6 +182,81 @@ def test_report_dom_matches_json(browser, outputs):
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
     assert (ARTIFACTS / "report.png").stat().st_size > 10_000
+    page.close()
+
+
+def test_html_page_reads_as_prose_with_the_source_one_click_away(browser, outputs):
+    findings, report = outputs
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(report.as_uri())
+    doc = page.locator('section.doc[data-path="routes.html"]')
+    view = doc.locator(".page-view")
+    assert view.is_visible()
+    text = view.inner_text()
+    assert "IV ketamine outperforms oral lozenges" in text
+    assert "doctype" not in text.lower() and "<html" not in text and "pwned = 1" not in text
+    assert doc.locator(".page-view h3").first.inner_text().startswith("IV ketamine")
+    assert "<script>window.pwned = 2</script>" in text  # escaped text stays text
+    # Each finding of the page is highlighted in the prose, with exactly its words.
+    source = PAGES["routes.html"]
+    mine = [f for f in findings if f["path"] == "routes.html" and f["line"] == f["end_line"]]
+    starts = doc.locator(".page-view mark.hl-start")
+    assert starts.count() == len([f for f in findings if f["path"] == "routes.html"])
+    for f in mine:
+        wanted = source.splitlines()[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1]
+        diag = page.eval_on_selector_all(
+            ".page-view mark.hl-start",
+            f"""ms => ms.filter(m => m.dataset.rule === "{f["rule"]}" &&
+                +m.dataset.line === {f["line"]} && +m.dataset.column === {f["column"]})
+                .map(m => m.dataset.diag)""",
+        )
+        assert len(diag) == 1
+        shown = page.eval_on_selector_all(
+            f'.page-view mark[data-diag="{diag[0]}"]', "ms => ms.map(m => m.textContent).join('')"
+        )
+        assert shown == wanted
+    # The raw markup is one click away.
+    raw = doc.locator("pre.source")
+    assert not raw.is_visible()
+    doc.locator("details.source-view summary").click()
+    assert raw.is_visible() and "<!doctype html>" in raw.inner_text()
+    page.close()
+
+
+def test_counts_follow_filters_and_search(browser, outputs):
+    findings, report = outputs
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(report.as_uri())
+    total = len(findings)
+    safety = [f for f in findings if f["category"] == "safety"]
+    assert safety and page.inner_text("#total") == f"{total} findings"
+    page.locator('input[data-filter="cat-safety"]').uncheck()
+    assert page.inner_text("#total") == f"{total - len(safety)} findings"
+    rule = safety[0]["rule"]
+    assert page.inner_text(f'#by-rule tr[data-rule="{rule}"] td.num') == "0"
+    assert page.inner_text('#by-category tr[data-category="safety"] td.num') == "0"
+    page.locator('input[data-filter="cat-safety"]').check()
+    assert page.inner_text("#total") == f"{total} findings"
+
+    # The search box keeps the findings whose text, rule or file matches.
+    page.fill("#search", "note.txt")
+    in_note = [f for f in findings if f["path"] == "note.txt"]
+    assert page.inner_text("#total") == f"{len(in_note)} finding" + (
+        "s" if len(in_note) != 1 else ""
+    )
+    visible = page.eval_on_selector_all(
+        "li.finding", "ls => ls.filter(l => l.offsetParent !== null).length"
+    )
+    assert visible == len(in_note)
+    assert page.inner_text('#by-path tr[data-path="clinic.md"] td.num') == "0"
+    page.fill("#search", "")
+    assert page.inner_text("#total") == f"{total} findings"
+
+    # Regulatory references that have an address are links.
+    links = page.eval_on_selector_all(".references a", "as => as.map(a => a.href)")
+    assert any(h.startswith("https://www.ecfr.gov/current/title-21/") for h in links), links
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report-page-view.png"), full_page=True)
     page.close()
 
 

@@ -14,11 +14,13 @@ from urllib.parse import quote
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.outputs.formats import Context, formatter
+from claimlint.outputs.links import rule_url
 from claimlint.packs import Rule
 from claimlint.run.baseline import fingerprints
+from claimlint.version import REPOSITORY
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/claimlint/"
+INFORMATION_URI = REPOSITORY
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 GITLAB_SEVERITIES = {"error": "critical", "warning": "minor", "info": "info"}
@@ -60,6 +62,9 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
             "tags": [rule.category],
         },
     }
+    url = rule_url(rule.id)
+    if url:
+        descriptor["helpUri"] = url
     return descriptor
 
 
@@ -67,7 +72,7 @@ def _pseudo_descriptor(diag: Diagnostic) -> dict[str, Any]:
     name, category, summary, fix = PSEUDO_RULES.get(
         diag.rule, (diag.name, diag.category, diag.name, diag.fix or "")
     )
-    return {
+    descriptor: dict[str, Any] = {
         "id": diag.rule,
         "name": name,
         "shortDescription": {"text": summary},
@@ -76,6 +81,10 @@ def _pseudo_descriptor(diag: Diagnostic) -> dict[str, Any]:
         "defaultConfiguration": {"level": SARIF_LEVELS.get(diag.severity, "warning")},
         "properties": {"category": category, "references": [], "tags": [category]},
     }
+    url = rule_url(diag.rule)
+    if url:
+        descriptor["helpUri"] = url
+    return descriptor
 
 
 @formatter("sarif")

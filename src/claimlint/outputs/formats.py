@@ -14,6 +14,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from claimlint.diagnostics import Diagnostic, FileError
+from claimlint.outputs.links import rule_url
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimlint.packs import Rule
@@ -170,11 +171,20 @@ def iter_json(diagnostics: Sequence[Diagnostic], batch: int = 256) -> Iterator[s
         return
     for start in range(0, len(diagnostics), batch):
         items = [
-            json.dumps(d.to_json(), indent=2, ensure_ascii=False).replace("\n", "\n  ")
+            json.dumps(diagnostic_json(d), indent=2, ensure_ascii=False).replace("\n", "\n  ")
             for d in diagnostics[start : start + batch]
         ]
         yield ("[\n  " if start == 0 else ",\n  ") + ",\n  ".join(items)
     yield "\n]\n"
+
+
+def diagnostic_json(diag: Diagnostic) -> dict:
+    """The JSON contract's object plus `url`, the rule's documentation page (bundled rules)."""
+    data = diag.to_json()
+    url = rule_url(diag.rule)
+    if url:
+        data["url"] = url
+    return data
 
 
 # Formats the CLI can write piece by piece (same text as the formatter's).

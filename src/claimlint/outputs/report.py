@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.inputs.positions import LineIndex
+from claimlint.inputs.sources import format_of
 from claimlint.outputs.formats import Context, formatter
+from claimlint.outputs.links import reference_html, rule_url
 from claimlint.outputs.report_assets import (
     CATEGORY_COLOURS,
     JS,
@@ -25,6 +27,7 @@ from claimlint.outputs.report_assets import (
 )
 from claimlint.outputs.report_assets import escape as _e
 from claimlint.outputs.report_assets import slug as _slug
+from claimlint.outputs.report_page import page_view
 from claimlint.packs import CATEGORIES, Rule
 
 __all__ = ["CATEGORY_COLOURS", "format_html", "render_source"]
@@ -78,10 +81,11 @@ def _title(diag: Diagnostic) -> str:
     return "\n".join(parts)
 
 
-def _mark_open(span: _Span, first: bool) -> str:
+def _mark_open(span: _Span, first: bool, prefix: str = "m") -> str:
+    """The opening mark of a finding; `prefix` tells the source view (m) from the page (p)."""
     d = span.diag
     classes = f"hl cat-{_slug(d.category)} sev-{_slug(d.severity)}" + (" hl-start" if first else "")
-    ident = f' id="m-{span.index}"' if first else ""
+    ident = f' id="{prefix}-{span.index}"' if first else ""
     return (
         f'<mark class="{classes}"{ident} data-diag="{span.index}" data-rule="{_e(d.rule)}" '
         f'data-category="{_e(d.category)}" data-severity="{_e(d.severity)}" '
@@ -145,11 +149,11 @@ def render_source(text: str, spans: list[_Span]) -> str:
     return "".join(out)  # each line is display:block; a newline here would double-space
 
 
-def _finding_item(index: int, diag: Diagnostic, rules: dict[str, Rule], linked: bool) -> str:
+def _finding_item(index: int, diag: Diagnostic, rules: dict[str, Rule], anchor: str | None) -> str:
     rule = rules.get(diag.rule)
     where = f"{diag.line}:{diag.column}"
-    if linked:
-        where = f'<a href="#m-{index}">{where}</a>'
+    if anchor:
+        where = f'<a href="#{anchor}">{where}</a>'
     rule_ref = f'<a href="#rule-{_e(diag.rule)}">{_e(diag.rule)}</a>' if rule else _e(diag.rule)
     parts = [
         f'<li class="finding cat-{_slug(diag.category)} sev-{_slug(diag.severity)}" '
@@ -178,10 +182,16 @@ def _rule_section(rule: Rule) -> str:
     if rule.rationale:
         parts.append(f'<p class="rationale"><b>Why:</b> {_e(" ".join(rule.rationale.split()))}</p>')
     if rule.references:
-        refs = "".join(f"<li>{_e(r)}</li>" for r in rule.references)
+        refs = "".join(f"<li>{reference_html(r)}</li>" for r in rule.references)
         parts.append(f'<div class="references"><b>Regulatory basis:</b><ul>{refs}</ul></div>')
     if rule.fix:
         parts.append(f'<p class="rulefix"><b>How to fix:</b> {_e(rule.fix)}</p>')
+    url = rule_url(rule.id)
+    if url:
+        parts.append(
+            f'<p class="ruledoc"><a href="{_e(url)}" rel="noopener noreferrer">'
+            f"Documentation of {_e(rule.id)}</a></p>"
+        )
     if rule.suggest:
         rows = "".join(
             f"<li>&ldquo;{_e(k)}&rdquo; &rarr; &ldquo;{_e(v)}&rdquo;</li>" for k, v in rule.suggest
@@ -283,7 +293,9 @@ def format_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
     if diagnostics:
         out.append(
             f'<nav class="filters" aria-label="Filters"><fieldset><legend>Categories</legend>'
-            f"{boxes}</fieldset><fieldset><legend>Severity</legend>{sev_boxes}</fieldset></nav>"
+            f"{boxes}</fieldset><fieldset><legend>Severity</legend>{sev_boxes}</fieldset>"
+            '<label class="search">Search <input type="search" id="search" '
+            'placeholder="rule, words, file..." aria-label="Search findings"></label></nav>'
         )
 
     out.append('<section class="summary"><h2>Summary</h2><div class="tables">')
@@ -315,13 +327,30 @@ def format_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
                 + (f'<div class="fixhint">Fix: {_e(d.fix)}</div>' if d.fix else "")
                 + "</div>"
             )
+        shown: set[int] = set()
         if text is not None:
             spans = _locate(items, text)
-            out.append(f'<pre class="source">{render_source(text, spans)}</pre>')
+            source = f'<pre class="source">{render_source(text, spans)}</pre>'
+            if format_of(path) == "html":
+                page, shown = page_view(text, spans, lambda s, first: _mark_open(s, first, "p"))
+                out.append(
+                    f'<div class="page-view" aria-label="The page as claimlint reads it">'
+                    f"{page}</div>"
+                )
+                source = (
+                    '<details class="source-view"><summary>Source (raw HTML)</summary>'
+                    f"{source}</details>"
+                )
+            out.append(source)
         else:
             out.append('<p class="nosource">(The source text is not available.)</p>')
         out.append('<ol class="findings">')
-        out.extend(_finding_item(i, d, rules, text is not None) for i, d in items)
+        out.extend(
+            _finding_item(
+                i, d, rules, None if text is None else f"{'p' if i in shown else 'm'}-{i}"
+            )
+            for i, d in items
+        )
         out.append("</ol></section>")
 
     used = [rules[r] for r in sorted(rule_counts) if r in rules]

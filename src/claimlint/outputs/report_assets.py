@@ -77,6 +77,17 @@ pre.source{white-space:pre-wrap;overflow-wrap:anywhere;background:#f8f9fa;border
 pre.source .line{display:block;padding-left:3.4em;text-indent:-3.4em}
 pre.source .ln{display:inline-block;width:2.8em;margin-right:.6em;text-align:right;color:#adb5bd;
  user-select:none;text-indent:0}
+.finding.nomatch,.missing-marker.nomatch{display:none}
+mark.hl.nomatch{background:none!important;border-bottom-color:transparent!important}
+.search{border:1px solid #dee2e6;border-radius:6px;padding:.2rem .6rem}
+.search input{font:inherit;padding:.1rem .3rem;width:16rem}
+.page-view{background:#fff;border:1px solid #dee2e6;border-radius:6px;padding:.4rem 1rem;
+ max-width:46rem;font:16px/1.6 Georgia,"Times New Roman",serif}
+.page-view .blk{margin:.5rem 0}.page-view h3.blk{font:600 1.15rem/1.3 system-ui,sans-serif}
+.page-view .blk-label{font:600 .8rem system-ui,sans-serif;color:#868e96;text-transform:uppercase}
+.page-view .blk-title,.page-view .blk-meta,.page-view .blk-alt,.page-view .blk-tags{
+ color:#495057;font-size:.92em}
+details.source-view{margin:.5rem 0}details.source-view summary{cursor:pointer;color:#1864ab}
 mark.hl{color:inherit;border-radius:2px;cursor:pointer;padding:0 1px}
 mark.hl:focus{outline:2px solid #212529}
 mark.hl.flash{outline:3px solid #fab005}
@@ -99,7 +110,7 @@ ol.findings{padding-left:1.5rem}
 #popover .entry{border-top:1px solid #dee2e6;padding:.3rem 0}
 #popover .entry:first-child{border-top:0}
 @media print{
- .filters,#popover{display:none!important}
+ .filters,#popover,details.source-view{display:none!important}
  body{max-width:none;padding:0;font-size:10.5pt}
  mark.hl,.swatch,.finding,.missing-marker{-webkit-print-color-adjust:exact;print-color-adjust:exact}
  .doc{break-before:page}
@@ -114,10 +125,59 @@ ol.findings{padding-left:1.5rem}
 JS = """
 (function(){
   var body=document.body;
+  var hidden={},query='';
+  var items=Array.prototype.slice.call(document.querySelectorAll('li.finding'));
+  function shown(li){
+    for(var f in hidden){if(hidden[f]&&li.classList.contains(f)){return false;}}
+    return !li.classList.contains('nomatch');
+  }
+  function setCount(el,n){if(el){el.textContent=n;el.parentElement.setAttribute('data-shown',n);}}
+  function recount(){
+    var by={category:{},rule:{},path:{}},total=0,files={};
+    items.forEach(function(li){
+      if(!shown(li)){return;}
+      var path=li.closest('section.doc').getAttribute('data-path');
+      [['category',li.getAttribute('data-category')],['rule',li.getAttribute('data-rule')],
+       ['path',path]].forEach(function(kv){by[kv[0]][kv[1]]=(by[kv[0]][kv[1]]||0)+1;});
+      total++;files[path]=1;
+    });
+    Object.keys(by).forEach(function(key){
+      document.querySelectorAll('#by-'+key+' tbody tr').forEach(function(tr){
+        setCount(tr.querySelector('td.num'),by[key][tr.getAttribute('data-'+key)]||0);
+      });
+    });
+    document.querySelectorAll('section.doc').forEach(function(doc){
+      var n=by.path[doc.getAttribute('data-path')]||0,c=doc.querySelector('h2 .count');
+      if(c){c.textContent=n+(n===1?' finding':' findings');}
+    });
+    var t=document.getElementById('total'),nf=Object.keys(files).length;
+    if(t){t.textContent=total+(total===1?' finding':' findings');
+      t.setAttribute('data-shown',total);}
+    var fw=document.getElementById('files-with-findings');
+    if(fw){fw.textContent=nf;fw.setAttribute('data-shown',nf);}
+  }
   document.querySelectorAll('input[data-filter]').forEach(function(box){
     box.addEventListener('change',function(){
-      body.classList.toggle('hide-'+box.getAttribute('data-filter'),!box.checked);
+      var f=box.getAttribute('data-filter');
+      hidden[f]=!box.checked;body.classList.toggle('hide-'+f,!box.checked);recount();
     });
+  });
+  var search=document.getElementById('search');
+  if(search){search.addEventListener('input',function(){
+    query=search.value.trim().toLowerCase();
+    items.forEach(function(li){
+      var path=li.closest('section.doc').getAttribute('data-path')||'';
+      var hit=!query||(path+' '+li.textContent).toLowerCase().indexOf(query)>=0;
+      li.classList.toggle('nomatch',!hit);
+      document.querySelectorAll('[data-diag="'+li.getAttribute('data-diag')+'"]:not(li)')
+        .forEach(function(el){el.classList.toggle('nomatch',!hit);});
+    });
+    recount();
+  });}
+  function reveal(id){var el=document.getElementById(id),d=el&&el.closest('details');
+    if(d){d.open=true;}return el;}
+  document.querySelectorAll('a[href^="#m-"]').forEach(function(a){
+    a.addEventListener('click',function(){reveal(a.getAttribute('href').slice(1));});
   });
   var pop=document.getElementById('popover'),content=pop.querySelector('.content');
   pop.querySelector('.close').addEventListener('click',function(){pop.hidden=true;});
@@ -152,7 +212,7 @@ JS = """
       show(document.activeElement);
     }
   });
-  if(location.hash){var el=document.getElementById(location.hash.slice(1));
+  if(location.hash){var el=reveal(location.hash.slice(1));
     if(el&&el.matches('mark.hl')){el.classList.add('flash');}}
 })();
 """
