@@ -152,9 +152,9 @@ class Linter:
 
     def _hits(self, text: str, blocks) -> list[Hit]:
         """Run the pipeline over block-aligned chunks and return hits in prose offsets."""
-        from claimlint.nlp.limits import chunk_spans, replace_chars, tame_for_tokenizer
+        from claimlint.nlp.limits import replace_chars, tame_for_tokenizer
 
-        chunks = chunk_spans(text, blocks, CHUNK_CHARS)  # no chunk over the limit, ever
+        chunks = self._chunks(text, blocks)
         texts = [tame_for_tokenizer(replace_chars(text[a:b], NORMALISE)) for a, b in chunks]
         bounds = _segment_starts(blocks, chunks)
         hits: list[Hit] = []
@@ -162,6 +162,13 @@ class Linter:
             for label, start, end, token_start, token_end in found:
                 hits.append(Hit(label, offset + start, offset + end, token_start, token_end))
         return hits
+
+    def _chunks(self, text: str, blocks) -> list[tuple[int, int]]:
+        """Block-aligned spans matched one at a time, none over the limit (the language server
+        cuts finer, to re-match only the part of a page that an edit touched)."""
+        from claimlint.nlp.limits import chunk_spans
+
+        return chunk_spans(text, blocks, CHUNK_CHARS)
 
     # -- rules -----------------------------------------------------------------------------------
 

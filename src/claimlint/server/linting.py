@@ -71,10 +71,12 @@ class LintService:
         self.generation = 0
         self._resolver: Resolver | None = None
         self._results: dict[str, Outcome] = {}
+        self._linters: dict[int, tuple[Linter, Linter]] = {}  # the resolver's -> incremental
 
     def invalidate(self) -> None:
         """Configuration or packs changed: forget the resolver and every result."""
         self._resolver = None
+        self._linters.clear()
         self.generation += 1
         self._results.clear()
 
@@ -96,7 +98,11 @@ class LintService:
         resolver = self.resolver()
         linter = resolver.linter_for(path)
         resolver.check()
-        return linter
+        if id(linter) not in self._linters:
+            from claimlint.server.incremental import incremental
+
+            self._linters[id(linter)] = (linter, incremental(linter))
+        return self._linters[id(linter)][1]
 
     def config_for(self, path: str) -> Config:
         return self.resolver().config_for(path)
