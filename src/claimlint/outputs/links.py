@@ -25,7 +25,7 @@ def rule_url(rule_id: str, version: str = __version__) -> str | None:
 # Citations that have a canonical public address: a URL written out, a bare domain, the Code
 # of Federal Regulations and the United States Code.
 _LINKS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"https?://[^\s)>\]]+"), "{0}"),
+    (re.compile(r"https?://[^\s)>\]]*[^\s)>\].,;:!?]"), "{0}"),
     (re.compile(r"\b(\d+) CFR (\d+)\.(\d+)"), "https://www.ecfr.gov/current/title-{1}/section-{2}.{3}"),
     (re.compile(r"\b(\d+) CFR (?:[Pp]art )?(\d+)\b(?!\.\d)"), "https://www.ecfr.gov/current/title-{1}/part-{2}"),
     (re.compile(r"\b(\d+) U\.S\.C\. (?:§ ?)?(\d+[a-z]?)"), "https://www.law.cornell.edu/uscode/text/{1}/{2}"),
