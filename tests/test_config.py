@@ -195,6 +195,16 @@ def test_fix_texts_and_unused_flag_are_exposed(tmp_path: Path) -> None:
     assert Resolver().config_for(tmp_path / "x.md") == config
 
 
+def test_fix_texts_accept_the_compounded_kind(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / ".claimlint.yaml",
+        "fix-texts:\n  compounded: Compounded drugs are not FDA-approved.\n",
+    )
+    config = load_config(path)
+    assert config.fix_text("compounded") == "Compounded drugs are not FDA-approved."
+    assert Resolver().config_for(tmp_path / "x.md") == config
+
+
 @pytest.mark.parametrize(
     ("text", "key", "problem"),
     [

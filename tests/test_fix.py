@@ -303,3 +303,50 @@ def test_nothing_else_is_touched_when_nothing_is_missing():
 )
 def test_appending_makes_exactly_one_blank_line(text, expected):
     assert insert_statements(text, "text", ["S"]) == expected
+
+
+# -- compounded drugs (CL303): its own statement, its own fix-texts key ---------------------------
+
+COMPOUNDED = DEFAULT_TEXTS["compounded"]
+SELLS_COMPOUNDED = "Start your compounded tirzepatide plan today. Shipped to your door.\n"
+
+
+def test_compounded_default_text_satisfies_cl303_and_triggers_nothing_else():
+    assert [d.rule for d in lint_text(SELLS_COMPOUNDED, path="p.md", fmt="markdown")] == ["CL303"]
+    assert lint_text(COMPOUNDED + "\n", path="t.md", fmt="markdown") == []
+    fixed = insert_statements(SELLS_COMPOUNDED, "markdown", [COMPOUNDED])
+    assert lint_text(fixed, path="p.md", fmt="markdown") == []
+
+
+def test_fix_inserts_the_compounded_statement_not_the_ketamine_one():
+    path = Path("glp1.md")
+    path.write_text(SELLS_COMPOUNDED, encoding="utf-8")
+    assert document_level(path) == ["CL303"]
+    result = run(str(path), "--fix")
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == SELLS_COMPOUNDED + "\n" + COMPOUNDED + "\n"
+    assert FDA not in path.read_text(encoding="utf-8")
+
+
+def test_fix_inserts_both_fda_statements_when_ketamine_and_a_compounded_drug_need_them():
+    path = Path("both.txt")
+    path.write_text("Ketamine infusions for depression.\n\nWe also offer BPC-157.\n", "utf-8")
+    assert sorted(document_level(path)) == ["CL301", "CL303"]
+    run(str(path), "--fix")
+    text = path.read_text(encoding="utf-8")
+    assert text.index(FDA) < text.index(COMPOUNDED)  # insertion order: fda, compounded, crisis
+    assert document_level(path) == []
+
+
+def test_configured_compounded_fix_text_is_used():
+    Path(".claimlint.yaml").write_text(
+        "fix-texts:\n  compounded: Our compounded medicines are not FDA-approved.\n",
+        encoding="utf-8",
+    )
+    path = Path("shop.txt")
+    path.write_text(SELLS_COMPOUNDED, encoding="utf-8")
+    result = run(str(path), "--fix")
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8").endswith(
+        "\nOur compounded medicines are not FDA-approved.\n"
+    )

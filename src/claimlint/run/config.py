@@ -21,7 +21,7 @@ from typing import Any
 YAML_NAMES = (".claimlint.yaml", ".claimlint.yml")
 PYPROJECT = "pyproject.toml"
 SEVERITIES = ("error", "warning", "info")
-FIX_TEXT_KEYS = ("fda", "crisis")
+FIX_TEXT_KEYS = ("fda", "compounded", "crisis")  # the kinds of run/fixer.py DEFAULT_TEXTS
 KEYS = (
     "select",
     "ignore",
@@ -74,7 +74,7 @@ class Config:
         return str(self.path) if self.path else "<defaults>"
 
     def fix_text(self, kind: str) -> str | None:
-        """The disclaimer text --fix inserts for `fda` or `crisis` (None: use the built-in)."""
+        """The text --fix inserts for `fda`, `compounded` or `crisis` (None: the built-in)."""
         return self.fix_texts.get(kind)
 
     def relative(self, path: str | Path) -> str:

@@ -1,8 +1,9 @@
 """`check --fix`: insert the required statements a document is missing, and nothing else.
 
 Only document-level findings of the disclaimer categories are fixed (CL301 not-FDA-approved
-statement, CL302 crisis resource): the fix is a sentence the site owner has approved (config
-`fix-texts`), never a rewrite of someone's copy. Safety first:
+statement for ketamine, CL303 for compounded drugs, CL302 crisis resource): the fix is a
+sentence the site owner has approved (config `fix-texts`), never a rewrite of someone's copy.
+Safety first:
 
 - a file is fixed only if its bytes decode exactly as the linter decoded them and re-encode to
   the very same bytes (encoding, BOM), so nothing but the insertion can change;
@@ -40,17 +41,23 @@ from claimlint.inputs.sources import format_of
 if TYPE_CHECKING:  # pragma: no cover
     from claimlint.api import Result
 
-# Which document-level categories --fix can repair, and the fix-texts key of each.
+# Which document-level categories --fix can repair, and the fix-texts key of each; a rule
+# listed in FIXABLE_RULES has its own statement within its category (CL303: compounded drugs).
 FIXABLE: dict[str, str] = {"disclaimer-fda": "fda", "disclaimer-crisis": "crisis"}
-ORDER = ("fda", "crisis")
+FIXABLE_RULES: dict[str, str] = {"CL303": "compounded"}
+ORDER = ("fda", "compounded", "crisis")
 
-# Chosen to satisfy the fda-disclaimer and crisis-resource lexicons of
-# rules/lexicons/statements.yaml without triggering any other rule (tests/test_fix.py checks).
+# Chosen to satisfy the fda-disclaimer, compounded-not-approved and crisis-resource lexicons
+# (rules/lexicons/) without triggering any other rule (tests/test_fix.py checks).
 DEFAULT_TEXTS: dict[str, str] = {
     "fda": (
         "Ketamine is FDA-approved only as an anesthetic. Its use for depression, anxiety, "
         "PTSD or chronic pain is off-label, and compounded or at-home ketamine is not "
         "FDA-approved for any of these uses."
+    ),
+    "compounded": (
+        "Compounded drugs are not FDA-approved. The FDA does not review compounded drugs for "
+        "safety, effectiveness or quality before they are sold."
     ),
     "crisis": (
         "If you are thinking about suicide or self-harm, call or text 988 (Suicide & Crisis "
@@ -225,9 +232,14 @@ def insert_statements(text: str, fmt: str, statements: Sequence[str]) -> str:
     return _append(text, (newline + newline).join(statements), newline)
 
 
+def fix_kind(diag: Diagnostic) -> str | None:
+    """The fix-texts key of the statement this finding asks for (None: not fixable)."""
+    return FIXABLE_RULES.get(diag.rule) or FIXABLE.get(diag.category)
+
+
 def fixable(diagnostics: Sequence[Diagnostic]) -> list[str]:
     """fix-texts keys of the missing statements among these findings, in insertion order."""
-    keys = {FIXABLE[d.category] for d in diagnostics if d.category in FIXABLE}
+    keys = {fix_kind(d) for d in diagnostics}
     return [k for k in ORDER if k in keys]
 
 
@@ -343,7 +355,7 @@ def plan(
 
 
 def _not_recognised(path: str, keys: Sequence[str], diagnostics: Sequence[Diagnostic]) -> str:
-    rules = sorted({d.rule for d in diagnostics if FIXABLE.get(d.category) in keys})
+    rules = sorted({d.rule for d in diagnostics if fix_kind(d) in keys})
     return (
         f"{path}: --fix could not satisfy {', '.join(rules)}: the inserted statement is not "
         f"read as prose (does the file end inside a code block?) or fix-texts."
