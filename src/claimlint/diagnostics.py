@@ -48,6 +48,16 @@ class Diagnostic:
     excerpt: str = field(compare=False, default="")
     suggestion: str | None = field(compare=False, default=None)
     fix: str | None = field(compare=False, default=None)
+    # Why the rule fired, as (question, answer) pairs: subject, claim, assertion... (additive)
+    analysis: tuple[tuple[str, str], ...] | None = field(compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        """Accept the analysis as a mapping or as JSON lists (the cache stores it so)."""
+        value = self.analysis
+        if value is None or (isinstance(value, tuple) and all(type(p) is tuple for p in value)):
+            return
+        pairs = value.items() if isinstance(value, dict) else value
+        object.__setattr__(self, "analysis", tuple((str(k), str(v)) for k, v in pairs))
 
     @property
     def level(self) -> Severity:
@@ -72,6 +82,8 @@ class Diagnostic:
             data["suggestion"] = self.suggestion
         if self.fix:
             data["fix"] = self.fix
+        if self.analysis:
+            data["analysis"] = dict(self.analysis)
         return data
 
     @classmethod

@@ -83,11 +83,33 @@ def _window(index: int, window: str) -> tuple[int, ...]:
     }[window]
 
 
+def openings(text: str, start: int, end: int) -> list[int]:
+    """Where a sentence's first word starts, and the first word after a leading label
+    ("Speed: relief in hours", "BDNF and Neuroplasticity: Rebuilding...")."""
+
+    def first_word(pos: int) -> int:
+        while pos < end and not text[pos].isalnum():
+            pos += 1
+        return pos
+
+    found = [first_word(start)]
+    colon = text.find(":", start, min(end, start + 60))
+    if colon > 0:
+        found.append(first_word(colon + 1))
+    return found
+
+
 def _real_cues(sh: SentenceHits, modifier: Modifier, index: int) -> list[Hit]:
-    cues = sh.hits(index, modifier.cues) if modifier.cues else []
+    cues = list(sh.hits(index, modifier.cues)) if modifier.cues else []
+    for name in modifier.cue_lexicons:
+        cues.extend(sh.hits(index, name))
     if cues and modifier.pseudo:
         pseudo = sh.hits(index, modifier.pseudo)
         cues = [c for c in cues if not any(p.start <= c.start < p.end for p in pseudo)]
+    if cues and modifier.position == "start":
+        sentence = sh.sentences[index]
+        opening = openings(sh.text, sentence.start, sentence.end)
+        cues = [c for c in cues if c.start in opening]
     return cues
 
 

@@ -10,7 +10,8 @@ from typing import Any
 from claimlint.diagnostics import Diagnostic
 from claimlint.inputs.sources import Source
 from claimlint.inputs.suppressions import parse_suppressions
-from claimlint.nlp.context import Hit, SentenceHits, governing
+from claimlint.nlp.analysis import document_analysis, sentence_analysis
+from claimlint.nlp.context import Hit, SentenceHits, governing, openings
 from claimlint.nlp.sentences import split_sentences
 from claimlint.packs import Match, Modifier, Rule, RuleSet
 from claimlint.packs.templates import render
@@ -107,6 +108,7 @@ class Linter:
         self._rules: list[Rule] | None = None
         self._evaluated: list[Rule] | None = None
         self._by_category: dict[str, list[Modifier]] | None = None
+        self._subjects: list[str] = []
 
     @property
     def rules(self) -> list[Rule]:
@@ -175,22 +177,6 @@ class Linter:
     def _modifiers_for(self, categories: Iterable[str]) -> list[Modifier]:
         return [m for c in categories for m in self._modifiers.get(c, ())]
 
-    @staticmethod
-    def _openings(text: str, start: int, end: int) -> list[int]:
-        """Where the sentence's first word starts, and the first word after a leading label
-        ("Speed: relief in hours", "BDNF and Neuroplasticity: Rebuilding...")."""
-
-        def first_word(pos: int) -> int:
-            while pos < end and not text[pos].isalnum():
-                pos += 1
-            return pos
-
-        openings = [first_word(start)]
-        colon = text.find(":", start, min(end, start + 60))
-        if colon > 0:
-            openings.append(first_word(colon + 1))
-        return openings
-
     def match_sentence(
         self, sh: SentenceHits, index: int, match: Match, anchor: str | None, unless: list[Modifier]
     ) -> list[Hit] | None:
@@ -211,8 +197,8 @@ class Linter:
             return None
         if match.start:
             sentence = sh.sentences[index]
-            openings = self._openings(sh.text, sentence.start, sentence.end)
-            openers = [h for name in match.start for h in get(index, name) if h.start in openings]
+            opens = openings(sh.text, sentence.start, sentence.end)
+            openers = [h for name in match.start for h in get(index, name) if h.start in opens]
             if not openers:
                 return None
         anchor_name = anchor or (match.all[0] if match.all else None)
@@ -271,8 +257,14 @@ class Linter:
         prose = reading.prose
         sentences = split_sentences(prose.text, prose.blocks)
         hits = self._hits(prose.text, prose.blocks) if prose.text.strip() else []
+        subjects: list[str] = []
+        if hits and self.nlp.compiled.common is not None:
+            from claimlint.nlp.subjects import page_subjects
+
+            hits, subjects = page_subjects(prose.text, sentences, hits, self.nlp.compiled.parents)
         links = [(*_to_prose(prose, link.start, link.end), link.href) for link in reading.links]
         sh = SentenceHits(prose.text, sentences, hits, links)
+        self._subjects = subjects
         diagnostics: list[Diagnostic] = []
         self._fired: dict[str, set[int]] = {}
         present = frozenset(hit.label for hit in hits)  # for rules with a `page` condition
@@ -308,7 +300,14 @@ class Linter:
                 fired.add(index)
                 start = min(h.start for h in chosen)
                 end = max(h.end for h in chosen)
-                out.append(self._diagnostic(source, rule, start, end))
+                labels_of: dict[tuple[int, int], set[str]] = {}
+                for label, found in sh.by_sentence[index].items():
+                    for hit in found:
+                        labels_of.setdefault((hit.start, hit.end), set()).add(label)
+                analysis = sentence_analysis(
+                    rule, sh.text, chosen, labels_of, self._subjects, bool(match.start)
+                )
+                out.append(self._diagnostic(source, rule, start, end, analysis))
         return out
 
     def _document_rule(self, source: Source, sh: SentenceHits, rule: Rule) -> Diagnostic | None:
@@ -320,18 +319,7 @@ class Linter:
             return None
         trigger: tuple[int, int] | None = None
         if check.when_scope == "document":
-            names = check.when.all or check.when.any
-            present = {n for i in range(len(sh.sentences)) for n in sh.by_sentence[i]}
-            if (
-                all(n in present for n in check.when.all)
-                and (not check.when.any or any(n in present for n in check.when.any))
-                and not any(n in present for n in check.when.none)
-            ):
-                first = min(
-                    (h for i in range(len(sh.sentences)) for n in names for h in sh.hits(i, n)),
-                    key=lambda h: h.start,
-                )
-                trigger = (first.start, first.end)
+            trigger = _document_trigger(sh, check.when)
         else:
             unless = self._modifiers_for(check.unless)
             for index in range(len(sh.sentences)):
@@ -341,7 +329,9 @@ class Linter:
                     break
         if trigger is None:
             return None
-        return self._diagnostic(source, rule, trigger[0], trigger[1])
+        words = " ".join(sh.text[trigger[0] : trigger[1]].split())
+        analysis = document_analysis(rule, words)
+        return self._diagnostic(source, rule, trigger[0], trigger[1], analysis)
 
     def _provided(self, path: str, rule: Rule, require: tuple[str, ...]) -> bool:
         """Does the configuration say the site layout provides this statement for the path?"""
@@ -354,7 +344,14 @@ class Linter:
 
     # -- output ----------------------------------------------------------------------------------
 
-    def _diagnostic(self, source: Source, rule: Rule, start: int, end: int) -> Diagnostic:
+    def _diagnostic(
+        self,
+        source: Source,
+        rule: Rule,
+        start: int,
+        end: int,
+        analysis: tuple[tuple[str, str], ...] | None = None,
+    ) -> Diagnostic:
         prose = source.reading.prose
         src_start = prose.source_start(start)
         src_end = max(src_start + 1, prose.source_end(end))
@@ -383,6 +380,7 @@ class Linter:
             excerpt=excerpt,
             suggestion=_suggest(rule, excerpt),
             fix=rule.fix or None,
+            analysis=analysis,
         )
 
     def _severity(self, rule: Rule) -> str:
@@ -464,6 +462,27 @@ def _to_prose(prose, source_start: int, source_end: int) -> tuple[int, int]:
     if start is None:
         return (0, 0)
     return start, max(start, end or start)
+
+
+def _document_trigger(sh: SentenceHits, when: Match) -> tuple[int, int] | None:
+    """Where a document-scope requirement starts to apply: every `all` class and one `any`
+    class occur somewhere on the page. A hit inside a hit of a `none` class does not count
+    ("derived from ketamine" names ketamine without offering it)."""
+    count = range(len(sh.sentences))
+    covers = [(h.start, h.end) for i in count for n in when.none for h in sh.hits(i, n)]
+
+    def found(name: str) -> list[Hit]:
+        hits = (h for i in count for h in sh.hits(i, name))
+        return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in covers)]
+
+    present = {name: found(name) for name in when.all + when.any}
+    if not all(present[n] for n in when.all):
+        return None
+    if when.any and not any(present[n] for n in when.any):
+        return None
+    names = when.all or when.any
+    first = min((h for n in names for h in present[n]), key=lambda h: h.start)
+    return first.start, first.end
 
 
 def _glob_match(path: str, pattern: str) -> bool:

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import hash_string
@@ -30,6 +30,9 @@ from claimlint.packs import Lexicon, PackError, RuleSet
 
 # A hit before it becomes a context.Hit: label, start and end character, start and end token.
 RawHit = tuple[str, int, int, int, int]
+SUBJECT_LEXICON = "page-subject"  # reserved: the engine fills it (nlp/subjects.py)
+RARE, RARE_CAPITALISED = "@rare", "@rare-cap"  # words outside the common vocabulary
+MIN_RARE_LENGTH = 4
 MAX_VARIANTS = 64  # inflected variants per term (the product of first- and last-word forms)
 _END = None  # the trie key under which a node lists the lexicons whose phrase ends there
 
@@ -86,6 +89,13 @@ class CompiledMatcher:
                 else:
                     by_pattern[key] = _Regex(re.compile(pattern, flags), [lexicon.name])
         self.regexes = list(by_pattern.values())
+        self.common = None  # hashes of common words, when the packs ask for page subjects
+        if SUBJECT_LEXICON in ruleset.lexicons:
+            import numpy
+
+            from claimlint.nlp.vocabulary import common_words
+
+            self.common = numpy.array(sorted(hash_string(w) for w in common_words()), "uint64")
 
     def _add_phrase(self, words: Iterable[str], label: str) -> None:
         node = self.trie
@@ -124,8 +134,26 @@ class CompiledMatcher:
             spans += [(strings[m], s, e) for m, s, e in self.tokens(doc)]
         hits = [(label, starts[s], starts[e - 1] + lengths[e - 1], s, e) for label, s, e in spans]
         hits += self._regex_hits(text, starts, lengths, bounds or [0])
+        if self.common is not None:
+            hits += self._rare_words(doc, starts, lengths)
         extra = [(parent, *rest) for label, *rest in hits for parent in self.parents.get(label, ())]
         return hits + extra
+
+    def _rare_words(self, doc: Doc, starts: list[int], lengths: list[int]) -> list[RawHit]:
+        """Words outside the common vocabulary (candidate product names), vectorised."""
+        import numpy
+
+        array = doc.to_array([LOWER, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH])
+        rare = (
+            (array[:, 1] == 1)
+            & (array[:, 4] >= MIN_RARE_LENGTH)
+            & ~numpy.isin(array[:, 0], self.common, assume_unique=False)
+        )
+        capital = (array[:, 2] == 1) | (array[:, 3] == 1)
+        return [
+            (RARE_CAPITALISED if capital[i] else RARE, starts[i], starts[i] + lengths[i], i, i + 1)
+            for i in numpy.flatnonzero(rare).tolist()
+        ]
 
     def _phrases(self, lows: list[int]) -> list[tuple[str, int, int]]:
         """Walk the trie from every token: all matches, overlapping ones included."""

@@ -21,6 +21,7 @@ BLOCK_KINDS = ("paragraph", "heading", "list", "cell", "title", "meta", "alt", "
 SENTENCE_BLOCKS_DEFAULT = tuple(k for k in BLOCK_KINDS if k != "tags")
 DIRECTIONS = ("forward", "backward", "both")
 WINDOWS = ("sentence", "next", "previous", "adjacent")
+POSITIONS = ("any", "start")
 TOKEN_ATTRS = frozenset(
     "ORTH TEXT LOWER LEMMA NORM SHAPE PREFIX SUFFIX LENGTH IS_ALPHA IS_ASCII IS_DIGIT IS_LOWER "
     "IS_UPPER IS_TITLE IS_PUNCT IS_SPACE IS_STOP IS_SENT_START LIKE_NUM LIKE_URL LIKE_EMAIL "
@@ -71,6 +72,8 @@ class Modifier:
     confirm_window: str = "next"
     final: tuple[str, ...] = ()  # sentence endings that are the cue ("?")
     links: tuple[str, ...] = ()  # regexes on link targets that are the cue (a DOI, PubMed)
+    cue_lexicons: tuple[str, ...] = ()  # named lexicons whose hits are cues too (lemma-matched)
+    position: str = "any"  # "start": the cue must open the sentence (an instruction's verb)
     origin: str = ""
 
 

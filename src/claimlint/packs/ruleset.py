@@ -178,6 +178,15 @@ def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dic
                     "extends",
                     f"unknown lexicon {name!r}",
                 )
+    for modifier in modifiers.values():
+        for name in modifier.cue_lexicons:
+            if name not in lexicons:
+                raise PackError(
+                    modifier.origin,
+                    f"modifier '{modifier.name}'",
+                    "cue_lexicons",
+                    f"unknown lexicon {name!r}",
+                )
     categories = {m.category for m in modifiers.values()}
     seen: dict[str, Rule] = {}
     for rule in rules:

@@ -16,6 +16,7 @@ from claimlint.packs.model import (
     DIRECTIONS,
     ID_PATTERN,
     NAME_PATTERN,
+    POSITIONS,
     SENTENCE_BLOCKS_DEFAULT,
     SEVERITIES,
     TOKEN_ATTRS,
@@ -163,6 +164,8 @@ MODIFIER_KEYS = {
     "confirm_window",
     "final",
     "links",
+    "cue_lexicons",
+    "position",
     "description",
 }
 RULE_KEYS = {
@@ -243,8 +246,11 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
     cues = _inline_lexicon(check, name, "cues", data, "cues", "cue_tokens", "cue_regex")
     final = check.strings(data["final"], "final") if "final" in data else ()
     links = check.regexes(data["links"], "links", re.I) if "links" in data else ()
-    if cues is None and not final and not links:
-        raise check.fail("cues", "a modifier needs cues, cue_tokens, cue_regex, links or final")
+    cue_lexicons = check.strings(data.get("cue_lexicons", []), "cue_lexicons")
+    if cues is None and not final and not links and not cue_lexicons:
+        raise check.fail(
+            "cues", "a modifier needs cues, cue_tokens, cue_regex, cue_lexicons, links or final"
+        )
     if cues:
         made.append(cues)
     extra = {}
@@ -268,6 +274,8 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
         ),
         final=final,
         links=links,
+        cue_lexicons=cue_lexicons,
+        position=check.string(data.get("position", "any"), "position", choices=POSITIONS),
         origin=path,
     )
     return modifier, made

@@ -1,0 +1,90 @@
+"""The claim analysis attached to each finding: what is claimed, about what, and why it stands.
+
+A reviewer should not have to guess why a sentence was flagged. Each sentence finding carries
+three answers, built from the hits the rule matched and the context it checked:
+
+- ``claim``: what kind of claim and its words (an outcome, a figure, onset speed, safety,
+  superiority, regulatory status), from the rule's category and the anchor hit;
+- ``subject``: the product or treatment named in the sentence, else what the page promotes
+  (nlp/subjects.py), else that the subject is implied (a heading or a fragment);
+- ``asserted``: the exemptions the rule looked for and did not find (not negated, hedged,
+  cited, asked, conditional, an instruction, attributed to dispute it, limited to animals...).
+
+Pure Python; the JSON output carries it as the additive ``analysis`` object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimlint.nlp.context import Hit
+from claimlint.packs import Rule
+
+CLAIM_KINDS = {
+    "efficacy": "a health outcome",
+    "route-comparison": "one route of administration ranked above another",
+    "safety": "safety as an absolute",
+    "approval": "a regulatory status",
+    "guarantee": "a guaranteed or absolute result",
+}
+SUBJECT_CLASSES = ("treatment", "page-subject", "route", "ketamine", "esketamine")
+EXEMPTIONS = {
+    "negation": "negated",
+    "hedge": "hedged",
+    "evidence": "backed by a specific citation",
+    "evidence-here": "backed by a specific citation in the sentence",
+    "question": "a question",
+    "attribution": "attributed to others to dispute it",
+    "instruction": "an instruction",
+    "conditional": "conditional",
+    "nonhuman": "limited to animals or the lab",
+    "embedded-question": "an embedded question",
+}
+FIGURE_WORDS = ("figure", "rate", "percent")
+SPEED_WORDS = ("speed",)
+
+
+def sentence_analysis(
+    rule: Rule,
+    text: str,
+    chosen: Sequence[Hit],
+    labels_of: dict[tuple[int, int], set[str]],
+    subjects: Sequence[str],
+    implied: bool,
+) -> tuple[tuple[str, str], ...]:
+    """The (question, answer) pairs for a sentence finding."""
+    anchor = chosen[0]
+    words = " ".join(text[anchor.start : anchor.end].split())
+    kind = CLAIM_KINDS.get(rule.category, rule.category)
+    if any(w in anchor.label for w in FIGURE_WORDS):
+        kind = "an efficacy figure"
+    elif any(w in anchor.label for w in SPEED_WORDS):
+        kind = "speed of onset"
+    subject = ""
+    for hit in chosen:
+        names = labels_of.get((hit.start, hit.end), set()) | {hit.label}
+        if any(name in SUBJECT_CLASSES for name in names):
+            subject = " ".join(text[hit.start : hit.end].split())
+            break
+    if not subject:
+        if implied:
+            subject = (
+                "implied: the sentence opens with the claim (a heading, list item or fragment)"
+            )
+        elif subjects:
+            subject = f"what the page promotes: {', '.join(subjects[:3])}"
+        else:
+            subject = "not named: the outcome is asserted for the condition"
+    checked = [EXEMPTIONS.get(c, c) for c in rule.unless]
+    asserted = "as fact: " + ("not " + ", not ".join(checked) if checked else "no exemption")
+    return (("claim", f'{kind} ("{words}")'), ("subject", subject), ("asserted", asserted))
+
+
+def document_analysis(rule: Rule, trigger: str) -> tuple[tuple[str, str], ...]:
+    """The pairs for a missing-statement finding."""
+    requirement = rule.document.requirement if rule.document else "statement"
+    return (
+        ("claim", f'the page needs a {requirement or "statement"}: "{trigger}"'),
+        ("subject", "the whole page"),
+        ("asserted", f"no {requirement or 'required statement'} anywhere on the page"),
+    )

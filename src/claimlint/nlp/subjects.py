@@ -1,0 +1,75 @@
+"""What the page promotes: product names claimlint has never heard of, found on the page.
+
+A claim keeps its force when its subject is a brand or compound that no lexicon lists
+("Serenaxin calms an anxious mind"). The matcher marks words outside the common English
+vocabulary (nlp/vocabulary.py); a rare word is taken as a subject of the page when the page
+gives it the weight of a name: it stands in the title or a heading, it is repeated, or it is
+capitalised. Words covered by a `not-subject` hit (conditions, outcomes, the brain...) never
+are: "depression" is what a product is sold against, not the product. Every occurrence of a
+subject word then becomes a hit of the reserved lexicon `page-subject`, and of every lexicon
+that extends it, so rules written for `treatment` see it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from claimlint.nlp.context import Hit
+from claimlint.nlp.matcher import RARE, RARE_CAPITALISED, SUBJECT_LEXICON
+from claimlint.nlp.sentences import Sentence
+
+EXCLUDED = "not-subject"  # reserved: hits of this lexicon are never page subjects
+NAME_BLOCKS = frozenset({"title", "heading", "meta"})
+MIN_REPEATS = 2
+MAX_TERM_CHARS = 120
+
+
+def page_subjects(
+    text: str,
+    sentences: Sequence[Sentence],
+    hits: list[Hit],
+    parents: Mapping[str, tuple[str, ...]],
+) -> tuple[list[Hit], list[str]]:
+    """The hits with rare-word markers replaced by page-subject hits, and the subject words
+    (most frequent first) for the explanation of findings."""
+    rare = [h for h in hits if h.label in (RARE, RARE_CAPITALISED)]
+    kept = [h for h in hits if h.label not in (RARE, RARE_CAPITALISED)]
+    if not rare:
+        return kept, []
+    excluded = sorted((h.start, h.end) for h in kept if h.label == EXCLUDED)
+    candidates = [h for h in rare if not _covered(h, excluded)]
+    words = [text[h.start : h.end].lower() for h in candidates]
+    counts = Counter(words)
+    named: set[str] = set()
+    starts = [s.start for s in sentences]
+    for hit, word in zip(candidates, words, strict=True):
+        if hit.label == RARE_CAPITALISED or counts[word] >= MIN_REPEATS:
+            named.add(word)
+        elif _kind_at(sentences, starts, hit.start) in NAME_BLOCKS:
+            named.add(word)
+    labels = (SUBJECT_LEXICON, *parents.get(SUBJECT_LEXICON, ()))
+    for hit, word in zip(candidates, words, strict=True):
+        if word in named:
+            kept.extend(Hit(label, *hit[1:]) for label in labels)
+    ranked = sorted(named, key=lambda w: (-counts[w], w))
+    return kept, ranked
+
+
+def _covered(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    from bisect import bisect_right
+
+    i = bisect_right(spans, (hit.start, float("inf"))) - 1
+    while i >= 0 and spans[i][0] >= hit.start - MAX_TERM_CHARS:  # lexicon terms are short
+        start, end = spans[i]
+        if start <= hit.start and hit.end <= end:
+            return True
+        i -= 1
+    return False
+
+
+def _kind_at(sentences: Sequence[Sentence], starts: list[int], offset: int) -> str:
+    from bisect import bisect_right
+
+    index = bisect_right(starts, offset) - 1
+    return sentences[index].kind if index >= 0 else ""
