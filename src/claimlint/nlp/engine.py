@@ -12,6 +12,7 @@ from claimlint.inputs.sources import Source
 from claimlint.inputs.suppressions import parse_suppressions
 from claimlint.nlp.analysis import document_analysis, sentence_analysis
 from claimlint.nlp.context import Hit, SentenceHits, governing, openings
+from claimlint.nlp.documents import document_trigger
 from claimlint.nlp.sentences import split_sentences
 from claimlint.packs import Match, Modifier, Rule, RuleSet
 from claimlint.packs.templates import render
@@ -319,7 +320,7 @@ class Linter:
             return None
         trigger: tuple[int, int] | None = None
         if check.when_scope == "document":
-            trigger = _document_trigger(sh, check.when)
+            trigger = document_trigger(sh, check.when)
         else:
             unless = self._modifiers_for(check.unless)
             for index in range(len(sh.sentences)):
@@ -462,27 +463,6 @@ def _to_prose(prose, source_start: int, source_end: int) -> tuple[int, int]:
     if start is None:
         return (0, 0)
     return start, max(start, end or start)
-
-
-def _document_trigger(sh: SentenceHits, when: Match) -> tuple[int, int] | None:
-    """Where a document-scope requirement starts to apply: every `all` class and one `any`
-    class occur somewhere on the page. A hit inside a hit of a `none` class does not count
-    ("derived from ketamine" names ketamine without offering it)."""
-    count = range(len(sh.sentences))
-    covers = [(h.start, h.end) for i in count for n in when.none for h in sh.hits(i, n)]
-
-    def found(name: str) -> list[Hit]:
-        hits = (h for i in count for h in sh.hits(i, name))
-        return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in covers)]
-
-    present = {name: found(name) for name in when.all + when.any}
-    if not all(present[n] for n in when.all):
-        return None
-    if when.any and not any(present[n] for n in when.any):
-        return None
-    names = when.all or when.any
-    first = min((h for n in names for h in present[n]), key=lambda h: h.start)
-    return first.start, first.end
 
 
 def _glob_match(path: str, pattern: str) -> bool:
