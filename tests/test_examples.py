@@ -26,7 +26,12 @@ def test_careful_page_is_clean() -> None:
 
 def test_noncompliant_pages_cover_every_category() -> None:
     found = set()
-    for name in ("ketamine-clinic.md", "route-comparison.html", "at-home-program.txt"):
+    for name in (
+        "ketamine-clinic.md",
+        "route-comparison.html",
+        "at-home-program.txt",
+        "glp1-telehealth.md",
+    ):
         categories = _categories(name)
         assert categories, name
         found |= categories
@@ -39,3 +44,39 @@ def test_noncompliant_pages_cover_every_category() -> None:
         "disclaimer-fda",
         "disclaimer-crisis",
     }
+
+
+def _rules(name: str) -> set[str]:
+    _categories(name)
+    return {d.rule for d in _RESULT.diagnostics if Path(d.path).name == name}
+
+
+def test_glp1_telehealth_page_shows_the_regulatory_rules() -> None:
+    assert _categories("glp1-telehealth.md") == {"approval", "disclaimer-fda"}
+    assert _rules("glp1-telehealth.md") == {
+        "CL303",  # compounded drug sold, no not-FDA-approved statement
+        "CL502",  # the compounded product called FDA-approved
+        "CL503",  # "same medicine as" the brand
+        "CL504",  # FDA-registered facility offered as assurance
+        "CL505",  # the brand's trial figure on the compounded page
+        "CL506",  # "research use only" beside human dosing
+        "CL508",  # FAQ answers "yes" to "the same as Mounjaro?"
+    }
+
+
+def test_glp1_telehealth_fix_adds_the_compounded_statement(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimlint.cli import cli
+    from claimlint.run.fixer import DEFAULT_TEXTS
+
+    page = tmp_path / "glp1-telehealth.md"
+    page.write_bytes((EXAMPLES / "glp1-telehealth.md").read_bytes())
+    result = CliRunner().invoke(cli, ["check", "--no-cache", "--quiet", str(page), "--fix"])
+    assert result.exit_code == 1, result.output  # the claims remain
+    text = page.read_text(encoding="utf-8")
+    assert text.endswith("\n\n" + DEFAULT_TEXTS["compounded"] + "\n")
+    assert DEFAULT_TEXTS["fda"] not in text  # not the ketamine statement
+    after = lint_paths([str(page)])
+    assert not any(d.category == "disclaimer-fda" for d in after.diagnostics)
+    assert {"CL502", "CL503"} <= {d.rule for d in after.diagnostics}  # claims are never rewritten
