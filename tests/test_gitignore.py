@@ -102,3 +102,9 @@ def test_one_file_named_three_ways_is_linted_once(
 def test_a_folder_named_twice_is_walked_once(repo: Path) -> None:
     files, _ = expand_paths([str(repo / "site"), os.path.relpath(repo / "site")])
     assert len(files) == 1
+
+
+def test_a_symlinked_folder_spelling_is_the_same_file(repo: Path) -> None:
+    (repo / "link").symlink_to(repo / "site")
+    files, _ = expand_paths([str(repo / "site" / "page.md"), str(repo / "link" / "page.md")])
+    assert files == [str(repo / "site" / "page.md")]

@@ -132,15 +132,22 @@ def expand_paths(
 
 def unique_files(files: Iterable[str]) -> list[str]:
     """Each file once, under the first name it was given: `../x/p.md`, `/abs/x/p.md` and
-    `p.md` are one file (compared by real path, so symlinks to it are too)."""
+    `p.md` are one file (compared by the real path of their folder). A symlink to a page is
+    a page of its own name, as a walk finds it, and is kept."""
     seen: set[str] = set()
     unique = []
     for name in files:
-        key = name if name == "-" else os.path.normcase(os.path.realpath(name))
+        key = name if name == "-" else _real_folder_path(name)
         if key not in seen:
             seen.add(key)
             unique.append(name)
     return unique
+
+
+def _real_folder_path(name: str) -> str:
+    absolute = os.path.abspath(name)
+    folder, base = os.path.split(absolute)
+    return os.path.normcase(os.path.join(os.path.realpath(folder), base))
 
 
 def _display(given: str, found: Path, root: Path) -> str:
