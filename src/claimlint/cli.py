@@ -177,6 +177,8 @@ def check(
     from claimlint.run.config import ConfigError
     from claimlint.run.resolver import Overrides, Resolver
 
+    if stdin_filename and "-" not in paths:
+        raise click.UsageError("--stdin-filename names the document read from '-'; add '-'")
     ruleset = _packs(rule_dirs)  # parsed only if a file must be linted or the format needs it
     options = Options(select=_split(select), ignore=_split(ignore))
     fix = fix or show_diff

@@ -65,6 +65,38 @@ def nul_bytes_in_text(data: bytes) -> bool:
     return len(sample) < 64 or len(_CONTROL.findall(sample)) <= len(sample) // 4
 
 
+def implausible(data: bytes, text: str, encoding: str) -> str | None:
+    """Why a decode the user asked for is garbage, or None: UTF-8 or ASCII bytes read as UTF-16
+    become CJK and unassigned characters with no NUL byte in sight; UTF-16 read as a one-byte
+    encoding is full of NULs. Real text has almost no control, unassigned or surrogate
+    characters."""
+    import unicodedata
+
+    sample = text[:8192]
+    if not sample:
+        return None
+    odd = sum(
+        1
+        for ch in sample
+        if unicodedata.category(ch) in ("Cc", "Cn", "Cs", "Co") and ch not in "\t\n\r\f\v"
+    )
+    if odd * 20 > len(sample):
+        share = round(100 * odd / len(sample))
+        return f"{share}% of the decoded characters are NULs, controls or unassigned"
+    head = data[:65536]
+    if encoding.startswith(("utf-16", "utf-32")) and len(head) >= 16 and b"\x00" not in head:
+        ascii_bytes = sum(1 for b in head if 9 <= b <= 126)
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as err:
+            valid_utf8 = err.start > len(head) - 4  # a character cut at the sample's end
+        else:
+            valid_utf8 = True
+        if valid_utf8 and ascii_bytes * 10 >= len(head) * 9:
+            return "its bytes are plain UTF-8 text with no NUL byte, so not " + encoding
+    return None
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset an HTML page declares in its first kilobytes, if Python knows it."""
     match = _META_CHARSET.search(data[:4096])
@@ -90,6 +122,9 @@ def decode(data: bytes, *, encoding: str | None = None, html: bool = False) -> s
             raise DecodeError(
                 f"cannot be decoded as {encoding}: {err.reason} at byte {err.start}"
             ) from None
+        reason = implausible(data, text, codecs.lookup(encoding).name)
+        if reason:
+            raise DecodeError(f"does not look like {encoding} text ({reason}); check --encoding")
         return text[1:] if text.startswith("\ufeff") else text
     bom_encoding, bom_len = sniff_bom(data)
     if bom_encoding:
