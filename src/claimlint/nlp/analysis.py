@@ -39,6 +39,8 @@ EXEMPTIONS = {
     "conditional": "conditional",
     "nonhuman": "limited to animals or the lab",
     "embedded-question": "an embedded question",
+    "adverse": "about side effects",
+    "description": "a description of what the drug is used for",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)

@@ -14,6 +14,8 @@ from typing import NamedTuple
 from claimlint.nlp.sentences import Sentence
 from claimlint.packs import Modifier
 
+MAX_LIST_ITEMS = 12  # a lead-in sentence governs at most this many list items after it
+
 
 class Hit(NamedTuple):
     """A lexicon match: prose character offsets and token offsets (a tuple: a page makes
@@ -72,6 +74,22 @@ class SentenceHits:
                     found.update(range(first, last + 1))
             self._link_cache[key] = found
         return self._link_cache[key]
+
+
+def lead_in(sh: SentenceHits, index: int) -> int | None:
+    """The sentence that introduces a list item ("A single dose can:" before "- lift mood"):
+    the last sentence before the list, when it ends with a colon. A list item completes that
+    sentence, so its hedges, citations and denials govern the item too."""
+    sentences = sh.sentences
+    if sentences[index].kind != "list":
+        return None
+    previous = index - 1
+    while previous >= 0 and sentences[previous].kind == "list":
+        previous -= 1
+    if previous < 0 or index - previous > MAX_LIST_ITEMS:
+        return None
+    sentence = sentences[previous]
+    return previous if sh.text[sentence.start : sentence.end].rstrip().endswith(":") else None
 
 
 def _window(index: int, window: str) -> tuple[int, ...]:
@@ -166,6 +184,12 @@ def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> boo
                 break
         if found:
             break
+    if not found and not modifier.final:
+        introducing = lead_in(sh, index)
+        if introducing is not None:
+            found = bool(_real_cues(sh, modifier, introducing)) or bool(
+                modifier.links and introducing in sh.sentences_with_link(modifier.links)
+            )
     if not found:
         return False
     if modifier.confirm:
