@@ -39,9 +39,9 @@ def test_pool_output_equals_in_process(site: Path, ruleset, monkeypatch) -> None
     used: list[int] = []
     real = parallel.lint_in_pool
 
-    def spy(lint_one, paths, sizes, jobs):
+    def spy(lint_one, paths, sizes, jobs, progress=None):
         used.append(len(paths))
-        return real(lint_one, paths, sizes, jobs)
+        return real(lint_one, paths, sizes, jobs, progress)
 
     monkeypatch.setattr(parallel, "lint_in_pool", spy)
     serial = lint_paths([str(site)], ruleset=ruleset, jobs=1, keep_texts=True)
@@ -153,9 +153,9 @@ def test_with_a_cache_workers_lint_the_bytes_that_were_hashed(
     used: list[int] = []
     real = parallel.lint_in_pool
 
-    def spy(lint_one, paths, sizes, jobs):
+    def spy(lint_one, paths, sizes, jobs, progress=None):
         used.append(len(paths))
-        return real(lint_one, paths, sizes, jobs)
+        return real(lint_one, paths, sizes, jobs, progress)
 
     def second_read(*args, **kwargs):
         raise AssertionError("a file was read twice")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from claimlint.diagnostics import Diagnostic, FileError
 from claimlint.nlp.engine import Linter, Options
@@ -15,6 +15,14 @@ if TYPE_CHECKING:  # pragma: no cover
 from claimlint.inputs.discovery import expand_paths
 from claimlint.inputs.sources import Source
 from claimlint.packs import RuleSet, lazy_rules, load_rules
+
+
+class Progress(Protocol):
+    """Told how many files a run will lint, then of each one done (a progress bar)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, count: int = 1) -> None: ...
 
 
 @dataclass
@@ -31,11 +39,19 @@ class Result:
 def lint_text(
     text: str, *, path: str = "<text>", fmt: str | None = None, linter: Linter | None = None
 ) -> list[Diagnostic]:
-    """Lint a string; the format follows the path's extension unless given."""
+    """Lint a string; the format follows the path's extension unless `fmt` names one of
+    FORMATS ("md" or "markdown", "html", "text"); any other name is a ValueError."""
     from claimlint.inputs.sources import format_of
 
+    if fmt is not None and fmt not in FORMATS:
+        known = ", ".join(repr(name) for name in FORMATS)
+        raise ValueError(f"unknown document format {fmt!r} (known: {known})")
     linter = linter or default_linter()
-    return linter.lint(Source(path, text, fmt or format_of(path)))
+    return linter.lint(Source(path, text, FORMATS[fmt] if fmt else format_of(path)))
+
+
+# The document formats lint_text accepts, as the command line names them.
+FORMATS = {"md": "markdown", "markdown": "markdown", "html": "html", "text": "text"}
 
 
 _DEFAULT: Linter | None = None
@@ -60,6 +76,7 @@ def lint_paths(
     resolver: Resolver | None = None,
     jobs: int = 1,
     cache_dir: str | Path | None = None,
+    progress: Progress | None = None,
 ) -> Result:
     """Lint files and folders; unreadable inputs become FileErrors, never exceptions.
 
@@ -67,7 +84,8 @@ def lint_paths(
     resolver's include/exclude/extensions); a ConfigError or PackError is raised before any
     file is linted. `jobs` > 1 lints in that many processes when there is enough to do;
     with `cache_dir`, unchanged files are answered from the result cache there, and a run
-    that the cache answers entirely never parses the rule packs.
+    that the cache answers entirely never parses the rule packs. `progress` (a progress bar)
+    is started with the number of files and advanced as each is done.
     """
     linter = Linter(ruleset or lazy_rules(), options) if resolver is None else None
     files, errors = expand_paths(paths) if resolver is None else resolver.expand(paths)
@@ -94,6 +112,8 @@ def lint_paths(
         from claimlint.run.cache import ResultCache
 
         cache = ResultCache(Path(cache_dir))
+    if progress is not None:
+        progress.start(len(files))
     outcomes = lint_files(
         files,
         linter_of,
@@ -104,6 +124,7 @@ def lint_paths(
         jobs=jobs,
         cache=cache,
         ready=ready,
+        progress=None if progress is None else progress.advance,
     )
     for outcome in outcomes:
         if outcome.error is not None:

@@ -9,6 +9,11 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from claimlint.console.inspect import inspect
+from claimlint.console.options import presentation_options
+from claimlint.console.output import close_output, open_output
+from claimlint.console.progress import ProgressBar
+from claimlint.console.style import use_color
 from claimlint.outputs.formats import FORMAT_NAMES
 from claimlint.server.command import server as server_command
 from claimlint.version import __version__
@@ -145,6 +150,7 @@ def cli() -> None:
     is_flag=True,
     help="Neither read nor write the result cache (.claimlint_cache/).",
 )
+@presentation_options
 def check(
     paths,
     output_format,
@@ -166,6 +172,7 @@ def check(
     show_diff=False,
     jobs=0,
     no_cache=False,
+    **shown,
 ) -> None:
     """Lint Markdown, HTML and text files or folders (default: .); '-' reads stdin."""
     from claimlint.api import lint_paths
@@ -190,8 +197,11 @@ def check(
         fail_on=fail_on,
         report_unused_suppressions=report_unused,
     )
+    progress = ProgressBar(quiet=quiet)
     try:
         resolver = Resolver(overrides, config_file=config_file, isolated=isolated, ruleset=ruleset)
+        if shown["show_files"] or shown["show_settings"]:
+            inspect(paths or (".",), resolver, shown["show_settings"], output_format)
         result = lint_paths(
             paths or (".",),
             ruleset=ruleset,
@@ -203,7 +213,9 @@ def check(
             stdin_data=stdin_data,
             jobs=jobs or _all_cores(),
             cache_dir=None if no_cache else _cache_dir(resolver),
+            progress=progress,
         )
+        progress.finish()
         if fix:
 
             def lint_bytes(name: str, data: bytes):
@@ -230,6 +242,7 @@ def check(
             )
         rules = resolver.rules() if output_format in RULE_FORMATS else []
     except ConfigError as err:
+        progress.finish()
         _parsed(ruleset)  # a broken --rules pack is reported first, as it always was
         click.echo(f"claimlint: configuration error: {err}", err=True)
         sys.exit(EXIT_ERROR)
@@ -239,34 +252,43 @@ def check(
         _apply_baseline(result, baseline_file, write_baseline_file, quiet)
     for error in result.errors:
         click.echo(f"claimlint: {error}", err=True)
-    is_tty = sys.stdout.isatty()
+    target = None if shown["output_file"] else sys.stdout
+    color = use_color(shown["color"], target)
+    show_source = shown["show_source"]
     ctx = Context(
         rules=rules,
         sources=result.texts,
         files_checked=result.files,
         files=result.linted,
         errors=result.errors,
-        color=is_tty,
-        show_source=is_tty and not quiet,
+        color=color,
+        show_source=(target is not None and target.isatty() and not quiet)
+        if show_source is None
+        else show_source,
         version=__version__,
     )
     stream = STREAMS.get(output_format) if not fix else None
     output = "" if stream else by_name(output_format)(result.diagnostics, ctx)
     if quiet and output_format == "text":
         output = "".join(line + "\n" for line in output.splitlines()[:-1])
+    out = open_output(shown["output_file"], color)
     if fix and show_diff:
-        click.echo("".join(fixed.diffs), nl=False)
+        out.write("".join(fixed.diffs))
     elif (
         fix and fixed.stdout is not None
-    ):  # stdin: the fixed document on stdout, findings on stderr
+    ):  # stdin: the fixed document on stdout, findings on stderr (or -o)
         sys.stdout.buffer.write(fixed.stdout)
         sys.stdout.flush()
-        click.echo(output, nl=False, err=True)
+        if out.path:
+            out.write(output)
+        else:
+            click.echo(output, nl=False, err=True, color=use_color(shown["color"], sys.stderr))
     elif stream is not None:
         for piece in stream(result.diagnostics):
-            click.echo(piece, nl=False)
+            out.write(piece)
     else:
-        click.echo(output, nl=False)
+        out.write(output)
+    close_output(out)
     if statistics:
         click.echo(stats(result.diagnostics), nl=False, err=output_format != "text")
     if result.errors:

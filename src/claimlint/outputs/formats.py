@@ -76,8 +76,15 @@ def formatter(name: str) -> Callable[[Formatter], Formatter]:
     return register
 
 
-_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
-_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+# Colours by severity; click.style writes the escape codes and click.echo(color=...) decides
+# whether they reach the stream (--color, NO_COLOR, FORCE_COLOR: claimlint.console.style).
+_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def _styled(text: str, color: bool, **style: object) -> str:
+    import click
+
+    return click.style(text, **style) if color else text  # type: ignore[arg-type]
 
 
 def _source_excerpt(diag: Diagnostic, text: str, color: bool) -> list[str]:
@@ -96,11 +103,8 @@ def _source_excerpt(diag: Diagnostic, text: str, color: bool) -> list[str]:
         lo = max(0, first - 40)
         line, first, last = line[lo : lo + 160], first - lo, min(last - lo, 160)
     gutter = f"{diag.line:>5} | "
-    marker = " " * len(gutter[:-2]) + "| " + " " * first + "^" * max(1, last - first)
-    if color:
-        marker = (
-            marker[: len(gutter)] + _COLORS.get(diag.severity, "") + marker[len(gutter) :] + _RESET
-        )
+    carets = _styled("^" * max(1, last - first), color, fg=_COLORS.get(diag.severity), bold=True)
+    marker = " " * len(gutter[:-2]) + "| " + " " * first + carets
     return [gutter + line, marker]
 
 
@@ -110,16 +114,15 @@ def format_text(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
     for diag in diagnostics:
         where = f"{diag.path}:{diag.line}:{diag.column}:"
         sev = f"[{diag.severity}]"
-        if ctx.color:
-            where = _BOLD + where + _RESET
-            sev = _COLORS.get(diag.severity, "") + sev + _RESET
+        where = _styled(where, ctx.color, bold=True)
+        sev = _styled(sev, ctx.color, fg=_COLORS.get(diag.severity), bold=True)
         out.append(f"{where} {diag.rule} {sev} {diag.message}")
         if ctx.show_source and diag.path in ctx.sources:
             out.extend(_source_excerpt(diag, ctx.sources[diag.path], ctx.color))
             if diag.suggestion:
                 out.append(f"      = suggestion: {diag.suggestion}")
             if diag.fix:
-                out.append(f"      = help: {diag.fix}")
+                out.append(_styled("      = help: ", ctx.color, fg="green") + diag.fix)
             out.append("")
         elif diag.suggestion:
             out.append(f"    suggestion: {diag.suggestion}")
@@ -147,7 +150,7 @@ def summary_line(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
         )
     if ctx.errors:
         text += f" {len(ctx.errors)} file{'s' if len(ctx.errors) != 1 else ''} could not be read."
-    return (_DIM + text + _RESET) if ctx.color else text
+    return _styled(text, ctx.color, dim=True)
 
 
 @formatter("concise")

@@ -85,7 +85,11 @@ def chunked(paths: Sequence[str], sizes: Sequence[int], jobs: int) -> list[list[
 
 
 def lint_in_pool(
-    lint_one: LintOne, paths: Sequence[str], sizes: Sequence[int], jobs: int
+    lint_one: LintOne,
+    paths: Sequence[str],
+    sizes: Sequence[int],
+    jobs: int,
+    progress: Callable[[int], None] | None = None,
 ) -> dict[str, Outcome]:
     """Lint paths in `jobs` forked workers; outcomes by path (the caller restores order).
 
@@ -105,6 +109,8 @@ def lint_in_pool(
         for result in pool.map(_run_chunk, chunks):
             for outcome in result:
                 outcomes[outcome[0]] = outcome
+            if progress is not None:
+                progress(len(result))
     return outcomes
 
 
@@ -133,14 +139,17 @@ def lint_files(
     jobs: int = 1,
     cache: ResultCache | None = None,
     ready: Callable[[], None] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[FileOutcome]:
     """Lint files in order: cache hits without spaCy, misses in process or in `jobs` workers.
 
     The outcome list is in the order of `files`, and identical whatever `jobs` is. `ready`
     runs (and may raise) after the cache is consulted and before anything is linted; it is
     skipped only when the cache answered every file that could be read, so a run with
-    nothing to lint still reports what `ready` checks.
+    nothing to lint still reports what `ready` checks. `progress` hears of files done, n at a
+    time (a progress bar).
     """
+    advance = progress or (lambda count: None)
 
     slots = [FileOutcome((stdin_filename or "-") if p == "-" else p) for p in files]
     pending: list[int] = []
@@ -169,6 +178,7 @@ def lint_files(
             if found is not None:
                 slots[index].diagnostics = found
                 answered += 1
+                advance(1)
                 if keep_texts:
                     _decode_into(slots[index], name, data, encoding)
                 continue
@@ -217,7 +227,7 @@ def lint_files(
             _ = linter.nlp
 
         try:
-            by_path = lint_in_pool(lint_one, [files[i] for i in pooled], sizes, jobs)
+            by_path = lint_in_pool(lint_one, [files[i] for i in pooled], sizes, jobs, advance)
         except BrokenProcessPool:  # a worker died (killed, out of memory): finish in process
             by_path = {}
         for index in pooled:
@@ -226,6 +236,7 @@ def lint_files(
         pending = [i for i in pending if slots[i].diagnostics is None and slots[i].error is None]
     for index in pending:
         record(index, lint_one(files[index], data_of.get(index)))
+        advance(1)
 
     for index, slot in enumerate(slots):
         if slot.diagnostics is None:

@@ -136,10 +136,14 @@ class Resolver:
 
         if not config.rules and self._base_ruleset is not None:
             return self._base_ruleset  # already holds the bundled packs and --rules
-        dirs = tuple(self.overrides.rule_dirs) + tuple(str(p) for p in config.rules)
+        dirs = self.ruleset_dirs(config)
         if dirs not in self._rulesets:
             self._rulesets[dirs] = lazy_rules([Path(d) for d in dirs])
         return self._rulesets[dirs]
+
+    def ruleset_dirs(self, config: Config) -> tuple[str, ...]:
+        """The packs a configuration adds to the bundled ones: --rules, then its `rules`."""
+        return tuple(self.overrides.rule_dirs) + tuple(str(p) for p in config.rules)
 
     def options_for(self, config: Config, path: str) -> Options:
         """Command line over file: --select replaces the file's select/extend-select/ignore;

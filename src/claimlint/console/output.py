@@ -1,0 +1,88 @@
+"""Where the check command's report goes: stdout, or -o FILE written atomically (a temporary
+file beside it, renamed into place), so a reader never sees half a report."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+
+class OutputError(Exception):
+    """The output file cannot be written: which file, and why."""
+
+
+class Output:
+    """Collects the report's text and writes it to stdout or, atomically, to a file."""
+
+    def __init__(self, path: str | None, color: bool) -> None:
+        self.path, self.color = path, color
+        self._file = None
+        self._tmp: str | None = None
+        if path is not None:
+            import tempfile  # only when writing a file: a cache hit on stdout stays lean
+
+            target = Path(path)
+            folder = target.parent if str(target.parent) else Path(".")
+            if target.is_dir():
+                raise OutputError(f"{path}: is a folder")
+            try:
+                fd, self._tmp = tempfile.mkstemp(
+                    prefix=f".{target.name}.", suffix=".tmp", dir=folder
+                )
+            except OSError as err:
+                raise OutputError(f"{path}: {err.strerror or err}") from err
+            self._file = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def write(self, text: str) -> None:
+        if self._file is None:
+            click.echo(text, nl=False, color=self.color)
+        else:
+            self._file.write(text if self.color else click.unstyle(text))
+
+    def close(self) -> None:
+        """Put the file in place (keeping the permissions of the file it replaces)."""
+        if self._file is None or self._tmp is None:
+            return
+        self._file.close()
+        try:
+            mode = os.stat(self.path).st_mode & 0o7777 if os.path.exists(self.path) else None
+            os.chmod(self._tmp, mode if mode is not None else 0o644 & ~_umask())
+            os.replace(self._tmp, self.path)
+        except OSError as err:
+            self.discard()
+            raise OutputError(f"{self.path}: {err.strerror or err}") from err
+        self._tmp = None
+
+    def discard(self) -> None:
+        """Drop a half-written file (the run failed before the report was complete)."""
+        if self._file is not None and not self._file.closed:
+            self._file.close()
+        if self._tmp is not None and os.path.exists(self._tmp):
+            os.unlink(self._tmp)
+        self._tmp = None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def open_output(path: str | None, color: bool) -> Output:
+    """The report's destination; a file that cannot be created exits 2 with the reason."""
+    try:
+        return Output(path, color)
+    except OutputError as err:
+        click.echo(f"claimlint: cannot write the report: {err}", err=True)
+        sys.exit(2)
+
+
+def close_output(out: Output) -> None:
+    try:
+        out.close()
+    except OutputError as err:
+        click.echo(f"claimlint: cannot write the report: {err}", err=True)
+        sys.exit(2)
