@@ -233,6 +233,12 @@ class Linter:
             if name == anchor_name:
                 continue
             options = [h for h in sh.hits(index, name) if h is not claim]
+            if match.all.count(name) > 1:  # listed twice: two separate hits ("two routes")
+                options = [
+                    h
+                    for h in options
+                    if not any(h.start < c.end and c.start < h.end for c in chosen)
+                ]
             if match.order and position >= 0:
                 options = [
                     h
