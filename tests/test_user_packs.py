@@ -151,7 +151,8 @@ def test_explain_accepts_the_rule_name() -> None:
 def test_rules_json_lists_every_bundled_rule() -> None:
     result = invoke("rules", "--format", "json")
     assert result.exit_code == 0, result.stderr
-    listed = json.loads(result.stdout)
+    engine, *listed = json.loads(result.stdout)  # CL001, the engine's own rule, comes first
+    assert engine["id"] == "CL001" and engine["name"] == "unused-suppression"
     bundled = load_rules().rules
     assert [r["id"] for r in listed] == [r.id for r in bundled]
     assert len(listed) >= 10

@@ -1,14 +1,15 @@
-"""The command line: check, rules, explain. Exit codes live here (0 clean, 1 findings, 2 errors)."""
+"""The command line: check, plus the rule commands of commands/rules.py (rules, explain,
+test-rules). Exit codes live here (0 clean, 1 findings, 2 errors)."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from claimlint.commands.rules import COMMANDS as RULE_COMMANDS
 from claimlint.console.inspect import inspect
 from claimlint.console.options import presentation_options
 from claimlint.console.output import close_output, open_output
@@ -19,7 +20,7 @@ from claimlint.server.command import server as server_command
 from claimlint.version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover - `--help` and `init` need no rules
-    from claimlint.packs import PackError, Rule, RuleSet
+    from claimlint.packs import PackError, RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -48,11 +49,6 @@ def _parsed(ruleset: RuleSet) -> RuleSet:
         return ruleset.load()
     except PackError as err:
         _pack_error(err)
-
-
-def _load(rule_dirs: tuple[str, ...]) -> RuleSet:
-    """For the commands that show rules: read and parse at once."""
-    return _parsed(_packs(rule_dirs))
 
 
 def _pack_error(err: PackError) -> NoReturn:
@@ -418,79 +414,9 @@ def init(folder: str, force: bool) -> None:
     click.echo(f"Wrote {target}")
 
 
-@cli.command("rules")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), help="Extra rule packs.")
-def list_rules(output_format: str, rule_dirs: tuple[str, ...]) -> None:
-    """List every rule: id, name, category, severity, summary."""
-    ruleset = _load(rule_dirs)
-    if output_format == "json":
-        click.echo(json.dumps([_rule_json(r) for r in ruleset.rules], indent=2))
-        return
-    for rule in ruleset.rules:
-        click.echo(
-            f"{rule.id}  {rule.name:<32} {rule.category:<17} {rule.severity:<8} {rule.summary}"
-        )
-
-
-def _rule_json(rule: Rule) -> dict:
-    return {
-        "id": rule.id,
-        "name": rule.name,
-        "category": rule.category,
-        "severity": rule.severity,
-        "level": rule.level,
-        "summary": rule.summary,
-        "references": list(rule.references),
-        "fix": rule.fix,
-        "source": rule.origin,
-    }
-
-
-@cli.command()
-@click.argument("rule")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), help="Extra rule packs.")
-def explain(rule: str, rule_dirs: tuple[str, ...]) -> None:
-    """Why a rule exists, its regulatory basis, examples, and how to fix a finding."""
-    ruleset = _load(rule_dirs)
-    found = ruleset.rule(rule)
-    if found is None:
-        click.echo(f"claimlint: unknown rule {rule!r}; 'claimlint rules' lists them", err=True)
-        sys.exit(EXIT_ERROR)
-    click.echo(explain_text(found))
-
-
-def explain_text(rule: Rule) -> str:
-    lines = [
-        f"{rule.id} {rule.name}  ({rule.category}, {rule.severity}, {rule.level}-level)",
-        "",
-        rule.summary,
-        "",
-    ]
-    if rule.rationale:
-        lines += ["Why:", _wrap(rule.rationale), ""]
-    if rule.references:
-        lines += ["Regulatory basis:"] + [f"  - {r}" for r in rule.references] + [""]
-    if rule.flag_examples:
-        lines += ["Flagged:"] + [f"  x {e}" for e in rule.flag_examples] + [""]
-    if rule.pass_examples:
-        lines += ["Passes:"] + [f"  ok {e}" for e in rule.pass_examples] + [""]
-    if rule.fix:
-        lines += ["How to fix:", _wrap(rule.fix), ""]
-    if rule.suggest:
-        lines += ["Rewrites it suggests:"] + [f'  "{k}" -> "{v}"' for k, v in rule.suggest] + [""]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _wrap(text: str) -> str:
-    import textwrap
-
-    return textwrap.fill(
-        " ".join(text.split()), width=88, initial_indent="  ", subsequent_indent="  "
-    )
-
-
 cli.add_command(server_command)  # `claimlint server`: the language server (server/)
+for _command in RULE_COMMANDS:  # rules, explain, test-rules (commands/rules.py)
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -145,6 +145,11 @@ class Resolver:
         """The packs a configuration adds to the bundled ones: --rules, then its `rules`."""
         return tuple(self.overrides.rule_dirs) + tuple(str(p) for p in config.rules)
 
+    def ruleset_in(self, folder: str | Path) -> RuleSet:
+        """The rule set `check` uses for files in this folder, parsed (PackError, ConfigError):
+        the bundled packs, --rules and the governing configuration's `rules` packs."""
+        return self.ruleset_for(self.config_for(folder)).load()
+
     def options_for(self, config: Config, path: str) -> Options:
         """Command line over file: --select replaces the file's select/extend-select/ignore;
         --ignore adds to the file's ignore; per-file-ignores always apply."""

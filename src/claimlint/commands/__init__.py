@@ -1,0 +1,1 @@
+"""Commands beside `check` that the CLI adds: the rule commands (rules, explain, test-rules)."""
