@@ -92,7 +92,7 @@ def test_a_heading_names_the_page_subject() -> None:
 
 
 def test_a_lead_in_sentence_governs_its_list_items() -> None:
-    hedged = "In studies in mice, the compound was shown to:\n\n- reverse memory loss\n- restore nerves\n"
+    hedged = "In mice, the compound was shown to:\n\n- reverse memory loss\n- restore nerves\n"
     assert categories(hedged, "markdown") == set()
     promised = "Our compound will:\n\n- reverse memory loss\n- restore nerves\n"
     assert categories(promised, "markdown") == {"efficacy"}
