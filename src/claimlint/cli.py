@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from claimlint.audit.command import audit as audit_command
 from claimlint.commands.rules import COMMANDS as RULE_COMMANDS
 from claimlint.console.inspect import inspect
 from claimlint.console.options import presentation_options
@@ -417,6 +418,7 @@ def init(folder: str, force: bool) -> None:
 cli.add_command(server_command)  # `claimlint server`: the language server (server/)
 for _command in RULE_COMMANDS:  # rules, explain, test-rules (commands/rules.py)
     cli.add_command(_command)
+cli.add_command(audit_command)  # `claimlint audit`: sites, sitemaps, WARC files (audit/)
 
 
 def main() -> None:
