@@ -1,4 +1,4 @@
-"""Rule packs: the schema (JSON Schema files in schemas/), validation and loading.
+"""Rule packs: validation against the schema (claimlint/schemas/), loading, the rule set.
 
 Packs are data: YAML safe-loaded, every field validated, regexes screened; the engine in
 claimlint.nlp compiles what this package returns and never reads YAML itself.
@@ -6,9 +6,6 @@ claimlint.nlp compiles what this package returns and never reads YAML itself.
 
 from claimlint.packs.load import bundled_rules_dir, lazy_rules, load_rules, pack_files, read_packs
 from claimlint.packs.model import (
-    BLOCK_KINDS,
-    CATEGORIES,
-    SEVERITIES,
     DocumentCheck,
     Lexicon,
     Match,
@@ -20,6 +17,16 @@ from claimlint.packs.model import (
 )
 from claimlint.packs.regex_safety import catastrophic_reason
 from claimlint.packs.ruleset import RuleSet, pack_fingerprint
+
+
+def __getattr__(name: str) -> object:
+    """BLOCK_KINDS, CATEGORIES and SEVERITIES come from the schema, read on first use."""
+    from claimlint.packs import model
+
+    if name in ("BLOCK_KINDS", "CATEGORIES", "SEVERITIES"):
+        return getattr(model, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BLOCK_KINDS",

@@ -3,32 +3,57 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-CATEGORIES = (
-    "efficacy",
-    "route-comparison",
-    "safety",
-    "approval",
-    "guarantee",
-    "disclaimer-fda",
-    "disclaimer-crisis",
+# The vocabularies of a pack (CATEGORIES, SEVERITIES, BLOCK_KINDS, DIRECTIONS, WINDOWS, POSITIONS,
+# TOKEN_ATTRS, ID_PATTERN, NAME_PATTERN, SENTENCE_BLOCKS_DEFAULT) are read from the rule-pack
+# schema when first asked for (PEP 562 __getattr__), so that importing the model, as every run
+# does, never loads the schema.
+_DEFINITIONS = {
+    "CATEGORIES": "category",
+    "SEVERITIES": "severity",
+    "BLOCK_KINDS": "blockKind",
+    "DIRECTIONS": "direction",
+    "WINDOWS": "window",
+    "POSITIONS": "position",
+}
+
+
+_VOCABULARY = (
+    *_DEFINITIONS,
+    "TOKEN_ATTRS",
+    "ID_PATTERN",
+    "NAME_PATTERN",
+    "SENTENCE_BLOCKS_DEFAULT",
 )
-SEVERITIES = ("error", "warning", "info")
-BLOCK_KINDS = ("paragraph", "heading", "list", "cell", "title", "meta", "alt", "footnote", "tags")
-SENTENCE_BLOCKS_DEFAULT = tuple(k for k in BLOCK_KINDS if k != "tags")
-DIRECTIONS = ("forward", "backward", "both")
-WINDOWS = ("sentence", "next", "previous", "adjacent")
-POSITIONS = ("any", "start")
-TOKEN_ATTRS = frozenset(
-    "ORTH TEXT LOWER LEMMA NORM SHAPE PREFIX SUFFIX LENGTH IS_ALPHA IS_ASCII IS_DIGIT IS_LOWER "
-    "IS_UPPER IS_TITLE IS_PUNCT IS_SPACE IS_STOP IS_SENT_START LIKE_NUM LIKE_URL LIKE_EMAIL "
-    "IS_BRACKET IS_QUOTE IS_LEFT_PUNCT IS_RIGHT_PUNCT IS_CURRENCY OP".split()
-)
-ID_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*\d{3}$")
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def _vocabulary(name: str) -> Any:
+    if name not in _VOCABULARY:  # import machinery asks for __path__ and the like
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from claimlint.schemas import load_schema
+
+    definitions = load_schema("pack")["definitions"]
+    if name in _DEFINITIONS:
+        return tuple(definitions[_DEFINITIONS[name]]["enum"])
+    if name == "TOKEN_ATTRS":
+        return frozenset(definitions["tokenAttribute"]["anyOf"][0]["enum"])
+    if name in ("ID_PATTERN", "NAME_PATTERN"):
+        return re.compile(definitions["ruleId" if name == "ID_PATTERN" else "name"]["pattern"])
+    rule = definitions["rule"]["properties"]  # SENTENCE_BLOCKS_DEFAULT
+    return tuple(rule["blocks"]["default"])
+
+
+def __getattr__(name: str) -> Any:
+    value = _vocabulary(name)
+    globals()[name] = value
+    return value
+
+
+def _sentence_blocks() -> tuple[str, ...]:
+    return _vocabulary("SENTENCE_BLOCKS_DEFAULT")
 
 
 class PackError(Exception):
@@ -139,7 +164,7 @@ class Rule:
     match: Match | None = None
     anchor: str | None = None
     unless: tuple[str, ...] = ()
-    blocks: tuple[str, ...] = SENTENCE_BLOCKS_DEFAULT
+    blocks: tuple[str, ...] = field(default_factory=_sentence_blocks)
     document: DocumentCheck | None = None
     yield_to: tuple[str, ...] = ()  # rule ids that, when they fire on a sentence, silence this one
     page: PageCondition | None = None  # what the whole document must (not) contain

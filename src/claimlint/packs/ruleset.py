@@ -6,15 +6,9 @@ import hashlib
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from claimlint.packs.model import NAME_PATTERN, Lexicon, Modifier, PackError, PackFile, Rule
-from claimlint.packs.validate import (
-    PACK_KEYS,
-    _Checker,
-    _kind,
-    _parse_lexicon,
-    _parse_modifier,
-    _parse_rule,
-)
+from claimlint.packs.model import Lexicon, Modifier, PackError, PackFile, Rule
+from claimlint.packs.validate import _Checker, _parse_lexicon, _parse_modifier, _parse_rule
+from claimlint.schemas.check import kind
 
 
 class _Parsed(NamedTuple):
@@ -120,7 +114,7 @@ def _read_pack(pack: PackFile) -> dict:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise PackError(str(path), "pack", "", f"must be a mapping, not {_kind(data)}")
+        raise PackError(str(path), "pack", "", f"must be a mapping, not {kind(data)}")
     return data
 
 
@@ -132,11 +126,8 @@ def _parse_packs(packs: Sequence[PackFile]) -> _Parsed:
     for pack in packs:
         data = _read_pack(pack)
         path = pack.path
-        check = _Checker(str(path), "pack")
-        check.mapping(data, "", PACK_KEYS)
+        _Checker(str(path), "pack").conform("", data)  # the keys; entries are checked below
         for name, value in (data.get("lexicons") or {}).items():
-            if not isinstance(name, str) or not NAME_PATTERN.match(name):
-                raise PackError(str(path), f"lexicon '{name}'", "", "names are lower-case-kebab")
             lexicon = _parse_lexicon(name, value, str(path))
             if name in lexicons:
                 old = lexicons[name]
@@ -158,10 +149,7 @@ def _parse_packs(packs: Sequence[PackFile]) -> _Parsed:
             modifiers[modifier.name] = modifier
             for lexicon in made:
                 lexicons[lexicon.name] = lexicon
-        raw_rules = data.get("rules") or []
-        if not isinstance(raw_rules, list):
-            raise PackError(str(path), "rules", "", "must be a list of rules")
-        for index, value in enumerate(raw_rules):
+        for index, value in enumerate(data.get("rules") or []):
             rules.append(_parse_rule(value, str(path), index))
     _cross_check(rules, lexicons, modifiers)
     return _Parsed(tuple(sorted(rules, key=lambda r: r.id)), lexicons, modifiers)

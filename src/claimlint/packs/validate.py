@@ -1,26 +1,19 @@
-"""Field-by-field validation of one pack's parts into model objects, with precise errors.
+"""Validation of one pack's parts against the rule-pack schema, into model objects.
 
-A pack is data, never code: every key is checked against the schema, regexes are compiled and
-screened, and every mistake names the file, the rule (or lexicon/modifier) and the field.
-docs/rule-packs.md documents this schema; tests/test_rule_schema.py checks that they agree.
+A pack is data, never code. Which keys exist, their types, enums, patterns and defaults are
+read from the JSON Schema (claimlint/schemas/rule-pack.schema.json, the file editors use too);
+claimlint.schemas.check walks it and names the field of the first mistake, and this module adds
+the file and the rule (or lexicon/modifier), compiles and screens regexes, and builds the
+frozen dataclasses. docs/rule-packs.md documents the schema; tests check that all three agree.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from claimlint.packs.model import (
-    BLOCK_KINDS,
-    CATEGORIES,
-    DIRECTIONS,
-    ID_PATTERN,
-    NAME_PATTERN,
-    POSITIONS,
-    SENTENCE_BLOCKS_DEFAULT,
-    SEVERITIES,
-    TOKEN_ATTRS,
-    WINDOWS,
     DocumentCheck,
     Lexicon,
     Match,
@@ -31,10 +24,39 @@ from claimlint.packs.model import (
 )
 from claimlint.packs.regex_safety import catastrophic_reason
 from claimlint.packs.templates import template_problem
+from claimlint.schemas import load_schema
+from claimlint.schemas.check import Violation, Walker
+
+# Lexicons, modifiers and rules are checked one by one, each named in its own errors.
+ENTRIES = ("#/definitions/lexicon", "#/definitions/modifier", "#/definitions/rule")
+
+
+def _regex_problem(pattern: str) -> str | None:
+    """What is wrong with a pack's regex: it does not compile, or it can backtrack forever."""
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        return f"invalid regex {pattern!r}: {err}"
+    risky = catastrophic_reason(pattern)
+    return f"regex {pattern!r} {risky}" if risky else None
+
+
+@cache
+def pack_schema() -> Walker:
+    """The rule-pack schema, loaded on first use (a run answered from the cache never is)."""
+    formats = {"regex": _regex_problem, "message-template": template_problem}
+    return Walker(load_schema("pack"), formats=formats, stop=ENTRIES)
+
+
+def pack_keys(definition: str = "") -> tuple[str, ...]:
+    """The keys the schema allows in a pack (`""`) or in one of its definitions (`rule`...)."""
+    schema = pack_schema()
+    node = schema.definition(definition) if definition else schema.schema
+    return tuple(schema.properties(node))
 
 
 class _Checker:
-    """Field-by-field validation with precise error locations."""
+    """Checks one entry of one pack against the schema; errors name the file and the entry."""
 
     def __init__(self, path: str, where: str) -> None:
         self.path, self.where = path, where
@@ -42,87 +64,32 @@ class _Checker:
     def fail(self, field_name: str, problem: str) -> PackError:
         return PackError(self.path, self.where, field_name, problem)
 
-    def mapping(self, value: Any, field_name: str, allowed: set[str], required=()) -> dict:
-        if not isinstance(value, dict):
-            raise self.fail(field_name, f"must be a mapping, not {_kind(value)}")
-        for key in value:
-            if not isinstance(key, str) or key not in allowed:
-                raise self.fail(
-                    f"{field_name}.{key}" if field_name else str(key),
-                    f"unknown key (allowed: {', '.join(sorted(allowed))})",
-                )
-        for key in required:
-            if key not in value:
-                raise self.fail(f"{field_name}.{key}" if field_name else key, "is required")
+    def conform(self, definition: str, value: Any) -> dict:
+        """Validate `value` as the schema's `definition` (the whole pack if empty)."""
+        schema = pack_schema()
+        node = schema.definition(definition) if definition else schema.schema
+        try:
+            schema.check(node, value)
+        except Violation as err:
+            raise self.fail(err.field, err.problem) from None
         return value
 
-    def string(self, value: Any, field_name: str, *, choices=None, pattern=None) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(field_name, f"must be a non-empty string, not {_kind(value)}")
-        if choices and value not in choices:
-            raise self.fail(field_name, f"{value!r} is not one of {', '.join(choices)}")
-        if pattern and not pattern.match(value):
-            raise self.fail(field_name, f"{value!r} does not match {pattern.pattern}")
-        return value
 
-    def template(self, value: Any, field_name: str) -> str:
-        problem = template_problem(self.string(value, field_name))
-        if problem:
-            raise self.fail(field_name, problem)
-        return value
-
-    def strings(self, value: Any, field_name: str) -> tuple[str, ...]:
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise self.fail(field_name, "must be a list of non-empty strings")
-        return tuple(value)
-
-    def boolean(self, value: Any, field_name: str) -> bool:
-        if not isinstance(value, bool):
-            raise self.fail(field_name, f"must be true or false, not {_kind(value)}")
-        return value
-
-    def integer(self, value: Any, field_name: str, minimum: int = 0) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise self.fail(field_name, f"must be a whole number >= {minimum}")
-        return value
-
-    def regexes(self, value: Any, field_name: str, flags: int = 0) -> tuple[str, ...]:
-        patterns = self.strings(value, field_name)
-        for pattern in patterns:
-            try:
-                re.compile(pattern, flags)
-            except re.error as err:
-                raise self.fail(field_name, f"invalid regex {pattern!r}: {err}") from None
-            risky = catastrophic_reason(pattern)
-            if risky:
-                raise self.fail(field_name, f"regex {pattern!r} {risky}")
-        return patterns
-
-    def token_patterns(self, value: Any, field_name: str) -> tuple[Any, ...]:
-        if not isinstance(value, list) or not value:
-            raise self.fail(field_name, "must be a list of token patterns (lists of dicts)")
-        for i, pattern in enumerate(value):
-            where = f"{field_name}[{i}]"
-            if not isinstance(pattern, list) or not pattern:
-                raise self.fail(where, "a token pattern is a non-empty list of token dicts")
-            for j, token in enumerate(pattern):
-                if not isinstance(token, dict):
-                    raise self.fail(f"{where}[{j}]", f"must be a mapping, not {_kind(token)}")
-                for attr in token:
-                    if str(attr).upper() not in TOKEN_ATTRS and not str(attr).startswith("_"):
-                        raise self.fail(f"{where}[{j}].{attr}", "unknown token attribute")
-                op = token.get("OP", token.get("op"))
-                if op is not None and op not in ("!", "?", "+", "*", "1"):
-                    raise self.fail(f"{where}[{j}].OP", f"invalid operator {op!r}")
-        return tuple(_freeze(p) for p in value)
+def _strings(value: Any) -> tuple[str, ...]:
+    """A validated list of strings (one string stands for a list of one)."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
-def _kind(value: Any) -> str:
-    return {dict: "a mapping", list: "a list", str: "a string", type(None): "nothing"}.get(
-        type(value), type(value).__name__
-    )
+def _default(definition: str, key: str) -> Any:
+    schema = pack_schema()
+    return schema.default(schema.definition(definition), key)
+
+
+def _get(data: dict, definition: str, key: str) -> Any:
+    """A field's value, or the schema's default for it."""
+    return data[key] if key in data else _default(definition, key)
 
 
 def _freeze(value: Any) -> Any:
@@ -147,84 +114,28 @@ class _Frozen:
 
 
 # ---------------------------------------------------------------------------------------------
-# Parsing the parts of a pack
-
-LEXICON_KEYS = {"terms", "lemma", "tokens", "regex", "case_sensitive", "extends", "description"}
-MODIFIER_KEYS = {
-    "category",
-    "cues",
-    "cue_tokens",
-    "cue_regex",
-    "direction",
-    "scope",
-    "terminators",
-    "pseudo",
-    "window",
-    "confirm",
-    "confirm_window",
-    "final",
-    "links",
-    "cue_lexicons",
-    "position",
-    "description",
-}
-RULE_KEYS = {
-    "id",
-    "name",
-    "category",
-    "severity",
-    "message",
-    "summary",
-    "rationale",
-    "fix",
-    "references",
-    "match",
-    "anchor",
-    "unless",
-    "blocks",
-    "document",
-    "suggest",
-    "examples",
-    "yield_to",
-    "page",
-}
-MATCH_KEYS = {"all", "any", "none", "start", "order", "within", "carry"}
-DOCUMENT_KEYS = {"when", "scope", "require", "unless", "requirement"}
-PAGE_KEYS = {"all", "any", "none"}
-PACK_KEYS = {"pack", "lexicons", "modifiers", "rules"}
+# Building the parts of a pack (already validated against the schema)
 
 
 def _parse_lexicon(name: str, value: Any, path: str) -> Lexicon:
-    check = _Checker(path, f"lexicon '{name}'")
+    _Checker(path, f"lexicon '{name}'").conform("lexicon", value)
     if isinstance(value, (list, str)):
-        return Lexicon(name, terms=check.strings(value, "terms"), origin=path)
-    data = check.mapping(value, "", LEXICON_KEYS)
-    if not any(k in data for k in ("terms", "tokens", "regex", "extends")):
-        raise check.fail("terms", "a lexicon needs terms, tokens, regex or extends")
-    case = check.boolean(data.get("case_sensitive", False), "case_sensitive")
+        return Lexicon(name, terms=_strings(value), origin=path)
     return Lexicon(
         name,
-        terms=check.strings(data["terms"], "terms") if "terms" in data else (),
-        lemma=check.boolean(data.get("lemma", True), "lemma"),
-        tokens=check.token_patterns(data["tokens"], "tokens") if "tokens" in data else (),
-        regex=check.regexes(data["regex"], "regex", 0 if case else re.I) if "regex" in data else (),
-        case_sensitive_regex=case,
-        extends=check.strings(data["extends"], "extends") if "extends" in data else (),
+        terms=_strings(value.get("terms")),
+        lemma=_get(value, "lexiconEntry", "lemma"),
+        tokens=tuple(_freeze(p) for p in value.get("tokens", ())),
+        regex=_strings(value.get("regex")),
+        case_sensitive_regex=_get(value, "lexiconEntry", "case_sensitive"),
+        extends=_strings(value.get("extends")),
         origin=path,
     )
 
 
-def _inline_lexicon(
-    check: _Checker,
-    owner: str,
-    part: str,
-    data: dict,
-    terms_key: str,
-    tokens_key=None,
-    regex_key=None,
-) -> Lexicon | None:
-    """Modifier cues and terminators may be written inline; they become hidden lexicons."""
-    terms = data.get(terms_key)
+def _inline_lexicon(owner: str, part: str, data: dict, path: str, tokens_key="", regex_key=""):
+    """Modifier cues and terminators are written inline; they become hidden lexicons."""
+    terms = data.get(part)
     tokens = data.get(tokens_key) if tokens_key else None
     regex = data.get(regex_key) if regex_key else None
     if terms is None and tokens is None and regex is None:
@@ -232,82 +143,62 @@ def _inline_lexicon(
     return Lexicon(
         f"@{owner}:{part}",
         lemma=False,  # cues are exact phrases: "could" must not match "can"
-        terms=check.strings(terms, terms_key) if terms is not None else (),
-        tokens=check.token_patterns(tokens, tokens_key) if tokens is not None else (),
-        regex=check.regexes(regex, regex_key, re.I) if regex is not None else (),
-        origin=check.path,
+        terms=_strings(terms),
+        tokens=tuple(_freeze(p) for p in tokens or ()),
+        regex=_strings(regex),
+        origin=path,
     )
 
 
 def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Lexicon]]:
-    check = _Checker(path, f"modifier '{name}'")
-    data = check.mapping(value, "", MODIFIER_KEYS, required=("category",))
+    data = _Checker(path, f"modifier '{name}'").conform("modifier", value)
     made: list[Lexicon] = []
-    cues = _inline_lexicon(check, name, "cues", data, "cues", "cue_tokens", "cue_regex")
-    final = check.strings(data["final"], "final") if "final" in data else ()
-    links = check.regexes(data["links"], "links", re.I) if "links" in data else ()
-    cue_lexicons = check.strings(data.get("cue_lexicons", []), "cue_lexicons")
-    if cues is None and not final and not links and not cue_lexicons:
-        raise check.fail(
-            "cues", "a modifier needs cues, cue_tokens, cue_regex, cue_lexicons, links or final"
-        )
+    cues = _inline_lexicon(name, "cues", data, path, "cue_tokens", "cue_regex")
     if cues:
         made.append(cues)
     extra = {}
     for part in ("terminators", "pseudo", "confirm"):
-        lex = _inline_lexicon(check, name, part, data, part)
+        lex = _inline_lexicon(name, part, data, path)
         if lex:
             made.append(lex)
             extra[part] = lex.name
     modifier = Modifier(
         name=name,
-        category=check.string(data["category"], "category", pattern=NAME_PATTERN),
+        category=data["category"],
         cues=cues.name if cues else "",
-        direction=check.string(data.get("direction", "both"), "direction", choices=DIRECTIONS),
-        scope=check.integer(data.get("scope", 0), "scope"),
+        direction=_get(data, "modifier", "direction"),
+        scope=_get(data, "modifier", "scope"),
         terminators=extra.get("terminators"),
         pseudo=extra.get("pseudo"),
-        window=check.string(data.get("window", "sentence"), "window", choices=WINDOWS),
+        window=_get(data, "modifier", "window"),
         confirm=extra.get("confirm"),
-        confirm_window=check.string(
-            data.get("confirm_window", "next"), "confirm_window", choices=WINDOWS
-        ),
-        final=final,
-        links=links,
-        cue_lexicons=cue_lexicons,
-        position=check.string(data.get("position", "any"), "position", choices=POSITIONS),
+        confirm_window=_get(data, "modifier", "confirm_window"),
+        final=_strings(data.get("final")),
+        links=_strings(data.get("links")),
+        cue_lexicons=_strings(data.get("cue_lexicons")),
+        position=_get(data, "modifier", "position"),
         origin=path,
     )
     return modifier, made
 
 
-def _parse_match(check: _Checker, value: Any, field_name: str) -> Match:
-    data = check.mapping(value, field_name, MATCH_KEYS)
-    names = {
-        k: check.strings(data[k], f"{field_name}.{k}")
-        for k in ("all", "any", "none", "start", "carry")
-        if k in data
-    }
-    if not names.get("all") and not names.get("any") and not names.get("start"):
-        raise check.fail(field_name, "needs at least one of all, any, start")
+def _match(data: dict) -> Match:
     return Match(
-        all=names.get("all", ()),
-        any=names.get("any", ()),
-        none=names.get("none", ()),
-        start=names.get("start", ()),
-        order=check.boolean(data.get("order", False), f"{field_name}.order"),
-        within=check.integer(data.get("within", 0), f"{field_name}.within"),
-        carry=names.get("carry", ()),
+        all=_strings(data.get("all")),
+        any=_strings(data.get("any")),
+        none=_strings(data.get("none")),
+        start=_strings(data.get("start")),
+        order=_get(data, "match", "order"),
+        within=_get(data, "match", "within"),
+        carry=_strings(data.get("carry")),
     )
 
 
-def _parse_page(check: _Checker, value: Any) -> PageCondition:
-    data = check.mapping(value, "page", PAGE_KEYS)
-    names = {k: check.strings(data[k], f"page.{k}") for k in PAGE_KEYS if k in data}
-    if not any(names.values()):
-        raise check.fail("page", "needs at least one of all, any, none")
+def _page(data: dict) -> PageCondition:
     return PageCondition(
-        all=names.get("all", ()), any=names.get("any", ()), none=names.get("none", ())
+        all=_strings(data.get("all")),
+        any=_strings(data.get("any")),
+        none=_strings(data.get("none")),
     )
 
 
@@ -315,55 +206,37 @@ def _parse_rule(value: Any, path: str, index: int) -> Rule:
     where = f"rule #{index + 1}"
     if isinstance(value, dict) and isinstance(value.get("id"), str):
         where = f"rule {value['id']}"
-    check = _Checker(path, where)
-    data = check.mapping(value, "", RULE_KEYS, required=("id", "name", "category", "message"))
-    rule_id = check.string(data["id"], "id", pattern=ID_PATTERN)
-    if ("match" in data) == ("document" in data):
-        raise check.fail("match", "a rule has either `match` (sentence) or `document`, not both")
+    data = _Checker(path, where).conform("rule", value)
     document = None
     if "document" in data:
-        doc = check.mapping(
-            data["document"], "document", DOCUMENT_KEYS, required=("when", "require")
-        )
+        doc = data["document"]
         document = DocumentCheck(
-            when=_parse_match(check, doc["when"], "document.when"),
-            when_scope=check.string(
-                doc.get("scope", "sentence"), "document.scope", choices=("sentence", "document")
-            ),
-            require=check.strings(doc["require"], "document.require"),
-            unless=check.strings(doc.get("unless", []), "document.unless"),
-            requirement=check.string(
-                doc.get("requirement", "required statement"), "document.requirement"
-            ),
+            when=_match(doc["when"]),
+            when_scope=_get(doc, "document", "scope"),
+            require=_strings(doc["require"]),
+            unless=_strings(doc.get("unless")),
+            requirement=_get(doc, "document", "requirement"),
         )
-    examples = check.mapping(data.get("examples", {}), "examples", {"flag", "pass"})
-    suggest = data.get("suggest", {})
-    check.mapping(suggest, "suggest", set(suggest) if isinstance(suggest, dict) else set())
-    for key, replacement in suggest.items():
-        check.string(replacement, f"suggest.{key}")
-    blocks = check.strings(data.get("blocks", list(SENTENCE_BLOCKS_DEFAULT)), "blocks")
-    for kind in blocks:
-        if kind not in BLOCK_KINDS:
-            raise check.fail("blocks", f"{kind!r} is not one of {', '.join(BLOCK_KINDS)}")
+    examples = data.get("examples", {})
     return Rule(
-        id=rule_id,
-        name=check.string(data["name"], "name", pattern=NAME_PATTERN),
-        category=check.string(data["category"], "category", choices=CATEGORIES),
-        severity=check.string(data.get("severity", "error"), "severity", choices=SEVERITIES),
-        message=check.template(data["message"], "message"),
-        summary=check.string(data.get("summary", data["message"]), "summary"),
-        rationale=check.string(data["rationale"], "rationale") if "rationale" in data else "",
-        fix=check.string(data["fix"], "fix") if "fix" in data else "",
-        references=check.strings(data.get("references", []), "references"),
-        match=_parse_match(check, data["match"], "match") if "match" in data else None,
-        anchor=check.string(data["anchor"], "anchor") if "anchor" in data else None,
-        unless=check.strings(data.get("unless", []), "unless"),
-        blocks=blocks,
+        id=data["id"],
+        name=data["name"],
+        category=data["category"],
+        severity=_get(data, "rule", "severity"),
+        message=data["message"],
+        summary=data.get("summary", data["message"]),
+        rationale=data.get("rationale", ""),
+        fix=data.get("fix", ""),
+        references=_strings(data.get("references")),
+        match=_match(data["match"]) if "match" in data else None,
+        anchor=data.get("anchor"),
+        unless=_strings(data.get("unless")),
+        blocks=_strings(_get(data, "rule", "blocks")),
         document=document,
-        yield_to=check.strings(data.get("yield_to", []), "yield_to"),
-        page=_parse_page(check, data["page"]) if "page" in data else None,
-        suggest=tuple((str(k).lower(), v) for k, v in suggest.items()),
-        flag_examples=check.strings(examples.get("flag", []), "examples.flag"),
-        pass_examples=check.strings(examples.get("pass", []), "examples.pass"),
+        yield_to=_strings(data.get("yield_to")),
+        page=_page(data["page"]) if "page" in data else None,
+        suggest=tuple((str(k).lower(), v) for k, v in data.get("suggest", {}).items()),
+        flag_examples=_strings(examples.get("flag")),
+        pass_examples=_strings(examples.get("pass")),
         origin=path,
     )

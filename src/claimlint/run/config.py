@@ -14,29 +14,28 @@ import os
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from claimlint.schemas import load_schema
+from claimlint.schemas.check import Violation, Walker, kind
+
 YAML_NAMES = (".claimlint.yaml", ".claimlint.yml")
 PYPROJECT = "pyproject.toml"
-SEVERITIES = ("error", "warning", "info")
-FIX_TEXT_KEYS = ("fda", "compounded", "crisis")  # the kinds of run/fixer.py DEFAULT_TEXTS
-KEYS = (
-    "select",
-    "ignore",
-    "extend-select",
-    "per-file-ignores",
-    "severity",
-    "fail-on",
-    "rules",
-    "include",
-    "exclude",
-    "extensions",
-    "provided-disclaimers",
-    "fix-texts",
-    "report-unused-suppressions",
-)
+
+
+@cache
+def config_schema() -> Walker:
+    """The configuration schema (claimlint/schemas/config.schema.json), loaded on first use."""
+    return Walker(load_schema("config"))
+
+
+def config_keys() -> tuple[str, ...]:
+    """Every key a configuration may set, in the documented order."""
+    schema = config_schema()
+    return tuple(schema.properties(schema.schema))
 
 
 class ConfigError(Exception):
@@ -173,71 +172,44 @@ def load_config(path: str | Path) -> Config:
 
 
 def parse_config(data: Any, path: Path, *, prefix: str = "") -> Config:
-    """Validate a mapping of settings read from `path`; keys are kebab-case as documented."""
+    """Validate a mapping of settings read from `path` against the configuration schema (the
+    same for .claimlint.yaml and [tool.claimlint]); keys are kebab-case as documented."""
     name = str(path)
     root = Path(os.path.abspath(path)).parent
     if not isinstance(data, dict):
-        raise ConfigError(name, prefix.rstrip("."), f"must be a mapping, not {_kind(data)}")
+        raise ConfigError(name, prefix.rstrip("."), f"must be a mapping, not {kind(data)}")
 
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(name, prefix + key, problem)
 
     # A key left empty (its entries commented out, as in the starter file) means "not set".
     data = {key: value for key, value in data.items() if value is not None}
+    schema = config_schema()
+    try:
+        schema.check(schema.schema, data)
+    except Violation as err:
+        raise fail(err.field, err.problem) from None
 
-    for key in data:
-        if key not in KEYS:
-            hint = _close_match(str(key))
-            raise fail(
-                str(key),
-                "unknown key"
-                + (f" (did you mean '{hint}'?)" if hint else "")
-                + f"; known keys: {', '.join(KEYS)}",
-            )
+    def strings(key: str, value: Any, problem: str) -> tuple[str, ...]:
+        """A validated list, or one string of comma-separated entries."""
+        parts = value.split(",") if isinstance(value, str) else value
+        if not all(part.strip() for part in parts):
+            raise fail(key, problem)
+        return tuple(part.strip() for part in parts)
 
-    def strings(key: str) -> tuple[str, ...]:
-        value = data.get(key, [])
-        if isinstance(value, str):
-            value = [part.strip() for part in value.split(",")]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise fail(key, f"must be a list of non-empty strings, not {_kind(value)}")
-        return tuple(v.strip() for v in value)
-
-    def mapping(key: str) -> dict:
-        value = data.get(key, {})
-        if not isinstance(value, dict):
-            raise fail(key, f"must be a mapping, not {_kind(value)}")
-        for sub in value:
-            if not isinstance(sub, str) or not sub.strip():
-                raise fail(key, f"keys must be non-empty strings, not {_kind(sub)}")
-        return value
+    def setting(key: str) -> tuple[str, ...]:
+        problem = f"must be a list of non-empty strings, not {kind(data.get(key))}"
+        return strings(key, data.get(key, []), problem)
 
     def globs_to_lists(key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        out = []
-        for glob, value in mapping(key).items():
-            if isinstance(value, str):
-                value = [part.strip() for part in value.split(",")]
-            if (
-                not isinstance(value, list)
-                or not value
-                or not all(isinstance(v, str) and v.strip() for v in value)
-            ):
-                raise fail(f"{key}.{glob}", "must be a non-empty list of rule selectors")
-            out.append((glob, tuple(v.strip() for v in value)))
-        return tuple(out)
-
-    severity = []
-    for selector, level in mapping("severity").items():
-        if level not in SEVERITIES:
-            raise fail(f"severity.{selector}", f"{level!r} is not one of {', '.join(SEVERITIES)}")
-        severity.append((selector, level))
-
-    fail_on = data.get("fail-on")
-    if fail_on is not None and fail_on not in SEVERITIES:
-        raise fail("fail-on", f"{fail_on!r} is not one of {', '.join(SEVERITIES)}")
+        problem = "must be a non-empty list of rule selectors"
+        return tuple(
+            (glob, strings(f"{key}.{glob}", value, problem))
+            for glob, value in data.get(key, {}).items()
+        )
 
     rules = []
-    for entry in strings("rules"):
+    for entry in setting("rules"):
         pack = root / entry
         if not pack.exists():
             raise fail("rules", f"rule pack {entry!r} does not exist (looked for {pack})")
@@ -246,60 +218,26 @@ def parse_config(data: Any, path: Path, *, prefix: str = "") -> Config:
     extensions = None
     if "extensions" in data:
         extensions = tuple(
-            (e if e.startswith(".") else "." + e).lower() for e in strings("extensions")
+            (e if e.startswith(".") else "." + e).lower() for e in setting("extensions")
         )
-        if not extensions:
-            raise fail("extensions", "must name at least one file ending, such as .md")
-
-    fix_texts = {}
-    for kind, text in mapping("fix-texts").items():
-        if kind not in FIX_TEXT_KEYS:
-            raise fail(f"fix-texts.{kind}", f"unknown kind (use {' or '.join(FIX_TEXT_KEYS)})")
-        if not isinstance(text, str) or not text.strip():
-            raise fail(f"fix-texts.{kind}", "must be a non-empty string")
-        fix_texts[kind] = text.strip()
-
-    unused = data.get("report-unused-suppressions")
-    if unused is not None and not isinstance(unused, bool):
-        raise fail("report-unused-suppressions", f"must be true or false, not {_kind(unused)}")
 
     return Config(
         path=path,
         root=root,
-        select=strings("select"),
-        ignore=strings("ignore"),
-        extend_select=strings("extend-select"),
+        select=setting("select"),
+        ignore=setting("ignore"),
+        extend_select=setting("extend-select"),
         per_file_ignores=globs_to_lists("per-file-ignores"),
-        severity=tuple(severity),
-        fail_on=fail_on,
+        severity=tuple(data.get("severity", {}).items()),
+        fail_on=data.get("fail-on"),
         rules=tuple(rules),
-        include=strings("include"),
-        exclude=strings("exclude"),
+        include=setting("include"),
+        exclude=setting("exclude"),
         extensions=extensions,
         provided_disclaimers=globs_to_lists("provided-disclaimers"),
-        fix_texts=fix_texts,
-        report_unused_suppressions=unused,
+        fix_texts={k: text.strip() for k, text in data.get("fix-texts", {}).items()},
+        report_unused_suppressions=data.get("report-unused-suppressions"),
     )
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    return {
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "a mapping",
-    }.get(type(value), type(value).__name__)
-
-
-def _close_match(key: str) -> str | None:
-    import difflib
-
-    candidates = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1, cutoff=0.6)
-    return candidates[0] if candidates else None
 
 
 def config_file_in(folder: Path) -> Path | None:
