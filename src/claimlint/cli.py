@@ -132,7 +132,7 @@ def cli() -> None:
     "--diff",
     "show_diff",
     is_flag=True,
-    help="With --fix: print a unified diff of the fixes instead of writing them.",
+    help="Print a unified diff of what --fix would insert, and write nothing (implies --fix).",
 )
 @click.option(
     "-j",
