@@ -43,7 +43,8 @@ def test_hook_manifest_shape() -> None:
     """Fast check of the manifest pre-commit reads from this repository."""
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "claimlint" and hook["language"] == "python"
-    assert hook["entry"] == "claimlint check"
+    # pre-commit captures the output: --show-source makes the source line and fix hint print
+    assert hook["entry"] == "claimlint check --show-source"
     assert hook["types_or"] == ["markdown", "html", "text"]
     assert hook.get("pass_filenames", True) is True
 
@@ -136,6 +137,10 @@ def test_commit_is_blocked_by_a_non_compliant_page(
     assert "claimlint" in output and "Failed" in output
     assert "pages/infusions.md:3:" in output and "CL401" in output
     assert "completely safe" in output
+    # Every finding comes with its source line and its fix hint, though output is captured.
+    findings = [line for line in output.splitlines() if line.startswith("pages/infusions.md:")]
+    assert findings and output.count("= help: ") == len(findings), output
+    assert "    3 | Our infusions are completely safe for every guest." in output
     head = _git(project, "log", "--format=%s", env=hook_env).stdout.split("\n")[0]
     assert head == "setup"  # nothing was committed
 
