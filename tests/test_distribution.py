@@ -92,3 +92,12 @@ def test_docs_do_not_point_at_files_users_do_not_have() -> None:
         text = path.read_text(encoding="utf-8")
         assert "../shared" not in text, path.name
         assert not re.search(r"\bsee DESIGN\b|DESIGN\.md", text), path.name
+
+
+def test_every_subpackage_ships_in_the_wheel() -> None:
+    """[tool.setuptools] lists packages by hand: a new subpackage missing from the list works
+    in an editable install and breaks every real one (pre-commit, pip install git+...)."""
+    src = ROOT / "src"
+    found = {".".join(init.parent.relative_to(src).parts) for init in src.rglob("__init__.py")}
+    listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
+    assert found <= listed, sorted(found - listed)
