@@ -176,3 +176,56 @@ def test_rules_json_lists_every_bundled_rule() -> None:
         "disclaimer-crisis",
     }
     assert {r["id"] for r in listed if r["severity"] == "warning"} >= {"CL106"}
+
+
+# -- sequences: phrases from word slots ----------------------------------------------------------
+
+
+def sequence_pack(tmp_path: Path, slots: str) -> Path:
+    folder = tmp_path / "seq"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text(
+        "lexicons:\n"
+        "  gadget:\n"
+        f"    sequences: [{slots}]\n"
+        "rules:\n"
+        "  - id: ACME201\n"
+        "    name: gadget-mention\n"
+        "    category: efficacy\n"
+        "    message: 'gadget: \"{excerpt}\"'\n"
+        "    match: {all: [gadget]}\n",
+        "utf-8",
+    )
+    return folder
+
+
+def test_sequences_match_every_combination_and_optional_slots(tmp_path: Path) -> None:
+    ruleset = load_rules([sequence_pack(tmp_path, '[[our, this], ["", shiny], [gizmo, widget]]')])
+    linter = Linter(ruleset)
+
+    def hits(text: str) -> list[str]:
+        found = linter.lint(Source("p.txt", text, "text"))
+        return [d.excerpt for d in found if d.rule == "ACME201"]
+
+    assert hits("We sell our gizmo.") == ["our gizmo"]
+    assert hits("Try this shiny widget today.") == ["this shiny widget"]
+    assert hits("A shiny gizmo.") == []  # the first slot is not optional
+
+
+@pytest.mark.parametrize(
+    ("slots", "problem"),
+    [
+        ("[[our], []]", "each slot is a list of words"),
+        ("[[our], [yes, no]]", "quote yes, no, on, off"),
+        (
+            "[" + ", ".join(["[a, b, c, d, e, f, g, h, i, j]"] * 5) + "]",
+            "expands to 100000 phrases",
+        ),
+    ],
+)
+def test_bad_sequences_are_pack_errors(tmp_path: Path, slots: str, problem: str) -> None:
+    from claimlint.packs import PackError
+
+    with pytest.raises(PackError, match="sequences") as caught:
+        load_rules([sequence_pack(tmp_path, slots)])
+    assert problem in str(caught.value) and "gadget" in str(caught.value)

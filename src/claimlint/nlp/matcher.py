@@ -79,6 +79,11 @@ class CompiledMatcher:
             for term in lexicon.terms:
                 for words in variants(term_words(nlp, term, special), lexicon.lemma):
                     self._add_phrase(words, lexicon.name)
+            for slots in lexicon.sequences:
+                for combination in itertools.product(*slots):
+                    phrase = " ".join(word for word in combination if word)
+                    if phrase:
+                        self._add_phrase(term_words(nlp, phrase, special), lexicon.name)
             if lexicon.tokens:
                 self._add_tokens(lexicon)
             flags = 0 if lexicon.case_sensitive_regex else re.IGNORECASE
@@ -144,11 +149,9 @@ class CompiledMatcher:
         import numpy
 
         array = doc.to_array([LOWER, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH])
-        rare = (
-            (array[:, 1] == 1)
-            & (array[:, 4] >= MIN_RARE_LENGTH)
-            & ~numpy.isin(array[:, 0], self.common, assume_unique=False)
-        )
+        common = self.common
+        at = numpy.minimum(numpy.searchsorted(common, array[:, 0]), len(common) - 1)
+        rare = (array[:, 1] == 1) & (array[:, 4] >= MIN_RARE_LENGTH) & (common[at] != array[:, 0])
         capital = (array[:, 2] == 1) | (array[:, 3] == 1)
         return [
             (RARE_CAPITALISED if capital[i] else RARE, starts[i], starts[i] + lengths[i], i, i + 1)

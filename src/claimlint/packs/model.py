@@ -78,6 +78,8 @@ class Lexicon:
     case_sensitive_regex: bool = False
     extends: tuple[str, ...] = ()
     origin: str = ""
+    # word slots whose every combination is a phrase: (("this", "our"), ("formula", "blend"))
+    sequences: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,7 @@ def _parse_packs(packs: Sequence[PackFile]) -> _Parsed:
                     old.case_sensitive_regex,
                     old.extends + lexicon.extends,
                     old.origin,
+                    sequences=old.sequences + lexicon.sequences,
                 )
             lexicons[name] = lexicon
         for name, value in (data.get("modifiers") or {}).items():

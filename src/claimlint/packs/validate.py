@@ -130,7 +130,29 @@ def _parse_lexicon(name: str, value: Any, path: str) -> Lexicon:
         case_sensitive_regex=_get(value, "lexiconEntry", "case_sensitive"),
         extends=_strings(value.get("extends")),
         origin=path,
+        sequences=_sequences(_Checker(path, f"lexicon '{name}'"), value.get("sequences") or []),
     )
+
+
+MAX_SEQUENCE_PHRASES = 20_000  # phrases one sequence may expand to at compile time
+
+
+def _sequences(check: _Checker, value: list) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Word slots (schema-checked); each sequence is bounded, since it expands to every
+    combination of one word per slot."""
+    found = []
+    for number, sequence in enumerate(value, 1):
+        slots = tuple(tuple(slot) for slot in sequence)
+        if any(not any(slot) for slot in slots):
+            raise check.fail(f"sequences[{number}]", 'a slot needs a word besides ""')
+        size = 1
+        for slot in slots:
+            size *= len(slot)
+        if size > MAX_SEQUENCE_PHRASES:
+            problem = f"expands to {size} phrases (at most {MAX_SEQUENCE_PHRASES})"
+            raise check.fail(f"sequences[{number}]", problem)
+        found.append(slots)
+    return tuple(found)
 
 
 def _inline_lexicon(owner: str, part: str, data: dict, path: str, tokens_key="", regex_key=""):
