@@ -215,8 +215,9 @@ def test_sequences_match_every_combination_and_optional_slots(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("slots", "problem"),
     [
-        ("[[our], []]", "each slot is a list of words"),
-        ("[[our], [yes, no]]", "quote yes, no, on, off"),
+        ("[[our], []]", "sequences[0][1]"),
+        ("[[our], [yes, no]]", "must be a non-empty string, not"),
+        ('[[our], [""]]', 'a slot needs a word besides ""'),
         (
             "[" + ", ".join(["[a, b, c, d, e, f, g, h, i, j]"] * 5) + "]",
             "expands to 100000 phrases",

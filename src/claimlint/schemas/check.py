@@ -211,7 +211,7 @@ class Walker:
             raise Violation(field, self._not_one_of(node, value))
         if not isinstance(value, str):
             raise Violation(field, f"must be a non-empty string, not {kind(value)}")
-        if not value.strip():
+        if not value.strip() and node.get("minLength", 1) > 0:  # explicit minLength 0 allows ""
             raise Violation(field, "must be a non-empty string")
         pattern = node.get("pattern")
         if pattern and pattern != NON_EMPTY and not re.search(pattern, value):
