@@ -314,3 +314,57 @@ def test_the_fix_text_kinds_are_the_fixers() -> None:
     fix_texts = schemas.load_schema("config")["properties"]["fix-texts"]
     assert tuple(fix_texts["propertyNames"]["enum"]) == ORDER
     assert tuple(fix_texts["properties"]) == ORDER
+
+
+# -- published for editors -------------------------------------------------------------------
+
+
+def test_the_schema_command_prints_the_installed_files() -> None:
+    from click.testing import CliRunner
+
+    from claimlint.cli import cli
+
+    runner = CliRunner()
+    for kind in ("pack", "config"):
+        path = runner.invoke(cli, ["schema", kind])
+        assert path.exit_code == 0 and path.stdout.strip() == str(schemas.schema_path(kind))
+        uri = runner.invoke(cli, ["schema", kind, "--uri"])
+        assert uri.stdout.strip() == schemas.schema_path(kind).as_uri()
+        content = runner.invoke(cli, ["schema", kind, "--content"])
+        assert json.loads(content.stdout) == schemas.load_schema(kind)
+    wrong = runner.invoke(cli, ["schema", "rules"])
+    assert wrong.exit_code == 2 and "'rules' is not one of" in wrong.output
+
+
+def test_init_points_the_yaml_language_server_at_the_config_schema(tmp_path: Path) -> None:
+    from urllib.parse import unquote, urlparse
+
+    from click.testing import CliRunner
+
+    from claimlint.cli import cli
+
+    result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    assert result.exit_code == 0
+    target = tmp_path / ".claimlint.yaml"
+    first, _, rest = target.read_text(encoding="utf-8").partition("\n")
+    prefix = "# yaml-language-server: $schema="
+    assert first.startswith(prefix)
+    uri = urlparse(first.removeprefix(prefix))
+    assert uri.scheme == "file"
+    assert Path(unquote(uri.path)) == schemas.schema_path("config")
+    assert rest == STARTER  # the rest is the documented starter
+    assert load_config(target).fail_on == "info"
+    assert jsonschema_accepts("config", yaml.safe_load(target.read_text(encoding="utf-8")))
+
+
+def test_the_editor_documentation_names_the_command_and_the_settings() -> None:
+    doc = (ROOT / "docs" / "editor-schemas.md").read_text(encoding="utf-8")
+    for needle in (
+        "claimlint schema config",
+        "claimlint schema pack",
+        '"yaml.schemas"',
+        "$schema=",
+    ):
+        assert needle in doc
+    for doc_name in ("rule-packs.md", "workflows.md"):
+        assert "editor-schemas.md" in (ROOT / "docs" / doc_name).read_text(encoding="utf-8")

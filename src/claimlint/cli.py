@@ -11,6 +11,7 @@ import click
 
 from claimlint.audit.command import audit as audit_command
 from claimlint.commands.rules import COMMANDS as RULE_COMMANDS
+from claimlint.commands.schema import schema as schema_command
 from claimlint.console.inspect import inspect
 from claimlint.console.options import presentation_options
 from claimlint.console.output import close_output, open_output
@@ -419,6 +420,7 @@ cli.add_command(server_command)  # `claimlint server`: the language server (serv
 for _command in RULE_COMMANDS:  # rules, explain, test-rules (commands/rules.py)
     cli.add_command(_command)
 cli.add_command(audit_command)  # `claimlint audit`: sites, sitemaps, WARC files (audit/)
+cli.add_command(schema_command)  # `claimlint schema pack|config`: for editors
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from claimlint.schemas import load_schema
+from claimlint.schemas import load_schema, schema_path
 from claimlint.schemas.check import Violation, Walker, kind
 
 YAML_NAMES = (".claimlint.yaml", ".claimlint.yml")
@@ -325,10 +325,17 @@ report-unused-suppressions: false
 """
 
 
+def starter_text() -> str:
+    """The starter file, opened by a modeline that points the YAML language server (VS Code's
+    YAML extension, Neovim...) at the installed configuration schema."""
+    modeline = f"# yaml-language-server: $schema={schema_path('config').as_uri()}\n"
+    return modeline + STARTER
+
+
 def write_starter(folder: str | Path, *, force: bool = False) -> Path:
     """Write a commented starter .claimlint.yaml; refuses to overwrite unless forced."""
     target = Path(folder) / YAML_NAMES[0]
     if target.exists() and not force:
         raise FileExistsError(f"{target} already exists (use --force to overwrite it)")
-    target.write_text(STARTER, encoding="utf-8")
+    target.write_text(starter_text(), encoding="utf-8")
     return target
