@@ -3,6 +3,7 @@ test-rules). Exit codes live here (0 clean, 1 findings, 2 errors)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -12,9 +13,10 @@ import click
 from claimlint.audit.command import audit as audit_command
 from claimlint.commands.rules import COMMANDS as RULE_COMMANDS
 from claimlint.commands.schema import schema as schema_command
+from claimlint.console.baseline import apply_baseline_options, check_baseline
 from claimlint.console.inspect import inspect
 from claimlint.console.options import presentation_options
-from claimlint.console.output import close_output, open_output
+from claimlint.console.output import close_output, open_output, write_stdout, write_stdout_bytes
 from claimlint.console.progress import ProgressBar
 from claimlint.console.style import use_color
 from claimlint.outputs.formats import FORMAT_NAMES
@@ -25,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover - `--help` and `init` need no rules
     from claimlint.packs import PackError, RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -184,6 +187,8 @@ def check(
 
     if stdin_filename and "-" not in paths:
         raise click.UsageError("--stdin-filename names the document read from '-'; add '-'")
+    if baseline_file and not write_baseline_file:
+        check_baseline(baseline_file)  # a FIFO or a bad baseline fails before any linting
     ruleset = _packs(rule_dirs)  # parsed only if a file must be linted or the format needs it
     options = Options(select=_split(select), ignore=_split(ignore))
     fix = fix or show_diff
@@ -209,7 +214,7 @@ def check(
             keep_texts=output_format in ("text", "html"),
             resolver=resolver,
             stdin_data=stdin_data,
-            jobs=jobs or _all_cores(),
+            jobs=_jobs(jobs),
             cache_dir=None if no_cache else _cache_dir(resolver),
             progress=progress,
         )
@@ -247,7 +252,7 @@ def check(
     except PackError as err:
         _pack_error(err)
     if write_baseline_file or baseline_file:
-        _apply_baseline(result, baseline_file, write_baseline_file, quiet)
+        apply_baseline_options(result, baseline_file, write_baseline_file, quiet)
     for error in result.errors:
         click.echo(f"claimlint: {error}", err=True)
     target = None if shown["output_file"] else sys.stdout
@@ -275,8 +280,7 @@ def check(
     elif (
         fix and fixed.stdout is not None
     ):  # stdin: the fixed document on stdout, findings on stderr (or -o)
-        sys.stdout.buffer.write(fixed.stdout)
-        sys.stdout.flush()
+        write_stdout_bytes(fixed.stdout)
         if out.path:
             out.write(output)
         else:
@@ -288,7 +292,10 @@ def check(
         out.write(output)
     close_output(out)
     if statistics:
-        click.echo(stats(result.diagnostics), nl=False, err=output_format != "text")
+        if output_format == "text":
+            write_stdout(stats(result.diagnostics))
+        else:
+            click.echo(stats(result.diagnostics), nl=False, err=True)
     if result.errors:
         sys.exit(EXIT_ERROR)
     failing = any(
@@ -297,10 +304,19 @@ def check(
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _all_cores() -> int:
-    from claimlint.run.parallel import default_jobs
+def _jobs(jobs: int) -> int:
+    """--jobs, 0 meaning all cores, capped: thousands of forked workers would exhaust memory."""
+    from claimlint.run.parallel import default_jobs, job_limit
 
-    return default_jobs()
+    limit = job_limit()
+    if jobs > limit:
+        click.echo(
+            f"claimlint: --jobs {jobs} is more than this machine can use "
+            f"(at most {limit}: 4 per core, 64 in all); using {limit}",
+            err=True,
+        )
+        return limit
+    return jobs or default_jobs()
 
 
 def _cache_dir(resolver) -> Path:
@@ -360,39 +376,6 @@ def _run_fix(
     return report
 
 
-def _apply_baseline(result, baseline_file: str | None, write_file: str | None, quiet: bool) -> None:
-    """--write-baseline records the findings and exits; --baseline drops recorded ones."""
-    from claimlint.run.baseline import BaselineError, apply_baseline, write_baseline
-
-    if write_file:
-        try:
-            count = write_baseline(write_file, result.diagnostics)
-        except OSError as err:
-            click.echo(
-                f"claimlint: cannot write baseline {write_file}: {err.strerror or err}", err=True
-            )
-            sys.exit(EXIT_ERROR)
-        for error in result.errors:
-            click.echo(f"claimlint: {error}", err=True)
-        click.echo(
-            f"claimlint: recorded {count} finding{'s' if count != 1 else ''} in {write_file}",
-            err=True,
-        )
-        sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
-    try:
-        filtered = apply_baseline(baseline_file, result.diagnostics)
-    except BaselineError as err:
-        click.echo(f"claimlint: baseline error: {err}", err=True)
-        sys.exit(EXIT_ERROR)
-    result.diagnostics = filtered.diagnostics
-    if filtered.stale and not quiet:
-        click.echo(
-            f"claimlint: {filtered.stale} baseline entr{'ies' if filtered.stale != 1 else 'y'}"
-            f" no longer match a finding (fixed?); rewrite it with --write-baseline",
-            err=True,
-        )
-
-
 @cli.command()
 @click.argument("folder", default=".", type=click.Path(file_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite an existing .claimlint.yaml.")
@@ -423,5 +406,26 @@ cli.add_command(audit_command)  # `claimlint audit`: sites, sitemaps, WARC files
 cli.add_command(schema_command)  # `claimlint schema pack|config`: for editors
 
 
-def main() -> None:
-    cli(prog_name="claimlint")
+def main(args: list[str] | None = None) -> NoReturn:
+    """The console script: click without its standalone mode, so that every way out has the
+    documented exit status. Ctrl-C exits 130; a usage error 2; any unexpected exception is one
+    line on stderr and exit 2 (CLAIMLINT_DEBUG=1 adds the traceback), never a traceback read
+    as "findings" (1)."""
+    try:
+        code = cli.main(args=args, prog_name="claimlint", standalone_mode=False)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("claimlint: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(EXIT_ERROR)
+    except Exception as err:  # the last line of defence: report, do not crash
+        if os.environ.get("CLAIMLINT_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        from claimlint.diagnostics import describe_exception
+
+        click.echo(f"claimlint: internal error: {describe_exception(err)}", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(code if isinstance(code, int) else EXIT_CLEAN)

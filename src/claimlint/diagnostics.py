@@ -107,4 +107,18 @@ class FileError:
         return f"{self.path}: {self.reason}"
 
 
-__all__ = ["Diagnostic", "FileError", "Severity", "asdict"]
+def describe_exception(err: BaseException) -> str:
+    """One line for an unexpected exception: its type, its file when it has one, its text cut
+    short (a message can carry a huge value)."""
+    import os
+
+    filename = getattr(err, "filename", None)
+    text = " ".join(str(err).split()) or type(err).__name__
+    if len(text) > 300:
+        text = text[:297] + "..."
+    where = f"{filename}: " if filename and str(filename) not in text else ""
+    hint = "" if os.environ.get("CLAIMLINT_DEBUG") else " (CLAIMLINT_DEBUG=1 shows the traceback)"
+    return f"{where}{type(err).__name__}: {text}{hint}"
+
+
+__all__ = ["Diagnostic", "FileError", "Severity", "asdict", "describe_exception"]

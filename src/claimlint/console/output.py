@@ -38,7 +38,7 @@ class Output:
 
     def write(self, text: str) -> None:
         if self._file is None:
-            click.echo(text, nl=False, color=self.color)
+            write_stdout(text, self.color)
         else:
             self._file.write(text if self.color else click.unstyle(text))
 
@@ -63,6 +63,30 @@ class Output:
         if self._tmp is not None and os.path.exists(self._tmp):
             os.unlink(self._tmp)
         self._tmp = None
+
+
+def write_stdout(text: str, color: bool | None = None) -> None:
+    """Echo to stdout; a reader that went away (`| head`) is not an error: the rest of the
+    output is dropped and the run keeps the exit status it would have had (--exit-zero: 0)."""
+    try:
+        click.echo(text, nl=False, color=color)
+    except BrokenPipeError:
+        _silence_stdout()
+
+
+def write_stdout_bytes(data: bytes) -> None:
+    """Bytes to stdout (the fixed document of `--fix -`), with the same broken-pipe rule."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)  # later writes and the exit flush land here
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _umask() -> int:

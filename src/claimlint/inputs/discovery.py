@@ -43,7 +43,12 @@ def walk(
         keep = []
         for name in sorted(dirs):
             child = here / name
-            if name.startswith(".") or name in SKIPPED_DIRS or child.is_symlink():
+            try:
+                linked = child.is_symlink()
+            except OSError as err:  # a path longer than PATH_MAX: report it, walk on
+                on_error(OSError(err.errno, err.strerror, str(child)))
+                continue
+            if name.startswith(".") or name in SKIPPED_DIRS or linked:
                 on_skip(child, _dir_reason(name, child))
                 continue
             if ignores.ignored(child, is_dir=True):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -46,6 +48,47 @@ def read_bytes(
             f"is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB claimlint lints"
         )
     return path, data
+
+
+class NotRegularFile(OSError):
+    """A path that is a FIFO, device, socket or folder where a regular file is expected."""
+
+
+def read_regular(path: str | Path, limit: int, *, follow_symlinks: bool = True) -> bytes:
+    """The bytes of a regular file, at most `limit` of them (OSError beyond that).
+
+    Opened non-blocking and checked with fstat before any read, so a FIFO or /dev/zero given
+    as a configuration, baseline or cache entry is refused at once instead of hanging or
+    filling memory; follow_symlinks=False also refuses a symbolic link.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as err:
+        if not follow_symlinks and os.path.islink(path):
+            raise NotRegularFile(errno.ELOOP, "is a symbolic link", str(path)) from None
+        raise err
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise NotRegularFile(errno.EINVAL, f"is {kind}", str(path))
+        if info.st_size > limit:
+            raise OSError(errno.EFBIG, f"is larger than {limit} bytes", str(path))
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise OSError(errno.EFBIG, f"is larger than {limit} bytes", str(path))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def describe_os_error(err: OSError) -> str:

@@ -17,6 +17,9 @@ import os
 import subprocess
 from pathlib import Path
 
+from claimlint.inputs.files import read_regular
+
+MAX_IGNORE_BYTES = 4 * 1024 * 1024
 GIT_TIMEOUT = 120  # seconds; a git that does not answer in time gives way to the fallback
 
 
@@ -130,17 +133,26 @@ def _info_exclude(top: Path) -> Path:
 
 
 def _spec(file: Path):
-    """A GitIgnoreSpec of an ignore file, or None when there is none to read."""
+    """A GitIgnoreSpec of an ignore file, or None when there is none to read (a FIFO or a
+    device named .gitignore is never opened for a blocking read). A line git accepts but
+    pathspec cannot compile (`[z-a]`, a lone `!`) matches nothing, as in git."""
     try:
-        lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = read_regular(file, MAX_IGNORE_BYTES).decode("utf-8", "replace").splitlines()
     except OSError:
         return None
     import pathspec
 
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
-    except ValueError:
-        return None
+    except Exception:  # re.error, GitIgnorePatternError: keep the lines that compile
+        good = []
+        for line in lines:
+            try:
+                pathspec.GitIgnoreSpec.from_lines([line])
+            except Exception:
+                continue
+            good.append(line)
+        return pathspec.GitIgnoreSpec.from_lines(good)
 
 
 def _verdict(spec, relative: str) -> bool | None:

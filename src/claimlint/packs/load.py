@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from claimlint.inputs.files import read_regular
 from claimlint.packs.model import PackError, PackFile
 from claimlint.packs.ruleset import RuleSet
+
+MAX_PACK_BYTES = 8 * 1024 * 1024  # the bundled packs together are about 100 KB
 
 
 def bundled_rules_dir() -> Path:
@@ -37,9 +40,11 @@ def read_packs(folder: Path) -> list[PackFile]:
     packs = []
     for path in pack_files(folder):
         try:
-            data = path.read_bytes()
+            data = read_regular(path, MAX_PACK_BYTES)
         except OSError as err:
-            raise PackError(str(path), "pack", "", f"cannot be read: {err}") from None
+            raise PackError(
+                str(path), "pack", "", f"cannot be read: {err.strerror or err}"
+            ) from None
         name = path.name if path == folder else path.relative_to(folder).as_posix()
         packs.append(PackFile(path, name, data))
     return packs

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from claimlint.packs.model import Lexicon, Modifier, PackError, PackFile, Rule
+from claimlint.packs.safe_yaml import YamlProblem, load_yaml
 from claimlint.packs.validate import _Checker, _parse_lexicon, _parse_modifier, _parse_rule
 from claimlint.schemas.check import kind
 
@@ -96,21 +97,16 @@ def pack_fingerprint(packs: Sequence[PackFile]) -> str:
 
 def _read_pack(pack: PackFile) -> dict:
     """The YAML of one pack, safe-loaded: a pack can never construct objects."""
-    import yaml  # only when a pack is really parsed: cache hits never are
-
     path = pack.path
     try:
         raw = pack.data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise PackError(str(path), "pack", "", f"cannot be read: {err}") from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is 10x faster
     try:
-        data = yaml.load(raw, Loader=loader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "pack"
-        problem = getattr(err, "problem", None) or str(err)
-        raise PackError(str(path), where, "", f"invalid YAML: {problem}") from None
+        data = load_yaml(raw)
+    except YamlProblem as err:
+        where = f"line {err.line}" if err.line else "pack"
+        raise PackError(str(path), where, "", f"invalid YAML: {err.problem}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -23,6 +23,7 @@ from claimlint.packs.model import (
     Rule,
 )
 from claimlint.packs.regex_safety import catastrophic_reason
+from claimlint.packs.safe_yaml import short_repr
 from claimlint.packs.templates import template_problem
 from claimlint.schemas import load_schema
 from claimlint.schemas.check import Violation, Walker
@@ -36,9 +37,9 @@ def _regex_problem(pattern: str) -> str | None:
     try:
         re.compile(pattern)
     except re.error as err:
-        return f"invalid regex {pattern!r}: {err}"
+        return f"invalid regex {short_repr(pattern)}: {err}"
     risky = catastrophic_reason(pattern)
-    return f"regex {pattern!r} {risky}" if risky else None
+    return f"regex {short_repr(pattern)} {risky}" if risky else None
 
 
 @cache

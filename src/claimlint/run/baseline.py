@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimlint.diagnostics import Diagnostic
+from claimlint.inputs.files import atomic_write, read_regular
+from claimlint.packs.safe_yaml import short_repr
 
 VERSION = 1
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
 TOOL = "claimlint"
 
 
@@ -82,9 +85,8 @@ def write_baseline(path: str | Path, diagnostics: Sequence[Diagnostic]) -> int:
         for d, fp in zip(ordered, fingerprints(ordered, base), strict=True)
     ]
     document = {"tool": TOOL, "version": VERSION, "findings": entries}
-    Path(path).write_text(
-        json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    atomic_write(Path(path), text.encode("utf-8"))  # a full disk leaves the old one intact
     return len(entries)
 
 
@@ -92,18 +94,22 @@ def read_baseline(path: str | Path) -> Counter[str]:
     """The fingerprints a baseline holds (with multiplicity); BaselineError names the problem."""
     name = str(path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path, MAX_BASELINE_BYTES).decode("utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{name}: no such file (create it with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise BaselineError(f"{name}: cannot be read: {err}") from None
+    except OSError as err:
+        raise BaselineError(f"{name}: cannot be read: {err.strerror or err}") from None
+    except UnicodeDecodeError:
+        raise BaselineError(f"{name}: cannot be read: not UTF-8 text") from None
     except json.JSONDecodeError as err:
         raise BaselineError(f"{name}: not valid JSON (line {err.lineno}): {err.msg}") from None
+    except RecursionError:
+        raise BaselineError(f"{name}: not valid JSON: nested too deeply") from None
     if not isinstance(data, dict) or data.get("tool") != TOOL:
         raise BaselineError(f'{name}: not a claimlint baseline (no "tool": "{TOOL}")')
     if data.get("version") != VERSION:
         raise BaselineError(
-            f"{name}: baseline version {data.get('version')!r} is not supported "
+            f"{name}: baseline version {short_repr(data.get('version'))} is not supported "
             f"(this claimlint writes version {VERSION}; rewrite it)"
         )
     findings = data.get("findings")

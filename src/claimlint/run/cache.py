@@ -7,31 +7,34 @@ everything that can change its findings: the file's bytes, its path and format, 
 option, the rule set's fingerprint (a hash of the packs' bytes), the linter options, claimlint's
 version and source code, the Python version, and the installed spaCy and spacy-lookups-data.
 Entries are written to a temporary file and renamed into place (atomic on POSIX and Windows),
-so concurrent runs never see half an entry; an entry whose checksum or JSON does not verify is
-ignored (and removed).
+so concurrent runs never see half an entry. Each entry is signed with an HMAC under a secret
+key kept outside the linted tree (see machine_key), read only if it is a regular file of
+bounded size, and validated field by field; anything else is ignored (and removed).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from claimlint.diagnostics import Diagnostic
-from claimlint.inputs.files import atomic_write, remove_quietly
+from claimlint.inputs.files import NotRegularFile, atomic_write, read_regular, remove_quietly
 from claimlint.version import __version__
 
 CACHE_DIR_NAME = ".claimlint_cache"
 MAX_AGE = 30 * 86400  # seconds an entry is kept after it was written
 PRUNE_EVERY = 86400  # seconds between two sweeps for expired entries
-LAYOUT = "v1"  # bump when the entry format changes
+LAYOUT = "v1"  # bump when the entry format changes (older unsigned entries just miss)
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by claimlint.\n"
@@ -130,15 +133,24 @@ class ResultCache:
     def _entry(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 
-    def get(self, key: str, path: str) -> list[Diagnostic] | None:
-        """The diagnostics stored under key (their path set to `path`), or None."""
+    def get(self, key: str, path: str, data: bytes | None = None) -> list[Diagnostic] | None:
+        """The diagnostics stored under key (their path set to `path`), or None. With the
+        file's bytes, line numbers beyond its end make the entry invalid."""
+        secret = machine_key()
         entry = self._entry(key)
         try:
-            raw = entry.read_bytes()
+            if secret is None:
+                raise OSError("no key to verify entries with")
+            raw = read_regular(entry, MAX_ENTRY_BYTES, follow_symlinks=False)
+        except NotRegularFile:  # a FIFO, a link to /dev/zero: never ours
+            self.misses += 1
+            remove_quietly(entry)
+            return None
         except OSError:
             self.misses += 1
             return None
-        found = _decode_entry(raw, key, path)
+        lines = None if data is None else data.count(b"\n") + data.count(b"\r") + 1
+        found = _decode_entry(raw, key, path, secret, lines)
         if found is None:
             self.misses += 1
             remove_quietly(entry)
@@ -148,14 +160,15 @@ class ResultCache:
 
     def put(self, key: str, diagnostics: Sequence[Diagnostic]) -> None:
         """Store the diagnostics under key; a read-only or full disk just disables writing."""
-        if not self.writable:
+        secret = machine_key()
+        if not self.writable or secret is None:
             return
         body = json.dumps(
             {"key": key, "diagnostics": [_diag_json(d) for d in diagnostics]},
             ensure_ascii=False,
             separators=(",", ":"),
         ).encode("utf-8")
-        payload = hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+        payload = _sign(secret, body).encode("ascii") + b"\n" + body
         try:
             self._ensure_folder()
             atomic_write(self._entry(key), payload)
@@ -205,40 +218,112 @@ class ResultCache:
         atomic_write(self.folder / "CACHEDIR.TAG", CACHEDIR_TAG.encode("ascii"))
 
 
-def _verified_json(raw: bytes) -> Any:
-    """The JSON after a sha256 line, or None when the checksum or the JSON is wrong."""
-    checksum, sep, body = raw.partition(b"\n")
-    if not sep or hashlib.sha256(body).hexdigest().encode("ascii") != checksum:
+def machine_key() -> bytes | None:
+    """This machine's secret for signing entries (None: caching is off).
+
+    Entries are keyed by content hashes anyone can compute, so a checked-in or poisoned
+    `.claimlint_cache/` could forge "no problems"; an HMAC with a key that lives outside the
+    linted tree, readable by this user only, makes forged entries mere misses.
+    """
+    if _KEY:
+        return _KEY[0]
+    path = key_file()
+    try:
+        try:
+            key = read_regular(path, 4096, follow_symlinks=False)
+        except FileNotFoundError:
+            key = _create_key(path)
+    except OSError:
+        key = b""
+    _KEY.append(key if len(key) >= 32 else None)
+    return _KEY[0]
+
+
+_KEY: list[bytes | None] = []
+
+
+def key_file() -> Path:
+    """$XDG_CACHE_HOME/claimlint/key, else ~/.cache/claimlint/key."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "claimlint" / "key"
+
+
+def _create_key(path: Path) -> bytes:
+    """Write 32 random bytes with mode 0600, atomically: a hard link of a complete temporary
+    file, so a concurrent run either wins (and both use its key) or reads the winner's."""
+    import secrets
+
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    temp = path.with_name(f".key-{os.getpid()}-{secrets.token_hex(4)}")
+    key = secrets.token_bytes(32)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            return read_regular(path, 4096, follow_symlinks=False)
+    finally:
+        remove_quietly(temp)
+    return key
+
+
+def _sign(secret: bytes, body: bytes) -> str:
+    return hmac.new(secret, body, hashlib.sha256).hexdigest()
+
+
+def _verified_json(raw: bytes, secret: bytes) -> Any:
+    """The JSON after an HMAC line, or None when the signature or the JSON is wrong."""
+    signature, sep, body = raw.partition(b"\n")
+    if not sep or not hmac.compare_digest(_sign(secret, body).encode("ascii"), signature):
         return None
     try:
         return json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
 _DIAG_FIELDS = tuple(f for f in Diagnostic.__dataclass_fields__ if f != "path")
+_SEVERITIES = ("error", "warning", "info")
 
 
 def _diag_json(diag: Diagnostic) -> list[Any]:
     return [getattr(diag, name) for name in _DIAG_FIELDS]
 
 
-def _decode_entry(raw: bytes, key: str, path: str) -> list[Diagnostic] | None:
-    data = _verified_json(raw)
+def _decode_entry(
+    raw: bytes, key: str, path: str, secret: bytes, lines: int | None = None
+) -> list[Diagnostic] | None:
+    data = _verified_json(raw, secret)
     if not isinstance(data, dict) or data.get("key") != key:
         return None
     items = data.get("diagnostics")
     if not isinstance(items, list):
         return None
     try:
-        return [Diagnostic(path, *_checked(item)) for item in items]
+        return [Diagnostic(path, *_checked(item, lines)) for item in items]
     except (TypeError, ValueError):
         return None
 
 
-def _checked(item: Any) -> Iterable[Any]:
+def _checked(item: Any, lines: int | None) -> list[Any]:
+    """Every field of a stored diagnostic, type and range, before it is trusted."""
     if not isinstance(item, list) or len(item) != len(_DIAG_FIELDS):
         raise ValueError("malformed diagnostic")
+    values = dict(zip(_DIAG_FIELDS, item, strict=True))
+    numbers = [values[k] for k in ("line", "column", "end_line", "end_column")]
+    if not all(type(n) is int and n >= 1 for n in numbers):
+        raise ValueError("positions must be whole numbers from 1")
+    if values["end_line"] < values["line"] or (lines is not None and values["end_line"] > lines):
+        raise ValueError("lines out of range")
+    texts = ("rule", "name", "category", "severity", "message", "excerpt")
+    if not all(isinstance(values[k], str) for k in texts) or any(
+        values[k] is not None and not isinstance(values[k], str) for k in ("suggestion", "fix")
+    ):
+        raise ValueError("text fields must be strings")
+    if values["severity"] not in _SEVERITIES:
+        raise ValueError("unknown severity")
     return item
 
 
@@ -248,4 +333,5 @@ __all__ = [
     "cache_folder",
     "entry_key",
     "linter_key",
+    "machine_key",
 ]

@@ -19,9 +19,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from claimlint.inputs.files import atomic_write, read_regular
+from claimlint.packs.safe_yaml import short_repr
 from claimlint.schemas import load_schema, schema_path
 from claimlint.schemas.check import Violation, Walker, kind
 
+MAX_CONFIG_BYTES = 4 * 1024 * 1024  # a configuration is a few hundred bytes
 YAML_NAMES = (".claimlint.yaml", ".claimlint.yml")
 PYPROJECT = "pyproject.toml"
 
@@ -138,7 +141,7 @@ def load_config(path: str | Path) -> Config:
     path = Path(path)
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         raise ConfigError(name, "", "no such file") from None
     except OSError as err:
@@ -153,18 +156,18 @@ def load_config(path: str | Path) -> Config:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
             raise ConfigError(name, "", f"invalid TOML: {err}") from None
+        except RecursionError:
+            raise ConfigError(name, "", "invalid TOML: nested too deeply") from None
         data = document.get("tool", {}).get("claimlint", {})
         prefix = "tool.claimlint."
     else:
-        import yaml  # only when a YAML configuration is really read
+        from claimlint.packs.safe_yaml import YamlProblem, load_yaml
 
         try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            where = f" (line {mark.line + 1})" if mark is not None else ""
-            problem = getattr(err, "problem", None) or str(err)
-            raise ConfigError(name, "", f"invalid YAML{where}: {problem}") from None
+            data = load_yaml(text)  # alias bombs and deep nesting are refused, not expanded
+        except YamlProblem as err:
+            where = f" (line {err.line})" if err.line else ""
+            raise ConfigError(name, "", f"invalid YAML{where}: {err.problem}") from None
         prefix = ""
         if data is None:
             data = {}
@@ -212,7 +215,7 @@ def parse_config(data: Any, path: Path, *, prefix: str = "") -> Config:
     for entry in setting("rules"):
         pack = root / entry
         if not pack.exists():
-            raise fail("rules", f"rule pack {entry!r} does not exist (looked for {pack})")
+            raise fail("rules", f"rule pack {short_repr(entry)} does not exist (looked for {pack})")
         rules.append(pack)
 
     extensions = None
@@ -221,23 +224,48 @@ def parse_config(data: Any, path: Path, *, prefix: str = "") -> Config:
             (e if e.startswith(".") else "." + e).lower() for e in setting("extensions")
         )
 
+    include, exclude = setting("include"), setting("exclude")
+    per_file_ignores = globs_to_lists("per-file-ignores")
+    provided = globs_to_lists("provided-disclaimers")
+    for key, globs in (
+        ("include", include),
+        ("exclude", exclude),
+        ("per-file-ignores", [glob for glob, _ in per_file_ignores]),
+        ("provided-disclaimers", [glob for glob, _ in provided]),
+    ):
+        for glob in globs:
+            problem = _glob_problem(glob)
+            if problem:
+                raise fail(key, f"invalid glob {short_repr(glob)}: {problem}")
+
     return Config(
         path=path,
         root=root,
         select=setting("select"),
         ignore=setting("ignore"),
         extend_select=setting("extend-select"),
-        per_file_ignores=globs_to_lists("per-file-ignores"),
+        per_file_ignores=per_file_ignores,
         severity=tuple(data.get("severity", {}).items()),
         fail_on=data.get("fail-on"),
         rules=tuple(rules),
-        include=setting("include"),
-        exclude=setting("exclude"),
+        include=include,
+        exclude=exclude,
         extensions=extensions,
-        provided_disclaimers=globs_to_lists("provided-disclaimers"),
+        provided_disclaimers=provided,
         fix_texts={k: text.strip() for k, text in data.get("fix-texts", {}).items()},
         report_unused_suppressions=data.get("report-unused-suppressions"),
     )
+
+
+def _glob_problem(glob: str) -> str | None:
+    """Why pathspec cannot compile a glob (`[z-a]`, a lone `!` or `\\`), checked at load time
+    so that a bad pattern is a configuration error, not a crash while matching."""
+    try:
+        _spec((glob,))
+    except Exception as err:  # re.error, GitIgnorePatternError (a ValueError)
+        text = " ".join(str(err).split())
+        return (text if len(text) <= 120 else text[:117] + "...") or type(err).__name__
+    return None
 
 
 def config_file_in(folder: Path) -> Path | None:
@@ -251,11 +279,11 @@ def config_file_in(folder: Path) -> Path | None:
     if candidate.is_file():
         tomllib = _tomllib()
         try:
-            document = tomllib.loads(candidate.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+            document = tomllib.loads(read_regular(candidate, MAX_CONFIG_BYTES).decode("utf-8-sig"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as err:
             # A broken pyproject.toml is only our business if it mentions us.
             try:
-                mentions = "tool.claimlint" in candidate.read_text(errors="replace")
+                mentions = b"tool.claimlint" in read_regular(candidate, MAX_CONFIG_BYTES)
             except OSError:
                 mentions = False
             if mentions:
@@ -337,5 +365,5 @@ def write_starter(folder: str | Path, *, force: bool = False) -> Path:
     target = Path(folder) / YAML_NAMES[0]
     if target.exists() and not force:
         raise FileExistsError(f"{target} already exists (use --force to overwrite it)")
-    target.write_text(starter_text(), encoding="utf-8")
+    atomic_write(target, starter_text().encode("utf-8"))  # --force on a full disk: old file kept
     return target

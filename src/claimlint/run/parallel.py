@@ -9,6 +9,8 @@ the caller lints in process instead: results are identical either way, only the 
 from __future__ import annotations
 
 import os
+import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,6 +28,9 @@ if TYPE_CHECKING:  # pragma: no cover
 # runs are linted in process: fewer files than this, or fewer bytes than this to lint.
 MIN_FILES = 8
 MIN_BYTES = 256 * 1024
+JOBS_PER_CORE, MAX_JOBS = 4, 64
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+WATCHDOG_SECONDS = 1.0  # how often a worker checks that its parent is alive
 
 # (path, diagnostics, error): exactly one of diagnostics/error is not None
 Outcome = tuple[str, "list[Diagnostic] | None", "FileError | None"]
@@ -42,6 +47,11 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def job_limit() -> int:
+    """The most workers --jobs may ask for: 4 per core, never more than 64."""
+    return min(MAX_JOBS, JOBS_PER_CORE * default_jobs())
+
+
 def can_fork() -> bool:
     import multiprocessing
 
@@ -54,9 +64,45 @@ def worth_a_pool(jobs: int, paths: Sequence[str], sizes: Sequence[int]) -> bool:
     return jobs > 1 and len(paths) >= MIN_FILES and sum(sizes) >= MIN_BYTES and can_fork()
 
 
-def _init_worker(lint_one: LintOne) -> None:
+def _init_worker(lint_one: LintOne, parent: int) -> None:
+    """Set up a forked worker so that it never outlives the run: it dies with its parent
+    (SIGTERM, SIGHUP or SIGKILL of the parent included), does not hold the parent's stdout
+    open for a reader waiting for end of file, and leaves Ctrl-C to the parent."""
     global _WORKER_LINT
     _WORKER_LINT = lint_one
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the pool
+    _die_with_parent(parent)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1):  # the output pipe is the parent's alone (stderr stays for crashes)
+        os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: the kernel sends SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG). Any
+    platform: a daemon thread that exits as soon as the parent is no longer the parent."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the watchdog remains
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCHDOG_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="claimlint-watchdog", daemon=True).start()
 
 
 def _run_chunk(paths: list[str]) -> list[Outcome]:
@@ -102,15 +148,25 @@ def lint_in_pool(
     chunks = chunked(paths, sizes, jobs)
     context = multiprocessing.get_context("fork")
     outcomes: dict[str, Outcome] = {}
-    workers = min(jobs, len(chunks))
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(lint_one,)
-    ) as pool:
+    workers = min(jobs, len(chunks), job_limit())
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(lint_one, os.getpid()),
+    )
+    try:
         for result in pool.map(_run_chunk, chunks):
             for outcome in result:
                 outcomes[outcome[0]] = outcome
             if progress is not None:
                 progress(len(result))
+    except BaseException:  # Ctrl-C, SIGTERM turned into SystemExit...: stop the workers now
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return outcomes
 
 
@@ -174,7 +230,7 @@ def lint_files(
             if id(linter) not in linter_keys:
                 linter_keys[id(linter)] = linter_key(linter.ruleset.fingerprint, linter.options)
             key = entry_key(linter_keys[id(linter)], name, format_of(name), encoding, data)
-            found = cache.get(key, name)
+            found = cache.get(key, name, data)
             if found is not None:
                 slots[index].diagnostics = found
                 answered += 1
@@ -282,6 +338,7 @@ __all__ = [
     "MIN_FILES",
     "FileOutcome",
     "default_jobs",
+    "job_limit",
     "lint_files",
     "lint_in_pool",
     "worth_a_pool",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from claimlint.inputs.discovery import expand_paths, unique_files
 from claimlint.nlp.shared import SharedPipelineLinter
+from claimlint.packs.safe_yaml import short_repr
 from claimlint.run.config import Config, ConfigError, find_config_file, load_config
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -235,7 +236,10 @@ class Resolver:
         for where, key, selectors in groups:
             for selector in selectors:
                 if not known_selector(selector, ruleset):
-                    message = f"{selector!r} names no rule (use ids, prefixes, names or categories)"
+                    message = (
+                        f"{short_repr(selector)} names no rule "
+                        "(use ids, prefixes, names or categories)"
+                    )
                     if key:
                         raise ConfigError(where, key, message)
                     raise ConfigError(where, "", message)
@@ -246,7 +250,7 @@ class Resolver:
                     raise ConfigError(
                         name,
                         f"provided-disclaimers.{glob}",
-                        f"{n!r} names no rule, category or statement",
+                        f"{short_repr(n)} names no rule, category or statement",
                     )
 
 

@@ -172,7 +172,7 @@ class Walker:
             raise Violation(field, self._not_one_of(node, value))
         pattern = node.get("pattern")
         if pattern and isinstance(value, str) and not re.search(pattern, value):
-            raise Violation(field, f"{value!r} does not match {pattern}")
+            raise Violation(field, f"{_short(value)} does not match {pattern}")
 
     def valid(self, node: Mapping[str, Any], value: Any) -> bool:
         try:
@@ -185,9 +185,9 @@ class Walker:
         listed = ", ".join(str(v) for v in node["enum"] if v is not None)
         title = node.get("title")
         return (
-            f"invalid {title} {value!r} (one of {listed})"
+            f"invalid {title} {_short(value)} (one of {listed})"
             if title
-            else (f"{value!r} is not one of {listed}")
+            else (f"{_short(value)} is not one of {listed}")
         )
 
     def _any_of(self, node: Mapping[str, Any], value: Any, field: str) -> None:
@@ -204,7 +204,7 @@ class Walker:
             listed = ", ".join(forms[:-1]) + " or " + forms[-1] if len(forms) > 1 else forms[0]
             raise Violation(field, f"must be {listed}, not {kind(value)}")
         if not any(self.valid(option, value) for option in options):
-            raise Violation(field, f"{value!r} is not allowed here")
+            raise Violation(field, f"{_short(value)} is not allowed here")
 
     def _string(self, node: Mapping[str, Any], value: Any, field: str) -> None:
         if "enum" in node and value not in node["enum"]:
@@ -215,7 +215,7 @@ class Walker:
             raise Violation(field, "must be a non-empty string")
         pattern = node.get("pattern")
         if pattern and pattern != NON_EMPTY and not re.search(pattern, value):
-            raise Violation(field, f"{value!r} does not match {pattern}")
+            raise Violation(field, f"{_short(value)} does not match {pattern}")
         check_format = self.formats.get(node.get("format", ""))
         problem = check_format(value) if check_format else None
         if problem:
@@ -298,7 +298,7 @@ class Walker:
         if "enum" in names:
             return f"unknown {noun} (use {' or '.join(names['enum'])})"
         if "pattern" in names and "anyOf" not in names:
-            return f"{key!r} does not match {names['pattern']}"
+            return f"{_short(key)} does not match {names['pattern']}"
         return f"unknown {noun}"
 
     def _alternatives(self, options: list, combinator: str, value: dict, field: str) -> None:
@@ -324,3 +324,9 @@ def _holds(option: Mapping[str, Any], value: dict) -> bool:
 
 def _all_required(options: list) -> bool:
     return all(set(option) <= {"required", "properties"} for option in options)
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    """repr() for messages, cut short: a configured value can be megabytes long."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
