@@ -10,7 +10,8 @@ Safety first:
 - line endings follow the file's (CRLF, LF or CR);
 - the fixed text is linted before it is written: the finding must be gone and no new one may
   appear, otherwise the file is left alone with a warning;
-- writes are atomic (temporary file in the same folder, then os.replace) and keep the mode bits.
+- writes are atomic (temporary file in the same folder, then os.replace) and keep the mode bits
+  and extended attributes; read-only files and files with several hard links are refused.
 """
 
 from __future__ import annotations
@@ -259,16 +260,25 @@ def _diff_lines(text: str) -> list[str]:
 
 
 def write_atomic(path: str, data: bytes, original: bytes) -> None:
-    """Replace the file's content in one step, keeping its mode bits (and owner when allowed).
+    """Replace the file's content in one step, keeping its mode bits, owner (when allowed) and
+    extended attributes.
 
-    Refuses if the file changed since it was read. Symlinks are followed: the target is fixed.
+    Refuses a read-only file (--fix never overrides a lock), a file with several hard links
+    (a rename would silently split them) and a file that changed since it was read. Symlinks
+    are followed: the target is fixed. The temporary name is short, so a 255-character name
+    can be fixed.
     """
     real = os.path.realpath(path)
     info = os.stat(real)
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise FixError("is read-only; left unchanged (make it writable to let --fix add to it)")
+    if info.st_nlink > 1:
+        raise FixError(
+            f"has {info.st_nlink} hard links, which replacing it would break; left unchanged "
+            "(see the change with --fix --diff and apply it by hand)"
+        )
     folder = os.path.dirname(real) or "."
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{os.path.basename(real)}.", suffix=".claimlint-tmp", dir=folder
-    )
+    fd, tmp = tempfile.mkstemp(prefix=".claimlint-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -281,6 +291,7 @@ def write_atomic(path: str, data: bytes, original: bytes) -> None:
                 os.chown(tmp, info.st_uid, info.st_gid)
             except OSError:
                 pass  # not allowed to give the file away: it keeps our ownership
+        _copy_xattrs(real, tmp)
         with open(real, "rb") as handle:
             if handle.read() != original:
                 raise FixError("changed while it was being fixed; left unchanged")
@@ -291,6 +302,26 @@ def write_atomic(path: str, data: bytes, original: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def _copy_xattrs(source: str, target: str) -> None:
+    """Extended attributes (tags, quarantine flags...) travel to the replacement file where the
+    platform has them; the kernel's own (security.*, system.*) are its business."""
+    if not hasattr(os, "listxattr"):  # pragma: no cover - not Linux
+        return
+    try:
+        names = os.listxattr(source)
+    except OSError:
+        return  # the file system has none
+    for name in names:
+        try:
+            os.setxattr(target, name, os.getxattr(source, name))
+        except OSError as err:
+            if name.startswith(("security.", "system.")):
+                continue
+            raise FixError(
+                f"its extended attribute {name} could not be kept ({err.strerror}); left unchanged"
+            ) from None
 
 
 @dataclass

@@ -214,7 +214,7 @@ def lint_files(
     linter_keys: dict[int, str] = {}
     answered = 0
     for index, path in enumerate(files):
-        if cache is None and path != "-":
+        if cache is None and path != "-" and not keep_texts:
             pending.append(index)  # read where it is linted
             continue
         try:
@@ -245,7 +245,8 @@ def lint_files(
 
     # With a cache, the bytes that were hashed are the bytes that get linted, in process or in
     # a worker (which inherits this map by fork): a file edited during the run can never leave
-    # findings of its new text under the key of its old one.
+    # findings of its new text under the key of its old one. When the texts are kept (for
+    # excerpts), they are read once, here, so the report shows the very bytes that were linted.
     hashed = {files[index]: data for index, data in data_of.items()}
 
     def lint_one(path: str, data: bytes | None = None) -> Outcome:
