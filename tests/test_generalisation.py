@@ -115,3 +115,22 @@ def test_json_findings_carry_the_claim_analysis(tmp_path) -> None:
     assert (
         "hedged" in analysis["asserted"] and "backed by a specific citation" in analysis["asserted"]
     )
+
+
+def test_bulleted_lines_inherit_their_lead_in() -> None:
+    hedged = "In early lab work the peptide may be able to:\n\n  • heal torn tendons\n  • end joint pain\n"
+    assert categories(hedged) == set()
+    asserted = "Our peptide will:\n\n  • heal torn tendons\n  • end joint pain\n"
+    assert categories(asserted) == {"efficacy"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How Zentrofax Eases Joint Pain: The Science",
+        "If dizziness appears, it usually fades within an hour.",
+        "Psychotherapy has long been relied on to treat depression.",
+    ],
+)
+def test_topics_side_effects_and_descriptions_pass(text: str) -> None:
+    assert categories(text) == set(), text

@@ -15,6 +15,7 @@ from claimlint.nlp.sentences import Sentence
 from claimlint.packs import Modifier
 
 MAX_LIST_ITEMS = 12  # a lead-in sentence governs at most this many list items after it
+BULLETS = frozenset("•▪◦‣·●○■□–*")
 
 
 class Hit(NamedTuple):
@@ -81,15 +82,25 @@ def lead_in(sh: SentenceHits, index: int) -> int | None:
     the last sentence before the list, when it ends with a colon. A list item completes that
     sentence, so its hedges, citations and denials govern the item too."""
     sentences = sh.sentences
-    if sentences[index].kind != "list":
+    if not _is_item(sh, index):
         return None
     previous = index - 1
-    while previous >= 0 and sentences[previous].kind == "list":
+    while previous >= 0 and _is_item(sh, previous):
         previous -= 1
     if previous < 0 or index - previous > MAX_LIST_ITEMS:
         return None
     sentence = sentences[previous]
     return previous if sh.text[sentence.start : sentence.end].rstrip().endswith(":") else None
+
+
+def _is_item(sh: SentenceHits, index: int) -> bool:
+    """A list item: in a list block, or a line that opens with a bullet glyph ("• lift mood")."""
+    sentence = sh.sentences[index]
+    if sentence.kind == "list":
+        return True
+    line_start = sh.text.rfind("\n", 0, sentence.start) + 1
+    opening = sh.text[line_start : sentence.start] + sh.text[sentence.start : sentence.end]
+    return opening.lstrip()[:1] in BULLETS
 
 
 def _window(index: int, window: str) -> tuple[int, ...]:
