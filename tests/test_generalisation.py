@@ -118,7 +118,7 @@ def test_json_findings_carry_the_claim_analysis(tmp_path) -> None:
 
 
 def test_bulleted_lines_inherit_their_lead_in() -> None:
-    hedged = "In lab work the peptide may be able to:\n\n  • heal torn tendons\n  • end joint pain\n"
+    hedged = "In lab work the peptide may help to:\n\n  • heal torn tendons\n  • end joint pain\n"
     assert categories(hedged) == set()
     asserted = "Our peptide will:\n\n  • heal torn tendons\n  • end joint pain\n"
     assert categories(asserted) == {"efficacy"}
