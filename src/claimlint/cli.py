@@ -19,7 +19,7 @@ from claimlint.console.options import presentation_options
 from claimlint.console.output import close_output, open_output, write_stdout, write_stdout_bytes
 from claimlint.console.progress import ProgressBar
 from claimlint.console.style import use_color
-from claimlint.outputs.formats import FORMAT_NAMES
+from claimlint.outputs.formats import FORMAT_NAMES, terminal_safe
 from claimlint.server.command import server as server_command
 from claimlint.version import __version__
 
@@ -254,7 +254,7 @@ def check(
     if write_baseline_file or baseline_file:
         apply_baseline_options(result, baseline_file, write_baseline_file, quiet)
     for error in result.errors:
-        click.echo(f"claimlint: {error}", err=True)
+        click.echo(f"claimlint: {terminal_safe(str(error))}", err=True)
     target = None if shown["output_file"] else sys.stdout
     color = use_color(shown["color"], target)
     show_source = shown["show_source"]

@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from claimlint.outputs.formats import terminal_safe
+
 
 def check_baseline(baseline_file: str) -> None:
     from claimlint.run.baseline import BaselineError, read_baseline
@@ -32,7 +34,7 @@ def apply_baseline_options(
             )
             sys.exit(2)
         for error in result.errors:
-            click.echo(f"claimlint: {error}", err=True)
+            click.echo(f"claimlint: {terminal_safe(str(error))}", err=True)
         click.echo(
             f"claimlint: recorded {count} finding{'s' if count != 1 else ''} in {write_file}",
             err=True,

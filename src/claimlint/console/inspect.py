@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from claimlint.outputs.formats import terminal_safe
+
 if TYPE_CHECKING:  # pragma: no cover
     from claimlint.diagnostics import FileError
     from claimlint.run.resolver import Resolver
@@ -86,5 +88,5 @@ def inspect(
     lines, errors = show_files(paths, resolver)
     click.echo("".join(line + "\n" for line in lines), nl=False)
     for error in errors:
-        click.echo(f"claimlint: {error}", err=True)
+        click.echo(f"claimlint: {terminal_safe(str(error))}", err=True)
     sys.exit(2 if errors else 0)

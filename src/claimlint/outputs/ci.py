@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from claimlint.diagnostics import Diagnostic
-from claimlint.outputs.formats import Context, formatter
+from claimlint.outputs.formats import Context, formatter, terminal_safe
 from claimlint.outputs.links import rule_url
 from claimlint.packs import Rule
 from claimlint.run.baseline import fingerprints
@@ -160,8 +160,10 @@ def format_sarif(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
 
 
 def escape_data(text: str) -> str:
-    """The message part of a workflow command: % CR LF are escaped."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message part of a workflow command: % CR LF are escaped, and the other controls
+    shown as escapes (the Actions log renders ANSI sequences)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return terminal_safe(text)
 
 
 def escape_property(text: str) -> str:

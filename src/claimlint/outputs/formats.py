@@ -7,6 +7,7 @@ CLI can write it in one go and machine formats stay valid even when some files f
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -81,6 +82,24 @@ def formatter(name: str) -> Callable[[Formatter], Formatter]:
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
+# C0 and C1 controls, DEL, and the bidirectional overrides ("Trojan source"): page text and file
+# names are data, never commands to the reader's terminal (title changes, clear-screen...).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text with every control character shown as an escape (ESC becomes the four characters
+    \\x1b), so a page or a file name cannot drive the terminal that prints a finding."""
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def _masked(line: str) -> str:
+    """A source line for display, controls shown as U+FFFD so the carets stay aligned."""
+    return _CONTROLS.sub("\ufffd", line)
+
+
 def _styled(text: str, color: bool, **style: object) -> str:
     import click
 
@@ -95,7 +114,7 @@ def _source_excerpt(diag: Diagnostic, text: str, color: bool) -> list[str]:
     if diag.line > len(lines.starts):
         return []
     start, end = lines.line_span(diag.line)
-    line = text[start:end].replace("\t", " ")
+    line = _masked(text[start:end].replace("\t", " "))
     first = diag.column - 1
     last = diag.end_column - 1 if diag.end_line == diag.line else len(line)
     last = max(first + 1, min(last, len(line)))
@@ -112,20 +131,22 @@ def _source_excerpt(diag: Diagnostic, text: str, color: bool) -> list[str]:
 def format_text(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
     out = []
     for diag in diagnostics:
-        where = f"{diag.path}:{diag.line}:{diag.column}:"
+        where = f"{terminal_safe(diag.path)}:{diag.line}:{diag.column}:"
         sev = f"[{diag.severity}]"
         where = _styled(where, ctx.color, bold=True)
         sev = _styled(sev, ctx.color, fg=_COLORS.get(diag.severity), bold=True)
-        out.append(f"{where} {diag.rule} {sev} {diag.message}")
+        out.append(f"{where} {terminal_safe(diag.rule)} {sev} {terminal_safe(diag.message)}")
         if ctx.show_source and diag.path in ctx.sources:
             out.extend(_source_excerpt(diag, ctx.sources[diag.path], ctx.color))
             if diag.suggestion:
-                out.append(f"      = suggestion: {diag.suggestion}")
+                out.append(f"      = suggestion: {terminal_safe(diag.suggestion)}")
             if diag.fix:
-                out.append(_styled("      = help: ", ctx.color, fg="green") + diag.fix)
+                out.append(
+                    _styled("      = help: ", ctx.color, fg="green") + terminal_safe(diag.fix)
+                )
             out.append("")
         elif diag.suggestion:
-            out.append(f"    suggestion: {diag.suggestion}")
+            out.append(f"    suggestion: {terminal_safe(diag.suggestion)}")
     out.append(summary_line(diagnostics, ctx))
     return "\n".join(out) + "\n"
 
@@ -156,7 +177,9 @@ def summary_line(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
 @formatter("concise")
 def format_concise(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
     return "".join(
-        f"{d.path}:{d.line}:{d.column}: {d.rule} [{d.severity}] {d.message}\n" for d in diagnostics
+        f"{terminal_safe(d.path)}:{d.line}:{d.column}: {terminal_safe(d.rule)} [{d.severity}] "
+        f"{terminal_safe(d.message)}\n"
+        for d in diagnostics
     )
 
 
