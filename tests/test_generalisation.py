@@ -134,3 +134,16 @@ def test_bulleted_lines_inherit_their_lead_in() -> None:
 )
 def test_topics_side_effects_and_descriptions_pass(text: str) -> None:
     assert categories(text) == set(), text
+
+
+def test_show_reasons_prints_the_analysis_and_explain_documents_it(tmp_path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("# Zentrofax\n\nZentrofax calms an anxious mind.\n", "utf-8")
+    plain = CliRunner().invoke(cli, ["check", "--no-cache", str(page)])
+    assert "= subject:" not in plain.output
+    shown = CliRunner().invoke(cli, ["check", "--no-cache", "--show-reasons", str(page)])
+    assert "      = subject: Zentrofax" in shown.output
+    assert '      = claim: a health outcome ("calms")' in shown.output
+    explained = CliRunner().invoke(cli, ["explain", "CL107"]).output
+    assert "asserted  the exemptions this rule looked for" in explained
+    assert "limited to animals or the lab" in explained  # CL107 checks the nonhuman context

@@ -268,6 +268,7 @@ def check(
         show_source=(target is not None and target.isatty() and not quiet)
         if show_source is None
         else show_source,
+        show_reasons=shown["show_reasons"],
         version=__version__,
     )
     stream = STREAMS.get(output_format) if not fix else None

@@ -146,6 +146,7 @@ def explain_text(rule: Rule, runner: ExampleRunner | None = None) -> str:
         lines += ["Why:", _wrap(rule.rationale), ""]
     if rule.references:
         lines += ["Regulatory basis:"] + [f"  - {r}" for r in rule.references] + [""]
+    lines += analysis_help(rule)
     outcomes = runner.outcomes(rule) if runner is not None else []
     for flag, title, texts in (
         (True, "Flagged (the rule must report these):", rule.flag_examples),
@@ -167,6 +168,31 @@ def explain_text(rule: Rule, runner: ExampleRunner | None = None) -> str:
     if rule.suggest:
         lines += ["Rewrites it suggests:"] + [f'  "{k}" -> "{v}"' for k, v in rule.suggest] + [""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def analysis_help(rule: Rule) -> list[str]:
+    """What the 'analysis' of this rule's findings says (JSON; --show-reasons in text)."""
+    from claimlint.nlp.analysis import EXEMPTIONS
+
+    if rule.document:
+        return [
+            "Each finding explains itself (JSON 'analysis'; text with --show-reasons):",
+            "  claim     the statement the page needs, and the words that made it needed",
+            "  subject   the whole page",
+            f"  asserted  that no {rule.document.requirement or 'such statement'} is on the page",
+            "",
+        ]
+    exemptions = ", ".join(EXEMPTIONS.get(c, c) for c in rule.unless) or "none"
+    return [
+        "Each finding explains itself (JSON 'analysis'; text with --show-reasons):",
+        "  claim     what is claimed (an outcome, a figure, speed, safety, a ranking, a status)",
+        "            and the words that claim it",
+        "  subject   the product or treatment named in the sentence; else what the page promotes",
+        "            (a name in its title or headings, repeated or capitalised); else 'implied'",
+        "            for fragments and headings that open with the claim",
+        f"  asserted  the exemptions this rule looked for and did not find: {exemptions}",
+        "",
+    ]
 
 
 @click.command("test-rules")

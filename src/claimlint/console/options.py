@@ -11,7 +11,8 @@ from claimlint.console.style import COLOR_CHOICES
 
 
 def presentation_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add --show-source, --color, -o/--output-file, --show-files, --show-settings."""
+    """Add --show-source, --show-reasons, --color, -o/--output-file, --show-files,
+    --show-settings."""
     options = [
         click.option(
             "--show-source/--no-show-source",
@@ -19,6 +20,13 @@ def presentation_options(command: Callable[..., Any]) -> Callable[..., Any]:
             default=None,
             help="Show each finding's source line and its fix hint (help:) "
             "[default: on a terminal, unless --quiet].",
+        ),
+        click.option(
+            "--show-reasons",
+            "show_reasons",
+            is_flag=True,
+            help="Under each finding, say why it fired: what is claimed, about what, and the "
+            "exemptions it lacks (the JSON 'analysis').",
         ),
         click.option(
             "--color",

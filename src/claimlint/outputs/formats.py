@@ -31,6 +31,7 @@ class Context:
     errors: Sequence[FileError] = ()
     color: bool = False
     show_source: bool = False
+    show_reasons: bool = False  # the claim analysis under each finding (text format)
     version: str = ""
     files: Sequence[str] = ()  # display paths of every file linted (junit: one testcase each)
 
@@ -136,6 +137,8 @@ def format_text(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
         where = _styled(where, ctx.color, bold=True)
         sev = _styled(sev, ctx.color, fg=_COLORS.get(diag.severity), bold=True)
         out.append(f"{where} {terminal_safe(diag.rule)} {sev} {terminal_safe(diag.message)}")
+        if ctx.show_reasons and diag.analysis:
+            out.extend(f"      = {key}: {terminal_safe(value)}" for key, value in diag.analysis)
         if ctx.show_source and diag.path in ctx.sources:
             out.extend(_source_excerpt(diag, ctx.sources[diag.path], ctx.color))
             if diag.suggestion:
