@@ -1,9 +1,12 @@
 """Markdown: same-length masking of what is not prose, then blocks for the NLP.
 
 Masking (markup replaced by spaces, line breaks kept) keeps every prose character at its
-source offset, so positions need no translation inside a block. The block structure is found
-line by line (front matter, fences, indented code, headings, lists, tables, paragraphs), which
-is linear in the input and never fails on malformed Markdown.
+source offset, so positions need no translation inside a block. markdown-it-py (CommonMark)
+decides what is code and raw HTML (fenced and indented code, also inside list items and
+block quotes, comment and script/style/pre blocks) and which link reference definitions
+exist; the prose blocks (headings, list items, table cells, paragraphs) are then found line
+by line and the inline markup masked at exact positions, which never fails on malformed
+Markdown. markdown-it is imported only when a Markdown document is read.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from claimlint.inputs.readers.text import iter_lines
 PROSE_FRONT_MATTER = ("title", "description", "summary", "excerpt", "subtitle")
 META_FRONT_MATTER = ("tags", "keywords", "categories")
 
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r" {0,3}(#{1,6})(?=\s|$)")
 _ATX_CLOSE = re.compile(r"\s#+\s*$")
 _THEMATIC = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -29,9 +31,9 @@ _LINK_DEF = re.compile(r" {0,3}\[[^\]]+\]:\s*\S")
 # Matched against the stripped line: leading and trailing `\s*` around optional parts made
 # the old pattern quadratic on a long line of spaces.
 _TABLE_DELIM = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?")
-_RAW_BLOCK = re.compile(r" {0,3}<(script|style|pre|textarea)\b", re.IGNORECASE)
 _BLOCKQUOTE = re.compile(r"( {0,3}>[ \t]?)+")
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # unclosed, `<!--` is text (CommonMark)
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n|$)")
 _FRONT_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)")
 
 # Inline constructs, applied to a block's source span.
@@ -40,7 +42,8 @@ _LINK = re.compile(
     r"(!?\[)([^\[\]]*)(\]\((<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\))"
 )
-_REF_LINK = re.compile(r"(!?\[)([^\[\]]+)(\]\[[^\[\]]*\])")
+_REF_LINK = re.compile(r"(!?\[)([^\[\]]+)(\]\[([^\[\]]*)\])")
+_SHORTCUT_LINK = re.compile(r"(?<!\])(!?\[)([^\[\]^][^\[\]]*)(\])(?![\[(:])")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -58,6 +61,7 @@ class _Doc:
         self.blocks: list[tuple[int, int, str]] = []
         self.code: list[tuple[int, int]] = []
         self.links: list[Link] = []
+        self.references: dict[str, str] = {}  # normalised label -> destination
 
     def hide(self, start: int, end: int) -> None:
         if end > start:
@@ -154,11 +158,24 @@ def _inline(doc: _Doc, start: int, end: int) -> None:
         doc.hide(start + match.start(3), start + match.end(3))
         href = match.group(4).strip("<>")
         doc.links.append(Link(start + match.start(2), start + match.end(2), href))
+    referenced: set[int] = set()
     for match in _REF_LINK.finditer(segment):
         if match.group(2).startswith("^"):
             continue  # a footnote reference is a citation marker: keep it as prose
         doc.hide(start + match.start(1), start + match.end(1))
         doc.hide(start + match.start(3), start + match.end(3))
+        href = _resolve(doc, match.group(4) or match.group(2))
+        if href is not None:
+            doc.links.append(Link(start + match.start(2), start + match.end(2), href))
+        referenced.add(match.start())
+    if doc.references:
+        for match in _SHORTCUT_LINK.finditer(segment):
+            href = _resolve(doc, match.group(2))
+            if href is None or match.start() in referenced:
+                continue
+            doc.hide(start + match.start(1), start + match.end(1))
+            doc.hide(start + match.start(3), start + match.end(3))
+            doc.links.append(Link(start + match.start(2), start + match.end(2), href))
     for match in _AUTOLINK.finditer(segment):
         doc.hide(start + match.start(), start + match.end())
         doc.links.append(Link(start + match.start(), start + match.end(), match.group(1)))
@@ -178,6 +195,80 @@ def _inline(doc: _Doc, start: int, end: int) -> None:
         doc.hide(start + match.start(), start + match.end())
 
 
+def _resolve(doc: _Doc, label: str) -> str | None:
+    """The destination a reference link's label is defined with, as CommonMark matches labels
+    (case-folded, inner whitespace collapsed)."""
+    if not doc.references:
+        return None
+    from markdown_it.common.utils import normalizeReference
+
+    return doc.references.get(normalizeReference(label))
+
+
+def _commonmark_blocks(doc: _Doc, lines: list[tuple[int, int, int]], first: int) -> dict[int, str]:
+    """Which lines CommonMark makes code or raw HTML ("code", "html"), from markdown-it-py's
+    block parse; also records the link reference definitions. Front matter lines (before
+    `first`) are blank to the parser, so its line numbers are ours."""
+    from markdown_it import MarkdownIt
+
+    text = doc.text
+    body = text[lines[first][0] :] if first < len(lines) else ""
+    env: dict = {}
+    tokens = MarkdownIt("commonmark").parse("\n" * first + body, env)
+    skip: dict[int, str] = {}
+    for token in tokens:
+        if token.map is None:
+            continue
+        a, b = token.map
+        if token.type in ("fence", "code_block"):
+            kind = "code"
+        elif token.type == "html_block" and _HIDDEN_HTML.match(token.content):
+            kind = "html"
+        else:
+            continue
+        for number in range(a, min(b, len(lines))):
+            skip[number] = kind
+    for label, definition in env.get("references", {}).items():
+        doc.references[label] = definition.get("href", "")
+        a, b = definition.get("map") or (0, 0)
+        for number in range(a, min(b, len(lines))):
+            skip.setdefault(number, "definition")
+    return skip
+
+
+_HIDDEN_HTML = re.compile(r"[ \t]*<(?:!--|(?:script|style|pre|textarea)\b)", re.IGNORECASE)
+
+
+def _comments(doc: _Doc, html_spans: list[tuple[int, int]]) -> list[Comment]:
+    """HTML comments outside code. A comment block (a line opening with `<!--`) runs to its
+    `-->`; inline, `<!--` is a comment only when `-->` closes it in the same paragraph,
+    else it is text and hides nothing (CommonMark)."""
+    text = doc.text
+    code_starts = [s for s, _ in doc.code]
+    html_starts = [s for s, _ in html_spans]
+    out: list[Comment] = []
+    pos = 0
+    while True:
+        found = text.find("<!--", pos)
+        if found < 0:
+            return out
+        if _inside(doc.code, code_starts, found):
+            pos = found + 4
+            continue
+        i = bisect_right(html_starts, found) - 1
+        if i >= 0 and html_spans[i][0] <= found < html_spans[i][1]:
+            limit = html_spans[i][1]
+        else:
+            blank = _BLANK_LINE.search(text, found)
+            limit = blank.start() if blank else len(text)
+        close = text.find("-->", found + 4, limit)
+        if close < 0:
+            pos = found + 4
+            continue
+        out.append(Comment(found, close + 3, text[found : close + 3]))
+        pos = close + 3
+
+
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
     """Is offset inside one of the sorted, disjoint spans (bisect, not a scan per comment)?"""
     i = bisect_right(starts, offset) - 1
@@ -188,11 +279,9 @@ def read_markdown(text: str) -> Reading:
     doc = _Doc(text)
     lines = list(iter_lines(text))
     index = _front_matter(doc, lines)
+    skip = _commonmark_blocks(doc, lines, index)
+    html_spans: list[tuple[int, int]] = []
     block: list = []  # [start, end, kind] of the open paragraph-like block
-    fence: str | None = None
-    fence_start = 0
-    raw_end: str | None = None
-    in_comment = False
     list_context = False
     previous_blank = True
 
@@ -203,24 +292,19 @@ def read_markdown(text: str) -> Reading:
 
     while index < len(lines):
         start, body, end = lines[index]
+        kind_here = skip.get(index)
         index += 1
         line = text[start:body]
-        if fence is not None:
+        if kind_here is not None:
+            close()
             doc.hide(start, body)
-            stripped = line.strip()
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = None
-                doc.code.append((fence_start, end))
-            continue
-        if in_comment:
-            doc.hide(start, body)
-            if "-->" in line:
-                in_comment = False
-            continue
-        if raw_end is not None:
-            doc.hide(start, body)
-            if raw_end in line.lower():
-                raw_end = None
+            spans = doc.code if kind_here == "code" else html_spans
+            if kind_here != "definition":
+                if spans and spans[-1][1] == start and skip.get(index - 2) == kind_here:
+                    spans[-1] = (spans[-1][0], end)  # the same block goes on
+                else:
+                    spans.append((start, end))
+            previous_blank = False
             continue
         if not line.strip():
             close()
@@ -233,33 +317,6 @@ def read_markdown(text: str) -> Reading:
             content = quote.end()
         rest = text[content:body]
         indent = len(rest) - len(rest.lstrip(" \t"))
-        fence_match = _FENCE.match(text, content, body)
-        if fence_match and not (
-            fence_match.group(1)[0] == "`" and "`" in text[fence_match.end() : body]
-        ):
-            close()
-            fence, fence_start = fence_match.group(1), start
-            doc.hide(start, body)
-            continue
-        if indent >= 4 and not block and previous_blank and not list_context:
-            doc.hide(start, body)
-            continue
-        stripped = rest.strip()
-        if stripped.startswith("<!--"):
-            close()
-            doc.hide(start, body)
-            if "-->" not in stripped[4:]:
-                in_comment = True
-            previous_blank = False
-            continue
-        raw = _RAW_BLOCK.match(text, content, body)
-        if raw:
-            close()
-            doc.hide(start, body)
-            closing = f"</{raw.group(1).lower()}>"
-            if closing not in line.lower():
-                raw_end = closing
-            continue
         previous_blank_here, previous_blank = previous_blank, False
         atx = _ATX.match(text, content, body)
         if atx:
@@ -326,17 +383,10 @@ def read_markdown(text: str) -> Reading:
         kind = "list" if list_context and indent else "paragraph"
         block[:] = [content + indent, body, kind]
     close()
-    if fence is not None:
-        doc.code.append((fence_start, len(text)))
 
     for start, end, _ in doc.blocks:
         _inline(doc, start, end)
-    code_starts = [s for s, _ in doc.code]  # in order, never overlapping
-    comments = [
-        Comment(m.start(), m.end(), m.group())
-        for m in _COMMENT.finditer(text)
-        if not _inside(doc.code, code_starts, m.start())
-    ]
+    comments = _comments(doc, html_spans)
     for comment in comments:
         doc.hide(comment.start, comment.end)
     masked = doc.masked()
