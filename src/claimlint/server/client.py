@@ -3,7 +3,7 @@
     python -m claimlint.server.client page.md other.html
 
 starts `claimlint server`, opens each file and prints the diagnostics it publishes, the way
-an editor would see them (0-based LSP positions). Every wait has a timeout: a silent server
+an editor would see them (LSP positions, shown 1-based: lines, then UTF-16 units). Every wait has a timeout: a silent server
 is an error, never a hang.
 """
 
