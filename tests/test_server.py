@@ -177,6 +177,7 @@ def test_hover_explains_the_finding(lsp: Session) -> None:
     for part in ("CL101", "ketamine cures", "Regulatory basis", "How to fix", "rules.md#cl101"):
         assert part in text
     assert "FTC" in text  # a reference of the rule
+    assert "**Claim analysis**" in text and "**Subject:**" in text  # the engine's analysis
     assert '"cures" -> "may help relieve symptoms of"' in text
     assert lsp.hover(uri, 0, 2) is None  # the heading has no finding
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pytest
 from lsprotocol import types
 
@@ -43,18 +41,11 @@ def test_settings_files_and_unsaved_buffers() -> None:
     assert path_of("untitled:Untitled-1", None, "markdown", "/site") == "/site/Untitled-1.md"
 
 
-@dataclass(frozen=True, order=True)
-class Analysed(Diagnostic):
-    """A Diagnostic with the claim analysis the engine may attach (an additive field)."""
-
-    analysis: dict | None = field(compare=False, default=None)
-
-
-def finding(text: str, phrase: str, **extra: object) -> Analysed:
+def finding(text: str, phrase: str, **extra: object) -> Diagnostic:
     start = text.index(phrase)
     line = text.count("\n", 0, start) + 1
     column = start - (text.rfind("\n", 0, start) + 1) + 1
-    return Analysed(
+    return Diagnostic(
         path="p.md",
         line=line,
         column=column,
@@ -71,10 +62,10 @@ def finding(text: str, phrase: str, **extra: object) -> Analysed:
 
 
 def test_hover_shows_the_claim_analysis_when_present() -> None:
-    analysis = {"subject": "ketamine", "claim": "cures depression", "why": "no citation"}
+    analysis = (("claim", "a health outcome"), ("subject", "ketamine"), ("asserted", "as fact"))
     text = hover_text(finding("Ketamine cures it.", "Ketamine cures", analysis=analysis), None)
-    assert "**Subject:** ketamine" in text and "**Claimed:** cures depression" in text
-    assert "**Why it is not exempt:** no citation" in text
+    assert "**Claim:** a health outcome" in text and "**Subject:** ketamine" in text
+    assert "**Asserted:** as fact" in text
     assert "Subject" not in hover_text(finding("Ketamine cures it.", "Ketamine cures"), None)
 
 

@@ -3,8 +3,8 @@
     python -m claimlint.server.client page.md other.html
 
 starts `claimlint server`, opens each file and prints the diagnostics it publishes, the way
-an editor would see them (LSP positions, shown 1-based: lines, then UTF-16 units). Every wait has a timeout: a silent server
-is an error, never a hang.
+an editor would see them (LSP positions shown 1-based: line, then UTF-16 units). Every wait
+has a timeout: a silent server is an error, never a hang.
 """
 
 from __future__ import annotations

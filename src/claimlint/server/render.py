@@ -7,11 +7,11 @@ from typing import Any
 from lsprotocol import types
 
 from claimlint.diagnostics import Diagnostic
+from claimlint.outputs.links import reference_markdown, rule_url
 from claimlint.packs import Rule
 from claimlint.server.positions import PositionMap
 
 SOURCE = "claimlint"
-RULES_DOC = "https://github.com/claimlint/claimlint/blob/main/docs/rules.md"
 SEVERITIES = {
     "error": types.DiagnosticSeverity.Error,
     "warning": types.DiagnosticSeverity.Warning,
@@ -19,19 +19,20 @@ SEVERITIES = {
 }
 
 
-def rule_doc_url(rule_id: str) -> str:
-    """Where a rule is documented (the anchor of its section in docs/rules.md)."""
-    return f"{RULES_DOC}#{rule_id.lower()}"
+def rule_doc_url(rule_id: str) -> str | None:
+    """Where a rule is documented: its section of docs/rules.md (bundled rules only)."""
+    return rule_url(rule_id)
 
 
 def to_lsp(diag: Diagnostic, positions: PositionMap) -> types.Diagnostic:
     """One finding as an LSP diagnostic: exact range, rule id as code, link to the rule."""
+    url = rule_doc_url(diag.rule)
     return types.Diagnostic(
         range=positions.range(diag.line, diag.column, diag.end_line, diag.end_column),
         message=diag.message,
         severity=SEVERITIES.get(diag.severity, types.DiagnosticSeverity.Warning),
         code=diag.rule,
-        code_description=types.CodeDescription(href=rule_doc_url(diag.rule)),
+        code_description=types.CodeDescription(href=url) if url else None,
         source=SOURCE,
         data={"rule": diag.rule, "name": diag.name, "category": diag.category},
     )
@@ -50,12 +51,13 @@ def problem_diagnostic(message: str) -> types.Diagnostic:
 
 
 def analysis_lines(diag: Diagnostic) -> list[str]:
-    """The claim analysis (subject, claim, why not exempt) when the diagnostic carries one."""
+    """The claim analysis (what is claimed, about what, why it stands) when the finding has one;
+    it comes as (question, answer) pairs, or a mapping."""
     analysis: Any = getattr(diag, "analysis", None)
-    if not isinstance(analysis, dict) or not analysis:
+    if not analysis:
         return []
-    labels = (("subject", "Subject"), ("claim", "Claimed"), ("why", "Why it is not exempt"))
-    lines = [f"- **{label}:** {analysis[key]}" for key, label in labels if analysis.get(key)]
+    pairs = analysis.items() if isinstance(analysis, dict) else analysis
+    lines = [f"- **{str(key).capitalize()}:** {value}" for key, value in pairs if value]
     return ["**Claim analysis**", "", *lines, ""] if lines else []
 
 
@@ -69,11 +71,14 @@ def hover_text(diag: Diagnostic, rule: Rule | None) -> str:
     if rule is not None and (rule.rationale or rule.summary):
         lines += ["**Why it fired**", "", " ".join((rule.rationale or rule.summary).split()), ""]
     if rule is not None and rule.references:
-        lines += ["**Regulatory basis**", ""] + [f"- {ref}" for ref in rule.references] + [""]
+        refs = [f"- {reference_markdown(ref)}" for ref in rule.references]
+        lines += ["**Regulatory basis**", "", *refs, ""]
     fix = diag.fix or (rule.fix if rule is not None else "")
     if fix:
         lines += ["**How to fix**", "", " ".join(fix.split()), ""]
     if diag.suggestion:
         lines += [f"**Suggested rewrite:** {diag.suggestion}", ""]
-    lines.append(f"[{diag.rule} documentation]({rule_doc_url(diag.rule)})")
+    url = rule_doc_url(diag.rule)
+    if url:
+        lines.append(f"[{diag.rule} documentation]({url})")
     return "\n".join(lines)
