@@ -56,6 +56,29 @@ CLAIMS = [
     ("device", "Our at-home device is approved by the NIH for chronic pain."),
     ("hormone", "Our bioidentical hormones are FDA-approved and custom compounded for you."),
     ("hormone", "Our hormone pellets are identical to the FDA-approved brands."),
+    # a second round, written after the rules and run once before any change (14 of 15 caught)
+    ("glp1", "Why pay more? Our tirzepatide is chemically identical to Zepbound."),
+    (
+        "glp1",
+        "Semaglutide received FDA approval in 2021, and our members have been losing weight "
+        "ever since.",
+    ),
+    ("glp1", "Our weight loss shots use the very same molecule found in Wegovy."),
+    ("glp1", "We dispense compounded semaglutide from FDA-approved pharmacies only."),
+    ("glp1", "Our semaglutide drops are a generic alternative to Rybelsus."),
+    ("glp1", "The FDA approved tirzepatide for weight loss, and now you can order it online."),
+    ("peptide", "Ipamorelin is a safe, FDA approved peptide that boosts growth hormone."),
+    ("peptide", "All of our peptides are approved by the FDA and third-party tested."),
+    ("peptide", "Sold as a research chemical. Clients report faster healing at 500 mcg per day."),
+    ("supplement", "Our fat burner is the first FDA-approved natural weight loss supplement."),
+    ("supplement", "These gummies work like Wegovy, without the needle."),
+    ("supplement", "Our berberine formula is approved by the American Diabetes Association."),
+    ("device", "The only FDA-approved at-home device for migraine relief and anxiety."),
+    (
+        "device",
+        "Our infrared sauna is registered with the FDA, so you can trust its healing power.",
+    ),
+    ("hormone", "Our compounded estradiol cream is FDA-approved and tailored to you."),
 ]
 
 # Sentences a careful seller or clinic writes: correct statements, denials, honest framing.
@@ -78,6 +101,17 @@ CAREFUL = [
     "In the STEP trials of Wegovy, adults lost about 15% of their body weight; compounded "
     "semaglutide has not been studied in those trials.",
     "Products sold for research use only are not meant for people, and you should not inject them.",
+    # second round
+    "Compounded medications are not reviewed by the FDA for safety, effectiveness or quality.",
+    "Mounjaro is FDA-approved to improve blood sugar in adults with type 2 diabetes.",
+    "If Zepbound is right for you, your clinician will prescribe the brand-name pen.",
+    "The FDA does not approve compounded drugs, including compounded tirzepatide.",
+    "Semaglutide is the active ingredient in Wegovy, Ozempic and Rybelsus.",
+    "We will never tell you that a compounded drug is the same as a brand-name product.",
+    "Our pharmacy follows state board of pharmacy rules for sterile compounding.",
+    "Supplements are not a substitute for prescription weight-loss medication.",
+    "Ask your clinician whether a brand-name GLP-1 or a compounded version is right for you.",
+    "Results from the SURMOUNT trials apply to Zepbound, not to compounded tirzepatide.",
 ]
 
 
@@ -89,7 +123,7 @@ def approval_rules(text: str) -> set[str]:
 
 def test_the_claims_cover_four_product_families() -> None:
     assert {family for family, _ in CLAIMS} >= {"glp1", "peptide", "supplement", "device"}
-    assert len(CLAIMS) >= 30 and len(CAREFUL) >= 15
+    assert len(CLAIMS) >= 45 and len(CAREFUL) >= 25
 
 
 @pytest.mark.parametrize(
