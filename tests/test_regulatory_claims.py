@@ -186,3 +186,28 @@ def test_users_extend_the_brand_and_compounded_lexicons(tmp_path: Path) -> None:
     rules = {d.rule for d in linter.lint(Source("p.md", text, "markdown"))}
     assert {"CL503", "CL303"} <= rules
     assert not {"CL503", "CL303"} & {d.rule for d in LINTER.lint(Source("p.md", text, "markdown"))}
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "text"),
+    [
+        (
+            "faq.html",
+            "html",
+            "<h3>Is your semaglutide the same as Ozempic?</h3>\n<p>Yes. It is.</p>\n",
+        ),
+        ("faq.md", "markdown", "### Is your BPC-157 FDA-approved?\n\nYes, every batch.\n"),
+        ("faq.txt", "text", "Is compounded tirzepatide FDA-approved? Yes, it is.\n"),
+    ],
+)
+def test_faq_yes_is_flagged_whether_the_question_is_a_heading_or_inline(
+    name: str, fmt: str, text: str
+) -> None:
+    assert "CL508" in {d.rule for d in LINTER.lint(Source(name, text, fmt))}
+
+
+def test_faq_yes_after_an_unrelated_heading_or_paragraph_passes() -> None:
+    text = "Is your semaglutide the same as Ozempic?\n\nOur clinic is open daily.\n\nYes, we are.\n"
+    assert "CL508" not in {d.rule for d in LINTER.lint(Source("p.md", text, "markdown"))}
+    text = "### Is Wegovy FDA-approved?\n\nYes, for chronic weight management.\n"
+    assert "CL508" not in {d.rule for d in LINTER.lint(Source("p.md", text, "markdown"))}

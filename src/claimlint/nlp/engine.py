@@ -187,7 +187,10 @@ class Linter:
             return None
         if match.carry:
             previous = index - 1
-            same_block = previous >= 0 and sh.sentences[previous].block == sh.sentences[index].block
+            same_block = previous >= 0 and (
+                sh.sentences[previous].block == sh.sentences[index].block
+                or (match.carry_heading and sh.sentences[previous].kind == "heading")
+            )
             for name in match.carry:
                 if not get(index, name) and not (same_block and get(previous, name)):
                     return None

@@ -115,6 +115,7 @@ class Match:
     order: bool = False  # the `all` classes appear in the order given
     within: int = 0  # max tokens from the first to the last matched class (0 = no limit)
     carry: tuple[str, ...] = ()  # classes the previous sentence of the block may supply
+    carry_heading: bool = False  # a heading just before the block may supply them too
 
     def names(self) -> tuple[str, ...]:
         return self.all + self.any + self.none + self.start + self.carry

@@ -214,6 +214,7 @@ def _match(data: dict) -> Match:
         order=_get(data, "match", "order"),
         within=_get(data, "match", "within"),
         carry=_strings(data.get("carry")),
+        carry_heading=_get(data, "match", "carry_heading"),
     )
 
 
