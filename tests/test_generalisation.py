@@ -147,3 +147,95 @@ def test_show_reasons_prints_the_analysis_and_explain_documents_it(tmp_path) -> 
     explained = CliRunner().invoke(cli, ["explain", "CL107"]).output
     assert "asserted  the exemptions this rule looked for" in explained
     assert "limited to animals or the lab" in explained  # CL107 checks the nonhuman context
+
+
+# Claims in the style that FDA and FTC warning letters quote, written for this file across
+# supplements, devices, peptides, hormones, drips and GLP-1s; and careful sentences that must pass.
+WARNING_STYLE = [
+    "Our CBD tincture cures anxiety and insomnia.",
+    "This mushroom extract destroys cancer cells.",
+    "Kratom capsules treat opioid withdrawal symptoms.",
+    "Stem cell therapy reverses Parkinson's disease.",
+    "Ozone therapy kills viruses in the blood.",
+    "Our herbal tea shrinks tumors naturally.",
+    "Elderberry syrup protects your family against the flu.",
+    "NAD+ infusions reverse the aging process.",
+    "The peptide BPC-157 heals leaky gut and torn ligaments.",
+    "Colloidal silver fights infections that antibiotics cannot.",
+    "Our red light device eliminates chronic back pain.",
+    "Zinc lozenges prevent COVID-19.",
+    "This supplement lowers blood sugar in diabetics.",
+    "Ashwagandha gummies melt away stress and anxiety.",
+    "Hyperbaric oxygen heals autism.",
+    "Chlorine dioxide drops detoxify the body of heavy metals.",
+    "Our nootropic stack sharpens focus and ends brain fog.",
+    "Vitamin IV drips boost your immune system against infections.",
+    "Testosterone pellets restore energy, libido and muscle mass.",
+    "Methylene blue protects the brain from dementia.",
+    "Lose 20 pounds in 30 days with our drops.",
+    "Semaglutide melts belly fat fast.",
+    "Tirzepatide injections help patients lose up to 22% of their body weight.",
+    "Ketamine lozenges stop suicidal thoughts within hours.",
+    "Psilocybin microdosing cures depression for good.",
+    "Our neurofeedback program eliminates ADHD without medication.",
+    "Prolotherapy regenerates worn-out cartilage.",
+    "Exosome therapy rebuilds damaged nerves.",
+    "Glutathione injections clear toxins and brighten skin.",
+    "Our probiotic heals IBS in two weeks.",
+    "Black seed oil treats asthma and allergies.",
+    "Sea moss gel supports thyroid function and fights inflammation.",
+    "Turmeric capsules relieve arthritis pain as well as ibuprofen.",
+    "CBD gummies are a natural alternative to antidepressants that works.",
+    "Our stem cell injections allow you to avoid knee replacement surgery.",
+    "The frequency device restores hearing loss.",
+    "Our detox foot pads draw out toxins overnight.",
+    "Magnetic bracelets relieve migraines.",
+    "This formula reverses type 2 diabetes.",
+    "Reishi extract strengthens immunity and prevents cancer.",
+    "Our marine collagen powder rebuilds joint cartilage and ends stiffness.",
+    "Bee propolis spray knocks out sore throats overnight.",
+    "The Lumora light mask clears acne and erases fine lines.",
+    "Daily apple cider vinegar shots dissolve kidney stones.",
+    "This liver cleanse flushes fatty liver disease in 21 days.",
+    "Our hemp balm stops sciatica flare-ups for good.",
+    "Nightly magnesium spray cures restless legs.",
+    "Our IV hangover drip gets you back on your feet in 45 minutes.",
+    "The PEMF mat regenerates nerves damaged by neuropathy.",
+    "Kids' focus gummies calm ADHD without prescriptions.",
+    "Fenugreek tea doubles breast milk supply.",
+    "This eye formula restores 20/20 vision.",
+    "Colostrum shields your gut from leaky gut syndrome.",
+    "Our frequency patches relieve long COVID fatigue.",
+    "Cordyceps boosts lung capacity in people with COPD.",
+    "Peptide nasal spray rebuilds memory in dementia patients.",
+    "Oregano oil wipes out candida.",
+    "Tinnitus drops silence ringing in the ears.",
+    "Deer antler velvet rejuvenates aging joints.",
+]
+CAREFUL = [
+    "Some studies suggest CBD may help some people with anxiety; results vary.",
+    "There is no good evidence that kratom treats opioid withdrawal.",
+    "Stem cell therapy for Parkinson's disease is experimental and not FDA-approved.",
+    "In a 2021 trial of 200 adults, zinc did not prevent colds (Lee et al., 2021).",
+    "Talk to your doctor before taking any supplement.",
+    "Ask your pharmacist whether the tincture interacts with your medicines.",
+    "Tirzepatide is FDA-approved for chronic weight management as Zepbound.",
+    "Red light therapy is being studied for back pain; evidence is limited.",
+    "If symptoms worsen, stop using the product and call your doctor.",
+    "Does turmeric relieve arthritis pain? The evidence is mixed.",
+    "Collagen supplements have not been shown to rebuild cartilage in adults.",
+    "Please contact our pharmacist with questions about magnesium spray.",
+    "Berberine is not the same as semaglutide and is not FDA-approved for weight loss.",
+    "In a 2022 pilot study of 24 adults, the mat was tested for nerve pain (Reyes et al., 2022).",
+    "Hemp balm is a topical product; ask your doctor before use if you take blood thinners.",
+]
+
+
+@pytest.mark.parametrize("text", WARNING_STYLE)
+def test_warning_letter_style_claims_are_flagged(text: str) -> None:
+    assert categories(text), text
+
+
+@pytest.mark.parametrize("text", CAREFUL)
+def test_careful_sentences_pass(text: str) -> None:
+    assert categories(text) == set(), text
