@@ -232,17 +232,17 @@ class Walker:
             raise Violation(field, f"{shape}, not {kind(value)}")
         if len(values) < node.get("minItems", 0):
             raise Violation(field, shape)
+        minimum, pattern = items.get("minLength", 0), items.get("pattern")
+        allowed, check_format = items.get("enum"), self.formats.get(items.get("format", ""))
         for item in values:
-            pattern = items.get("pattern")
             if (
                 not isinstance(item, str)
-                or len(item) < items.get("minLength", 0)
+                or len(item) < minimum
                 or (pattern and not re.search(pattern, item))
             ):
                 raise Violation(field, shape)
-            if "enum" in items and item not in items["enum"]:
+            if allowed is not None and item not in allowed:
                 raise Violation(field, self._not_one_of(items, item))
-            check_format = self.formats.get(items.get("format", ""))
             problem = check_format(item) if check_format else None
             if problem:
                 raise Violation(field, problem)
