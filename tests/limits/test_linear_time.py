@@ -26,3 +26,85 @@ def test_splitter_still_cuts_after_runs_and_quotes() -> None:
     text = 'It works!!! Really?! "Yes." Dr. Smith agrees... Fine'
     spans = [text[a:b] for a, b in split_block(text, 0, len(text))]
     assert spans == ["It works!!!", "Really?!", '"Yes."', "Dr. Smith agrees...", "Fine"]
+
+
+def test_citation_regex_is_linear_on_a_long_hyphenated_word() -> None:
+    # 120 KB of "Ab-Ab-..." beside a year: the author-year cue backtracked through the word
+    # from every capital (80 KB took 32 s); on RE2 it is one scan.
+    out = run_python(
+        """
+        from claimlint.api import lint_text
+        word = "-".join(["Ab"] * 40_000)
+        found = lint_text("Ketamine cures depression " + word + " 2020.\\n", path="a.md")
+        print(sorted({d.rule for d in found}))
+        """,
+        timeout=60,
+    )
+    assert "CL101" in out
+
+
+TOKEN_PACK = """\
+lexicons:
+  thing:
+    tokens: [PATTERN]
+rules:
+  - id: XX902
+    name: token-rule
+    category: guarantee
+    severity: warning
+    summary: A rule on a token pattern.
+    message: 'Token: "{excerpt}"'
+    match: {all: [thing]}
+"""
+
+
+def _pack(tmp_path, pattern: str):
+    from claimlint.packs import load_rules
+
+    folder = tmp_path / "packs"
+    folder.mkdir(exist_ok=True)
+    (folder / "tok.yaml").write_text(TOKEN_PACK.replace("PATTERN", pattern))
+    return load_rules([folder])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "field", "words"),
+    [
+        ("[" + "{OP: '*'}, " * 8 + "{LOWER: zzz}]", "tokens[0][0].OP", "quadratic"),
+        ("[{LOWER: a}, {OP: '+'}, {LOWER: b}]", "tokens[0][1].OP", "quadratic"),
+        ("[" + "{LOWER: a}, " * 13 + "{LOWER: b}]", "tokens[0]", "at most 12"),
+        ("[" + "{LOWER: a, OP: '?'}, " * 5 + "{LOWER: b}]", "tokens[0][4].OP", "at most 4"),
+        ("[{LOWER: {IN: [" + ", ".join(f"w{i}" for i in range(5001)) + "]}}]",
+         "tokens[0][0].LOWER.IN", "at most 5000"),
+        ("[{LOWER: {REGEX: '(?<=a)b'}}]", "tokens[0][0].LOWER.REGEX", "lookarounds"),
+    ],
+)  # fmt: skip
+def test_token_patterns_are_bounded_at_load_time(
+    tmp_path, pattern: str, field: str, words: str
+) -> None:
+    from claimlint.packs import PackError
+
+    with pytest.raises(PackError) as caught:
+        _pack(tmp_path, pattern)
+    err = caught.value
+    assert err.path.endswith("tok.yaml") and err.where == "lexicon 'thing'"
+    assert err.field_name == field and words in err.problem
+
+
+def test_token_regex_runs_on_the_linear_engine_and_still_matches(tmp_path) -> None:
+    _pack(tmp_path, "[{LOWER: {REGEX: '^(a|a?)+b$'}}, {LOWER: cures}]")
+    out = run_python(
+        f"""
+        from claimlint.api import lint_text
+        from claimlint.nlp.engine import Linter
+        from claimlint.packs import load_rules
+
+        linter = Linter(load_rules([{str(tmp_path / "packs")!r}]))
+        text = "aaab cures. " + "a" * 3000 + "c cures.\\n"  # hours for Python's re
+        print([(d.rule, d.excerpt) for d in lint_text(text, path="a.md", linter=linter)])
+        patterns = linter.nlp.compiled.tokens.get("thing")[1]
+        print(any("REGEX" in repr(p) for p in patterns))  # spaCy would run it with re
+        """,
+        timeout=60,
+    )
+    assert out.splitlines() == ["[('XX902', 'aaab cures')]", "False"]

@@ -8,7 +8,6 @@ window (the sentence, or the next/previous one), on the right side (direction), 
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from claimlint.nlp.sentences import Sentence
@@ -65,11 +64,13 @@ class SentenceHits:
         if key not in self._link_cache:
             from bisect import bisect_right
 
-            regex = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+            from claimlint.packs.linear_regex import compile_linear, fold_case
+
+            regex = compile_linear("|".join(f"(?:{p})" for p in patterns))  # RE2: linear
             starts = [s.start for s in self.sentences]
             found = set()
             for start, end, href in self.links:
-                if regex.search(href):
+                if regex.search(fold_case(href)):
                     first = max(0, bisect_right(starts, start) - 1)
                     last = max(0, bisect_right(starts, max(start, end - 1)) - 1)
                     found.update(range(first, last + 1))

@@ -13,6 +13,7 @@ from claimlint.inputs.suppressions import parse_suppressions
 from claimlint.nlp.analysis import document_analysis, sentence_analysis
 from claimlint.nlp.context import Hit, SentenceHits, governing, openings
 from claimlint.nlp.documents import document_trigger
+from claimlint.nlp.limits import set_stage
 from claimlint.nlp.sentences import split_sentences
 from claimlint.packs import Match, Modifier, Rule, RuleSet
 from claimlint.packs.templates import render
@@ -263,8 +264,10 @@ class Linter:
     # -- documents -------------------------------------------------------------------------------
 
     def lint(self, source: Source) -> list[Diagnostic]:
+        set_stage(f"the {source.format} reader")
         reading = source.reading
         prose = reading.prose
+        set_stage("the sentence splitter")
         sentences = split_sentences(prose.text, prose.blocks)
         hits = self._hits(prose.text, prose.blocks) if prose.text.strip() else []
         subjects: list[str] = []
@@ -282,6 +285,7 @@ class Linter:
         for rule in self.evaluated:
             if rule.page and not rule.page.holds(present):
                 continue
+            set_stage(f"rule {rule.id}")
             if rule.match:
                 found_in_sentences = self._sentence_rule(source, sh, rule)
                 if rule.id in selected:  # the others run only to silence the rules yielding
@@ -290,6 +294,7 @@ class Linter:
                 found = self._document_rule(source, sh, rule)
                 if found:
                     diagnostics.append(found)
+        set_stage("the suppression comments")
         return self._suppress(source, sorted(diagnostics))
 
     def _sentence_rule(self, source: Source, sh: SentenceHits, rule: Rule) -> list[Diagnostic]:

@@ -2,8 +2,9 @@
 
 Three guards, all pure Python so that the readers and the CLI can use them without spaCy:
 
-- a per-document time budget (SIGALRM on the POSIX main thread), so that a user's rule pack
-  that is slow on one document costs that document, not the whole run;
+- a per-document time budget (SIGALRM on the POSIX main thread), so that a document that is
+  slow to lint costs that document, not the whole run; the error names the stage that was
+  running (the reader, the sentence splitter, the tokenizer, the lexicon matcher, a rule);
 - block-aligned chunking that also cuts blocks larger than the chunk size (a 4 MB paragraph
   must not reach spaCy in one piece: spaCy refuses texts over ``nlp.max_length``);
 - taming of long runs of punctuation, on which spaCy's tokenizer is quadratic (a line of
@@ -21,7 +22,11 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import Any, Protocol
 
-DEFAULT_DOCUMENT_SECONDS = 300.0
+# Every stage is linear in the document (RE2 regexes, bounded token patterns, a linear
+# sentence splitter), at well over 100 KB a second even on a loaded machine: 20 s per started
+# megabyte stops a runaway within seconds on a normal page and never stops honest work.
+DEFAULT_DOCUMENT_SECONDS = 20.0
+BUDGET_UNIT = 1 << 20  # characters: the budget is DEFAULT_DOCUMENT_SECONDS per started unit
 BUDGET_ENV = "CLAIMLINT_TIME_BUDGET"
 MAX_PUNCT_RUN = 32
 
@@ -32,24 +37,33 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
 _CUT_SENTENCE = re.compile(r"[.!?]\s")
 
 
+_STAGE = ["linting"]
+
+
+def set_stage(name: str) -> None:
+    """Say what the document is going through now, for the budget's error message."""
+    _STAGE[0] = name
+
+
 class TimeBudgetExceeded(Exception):
     """Linting one document took longer than its budget; the message is the user's reason."""
 
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"rule packs took longer than {seconds:g} s on this document; skipped")
+    def __init__(self, seconds: float, stage: str = "linting") -> None:
+        super().__init__(f"{stage} took longer than {seconds:g} s on this document; skipped")
         self.seconds = seconds
+        self.stage = stage
 
 
-def document_budget() -> float | None:
-    """Seconds one document may take: $CLAIMLINT_TIME_BUDGET (0 turns the limit off)."""
+def document_budget(size: int = 0) -> float | None:
+    """Seconds a document of `size` characters may take: DEFAULT_DOCUMENT_SECONDS per started
+    megabyte, or $CLAIMLINT_TIME_BUDGET seconds per started megabyte (0 turns it off)."""
+    units = max(1, -(-size // BUDGET_UNIT))
     raw = os.environ.get(BUDGET_ENV, "").strip()
-    if not raw:
-        return DEFAULT_DOCUMENT_SECONDS
     try:
-        seconds = float(raw)
+        seconds = float(raw) if raw else DEFAULT_DOCUMENT_SECONDS
     except ValueError:
-        return DEFAULT_DOCUMENT_SECONDS
-    return seconds if seconds > 0 else None
+        seconds = DEFAULT_DOCUMENT_SECONDS
+    return seconds * units if seconds > 0 else None
 
 
 def _can_use_alarm() -> bool:
@@ -69,8 +83,9 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         return
 
     def on_alarm(signum: int, frame: FrameType | None) -> None:
-        raise TimeBudgetExceeded(seconds)
+        raise TimeBudgetExceeded(seconds, _STAGE[0])
 
+    set_stage("linting")
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -93,7 +108,7 @@ def lint_within_budget(linter: _Linter, source: Any, seconds: float | None = Non
     The pipeline is built first, outside the budget: importing spaCy is the run's cost, not
     this document's.
     """
-    seconds = document_budget() if seconds is None else seconds
+    seconds = document_budget(len(getattr(source, "text", ""))) if seconds is None else seconds
     if not seconds:
         return linter.lint(source)
     _ = linter.nlp
@@ -177,6 +192,7 @@ __all__ = [
     "document_budget",
     "lint_within_budget",
     "replace_chars",
+    "set_stage",
     "tame_for_tokenizer",
     "time_budget",
 ]

@@ -5,8 +5,9 @@ Phrases: each term, expanded at compile time with every inflection of its first 
 what spaCy stores as a token's LOWER. Matching a chunk is one walk over ``doc.to_array(LOWER)``,
 and compiling creates no vocabulary entries (spaCy's PhraseMatcher needs a Doc per phrase,
 which cost a tenth of a second of every pre-commit run). Token patterns go to one spaCy
-Matcher. Regexes run over the chunk's text, skipped when it lacks a literal they need
-(prefilter.py), and are aligned to tokens exactly as ``Doc.char_span(alignment_mode="expand")``.
+Matcher. Regexes run on RE2 (linear time) over the chunk's text, skipped when it lacks a
+literal they need (prefilter.py), and are aligned to tokens exactly as
+``Doc.char_span(alignment_mode="expand")``.
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from spacy.tokens import Doc
 
 from claimlint.nlp import prefilter
 from claimlint.nlp.inflect import inflections
+from claimlint.nlp.limits import set_stage
 from claimlint.nlp.tokenizer import english, term_words
 from claimlint.packs import Lexicon, PackError, RuleSet
+from claimlint.packs.linear_regex import LinearRegex, compile_linear, fold_case
 
 # A hit before it becomes a context.Hit: label, start and end character, start and end token.
 RawHit = tuple[str, int, int, int, int]
@@ -55,12 +58,13 @@ def variants(words: list[str], lemma: bool) -> list[tuple[str, ...]]:
 class _Regex:
     """A compiled lexicon regex, the lexicons it belongs to, and the literals it needs."""
 
-    __slots__ = ("pattern", "labels", "needs")
+    __slots__ = ("pattern", "labels", "needs", "flags")
 
-    def __init__(self, pattern: re.Pattern[str], labels: list[str]) -> None:
+    def __init__(self, pattern: LinearRegex, labels: list[str], flags: int) -> None:
         self.pattern = pattern
         self.labels = labels
-        self.needs = prefilter.required_literals(pattern.pattern, pattern.flags)
+        self.flags = flags  # Python's re flags that the pattern was written for
+        self.needs = prefilter.required_literals(pattern.pattern, flags)
 
 
 class CompiledMatcher:
@@ -92,7 +96,8 @@ class CompiledMatcher:
                 if key in by_pattern:  # the same regex in two lexicons runs once
                     by_pattern[key].labels.append(lexicon.name)
                 else:
-                    by_pattern[key] = _Regex(re.compile(pattern, flags), [lexicon.name])
+                    compiled = compile_linear(pattern, ignore_case=bool(flags))
+                    by_pattern[key] = _Regex(compiled, [lexicon.name], flags)
         self.regexes = list(by_pattern.values())
         self.common = None  # hashes of common words, when the packs ask for page subjects
         if SUBJECT_LEXICON in ruleset.lexicons:
@@ -111,8 +116,8 @@ class CompiledMatcher:
             labels.append(label)
 
     def _add_tokens(self, lexicon: Lexicon) -> None:
-        patterns = [p.value for p in lexicon.tokens]
-        self.uses_lemma |= "LEMMA" in repr(patterns).upper()
+        self.uses_lemma |= "LEMMA" in repr([p.value for p in lexicon.tokens]).upper()
+        patterns = [_linear_predicates(p.value) for p in lexicon.tokens]
         try:
             self.tokens.add(lexicon.name, patterns)
         except Exception as err:  # spaCy's validator explains what is wrong
@@ -184,6 +189,7 @@ class CompiledMatcher:
             folded = ""
         everywhere = range(len(bounds))
         hits: list[RawHit] = []
+        caseless = fold_case(text)
         for regex in self.regexes:
             where = (
                 everywhere
@@ -191,8 +197,9 @@ class CompiledMatcher:
                 else sorted(_segments_with(folded, regex.needs, bounds, edges))
             )
             for segment in where:
-                for match in regex.pattern.finditer(text, edges[segment], edges[segment + 1]):
-                    span = align(starts, lengths, *match.span())
+                searched = caseless if regex.flags & re.IGNORECASE else text
+                for found in regex.pattern.spans(searched, edges[segment], edges[segment + 1]):
+                    span = align(starts, lengths, *found)
                     if span is not None:
                         hits.extend((label, *span) for label in regex.labels)
         return hits
@@ -210,6 +217,51 @@ def _segments_with(
             found.add(segment)
             at = folded.find(literal, edges[segment + 1])  # on to the next segment
     return found
+
+
+# The string a token attribute's REGEX predicate is tested on, as spaCy's Matcher does it.
+_TOKEN_STRINGS = {"TEXT": "text", "ORTH": "orth_", "LOWER": "lower_", "NORM": "norm_"}
+
+
+def _linear_predicates(pattern: list[dict]) -> list[dict]:
+    """A token pattern whose REGEX predicates are boolean extension attributes that run the
+    regex on RE2: spaCy's Matcher would run them with Python's backtracking `re`."""
+    out = []
+    for token in pattern:
+        token = dict(token)
+        for attr, value in list(token.items()):
+            if not isinstance(value, dict) or str(attr).startswith("_"):
+                continue
+            regexes = [v for k, v in value.items() if str(k).upper() == "REGEX"]
+            if not regexes:
+                continue
+            rest = {k: v for k, v in value.items() if str(k).upper() != "REGEX"}
+            if rest:
+                token[attr] = rest
+            else:
+                del token[attr]
+            names = {_regex_extension(str(attr).upper(), r): True for r in regexes}
+            token["_"] = {**token.get("_", {}), **names}
+        out.append(token)
+    return out
+
+
+def _regex_extension(attr: str, pattern: str) -> str:
+    """The name of a Token extension that is True where the attribute matches the pattern."""
+    import hashlib
+
+    from spacy.tokens import Token
+
+    name = "claimlint_re_" + hashlib.sha1(f"{attr}\0{pattern}".encode()).hexdigest()[:16]
+    if not Token.has_extension(name):
+        regex = compile_linear(pattern, ignore_case=False)
+        field = _TOKEN_STRINGS.get(attr, attr.lower() + "_")
+
+        def matches(token: Token) -> bool:
+            return regex.search(str(getattr(token, field, "")))
+
+        Token.set_extension(name, getter=matches)
+    return name
 
 
 def align(
@@ -245,7 +297,10 @@ class Pipeline:
     ) -> Iterator[list[RawHit]]:
         """The hits of each text, in order; bounds as for CompiledMatcher.find."""
         docs = self.nlp.pipe(texts, batch_size=16)
-        for index, (text, doc) in enumerate(zip(texts, docs, strict=True)):
+        for index, text in enumerate(texts):
+            set_stage("the tokenizer")
+            doc = next(docs)
+            set_stage("the lexicon matcher")
             yield self.compiled.find(doc, text, bounds[index] if bounds else None)
 
 

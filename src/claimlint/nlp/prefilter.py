@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from claimlint.nlp.limits import replace_chars
-from claimlint.packs.regex_safety import parsed
+from claimlint.packs.linear_regex import parsed
 
 try:  # Python 3.11+
     from re import _constants as sre_constants

@@ -1,7 +1,7 @@
 """Rule packs: validation against the schema (claimlint/schemas/), loading, the rule set.
 
-Packs are data: YAML safe-loaded, every field validated, regexes screened; the engine in
-claimlint.nlp compiles what this package returns and never reads YAML itself.
+Packs are data: YAML safe-loaded, every field validated, regexes checked to run on RE2 (linear
+time); the engine in claimlint.nlp compiles what this package returns and never reads YAML itself.
 """
 
 from claimlint.packs.load import bundled_rules_dir, lazy_rules, load_rules, pack_files, read_packs
@@ -15,7 +15,6 @@ from claimlint.packs.model import (
     PageCondition,
     Rule,
 )
-from claimlint.packs.regex_safety import catastrophic_reason
 from claimlint.packs.ruleset import RuleSet, pack_fingerprint
 
 
@@ -42,7 +41,6 @@ __all__ = [
     "Rule",
     "RuleSet",
     "bundled_rules_dir",
-    "catastrophic_reason",
     "lazy_rules",
     "load_rules",
     "pack_fingerprint",

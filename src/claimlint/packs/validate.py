@@ -3,16 +3,19 @@
 A pack is data, never code. Which keys exist, their types, enums, patterns and defaults are
 read from the JSON Schema (claimlint/schemas/rule-pack.schema.json, the file editors use too);
 claimlint.schemas.check walks it and names the field of the first mistake, and this module adds
-the file and the rule (or lexicon/modifier), compiles and screens regexes, and builds the
-frozen dataclasses. docs/rule-packs.md documents the schema; tests check that all three agree.
+the file and the rule (or lexicon/modifier), checks that regexes run on RE2 and that token
+patterns are bounded, and builds the frozen dataclasses. docs/rule-packs.md documents the
+schema; tests check that all three agree.
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
+from claimlint.packs.bundled import is_bundled
+from claimlint.packs.linear_regex import check as linear_problem
+from claimlint.packs.linear_regex import python_only
 from claimlint.packs.model import (
     DocumentCheck,
     Lexicon,
@@ -22,9 +25,8 @@ from claimlint.packs.model import (
     PageCondition,
     Rule,
 )
-from claimlint.packs.regex_safety import catastrophic_reason
-from claimlint.packs.safe_yaml import short_repr
 from claimlint.packs.templates import template_problem
+from claimlint.packs.token_limits import MAX_PATTERNS, pattern_problem
 from claimlint.schemas import load_schema
 from claimlint.schemas.check import Violation, Walker
 
@@ -33,13 +35,32 @@ ENTRIES = ("#/definitions/lexicon", "#/definitions/modifier", "#/definitions/rul
 
 
 def _regex_problem(pattern: str) -> str | None:
-    """What is wrong with a pack's regex: it does not compile, or it can backtrack forever."""
-    try:
-        re.compile(pattern)
-    except re.error as err:
-        return f"invalid regex {short_repr(pattern)}: {err}"
-    risky = catastrophic_reason(pattern)
-    return f"regex {short_repr(pattern)} {risky}" if risky else None
+    """What is wrong with a pack's regex: it does not compile, or not on RE2, the linear-time
+    engine pack regexes run on. A lookaround passes here: claimlint's own packs may use one
+    (it runs on `re`), and _python_only() refuses it in any other pack, whose path it knows."""
+    problem = linear_problem(pattern)
+    return None if problem and python_only(pattern) else problem
+
+
+def _python_only(check: _Checker, data: dict, *keys: str) -> None:
+    """Refuse regexes that only Python's re can run (lookarounds) outside claimlint's packs."""
+    if is_bundled(check.path):
+        return
+    for key in keys:
+        for pattern in _strings(data.get(key)):
+            if python_only(pattern):
+                raise check.fail(key, linear_problem(pattern) or "not supported")
+
+
+def _bounded_tokens(check: _Checker, data: dict, key: str) -> None:
+    """Token patterns the Matcher runs in linear time (packs/token_limits.py)."""
+    patterns = data.get(key) or []
+    if len(patterns) > MAX_PATTERNS:
+        raise check.fail(key, f"has {len(patterns)} patterns; at most {MAX_PATTERNS}")
+    for i, pattern in enumerate(patterns):
+        problem = pattern_problem(pattern, f"{key}[{i}]")
+        if problem:
+            raise check.fail(*problem)
 
 
 @cache
@@ -119,9 +140,12 @@ class _Frozen:
 
 
 def _parse_lexicon(name: str, value: Any, path: str) -> Lexicon:
-    _Checker(path, f"lexicon '{name}'").conform("lexicon", value)
+    check = _Checker(path, f"lexicon '{name}'")
+    check.conform("lexicon", value)
     if isinstance(value, (list, str)):
         return Lexicon(name, terms=_strings(value), origin=path)
+    _python_only(check, value, "regex")
+    _bounded_tokens(check, value, "tokens")
     return Lexicon(
         name,
         terms=_strings(value.get("terms")),
@@ -174,7 +198,10 @@ def _inline_lexicon(owner: str, part: str, data: dict, path: str, tokens_key="",
 
 
 def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Lexicon]]:
-    data = _Checker(path, f"modifier '{name}'").conform("modifier", value)
+    check = _Checker(path, f"modifier '{name}'")
+    data = check.conform("modifier", value)
+    _python_only(check, data, "cue_regex", "links")
+    _bounded_tokens(check, data, "cue_tokens")
     made: list[Lexicon] = []
     cues = _inline_lexicon(name, "cues", data, path, "cue_tokens", "cue_regex")
     if cues:

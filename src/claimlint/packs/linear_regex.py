@@ -1,0 +1,237 @@
+"""Pack regexes run on RE2, a linear-time engine: no pattern can backtrack for minutes.
+
+Packs are data, so a regex from a pack must not be able to cost more than a scan of the text.
+A screen of Python regexes for catastrophic backtracking can only ever catch the shapes it
+knows ((a+)+ is caught, (a|a?)+b and \\w*\\w*\\w*x were not), so every pack regex -- bundled or
+user's, lexicon `regex`, modifier `cue_regex` and `links`, and `REGEX` inside token patterns --
+is compiled with RE2 (google-re2), whose matching time is linear in the text.
+
+Patterns keep Python's syntax and meaning where RE2 can express it: `\\w`, `\\d`, `\\s` (and
+their negations) become the Unicode classes Python uses, `\\Z` becomes `\\z`, `\\uXXXX` becomes
+`\\x{XXXX}`. What RE2 cannot do (lookarounds, back-references, possessive quantifiers and
+atomic groups, conditionals) is refused at load time with a reason. Two documented
+differences remain: `\\b` is an ASCII word boundary, and `$` matches only at the end of the
+block (not also before a final newline).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from claimlint.packs.safe_yaml import short_repr
+
+try:  # Python 3.11+
+    import re._constants as sre_constants  # type: ignore[import-not-found]
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+MAX_MEM = 8 << 20  # bytes RE2 may use for one compiled program (its default)
+
+_WORD = r"\p{L}\p{N}_"
+_DIGIT = r"\p{Nd}"
+_SPACE = r"\t-\r\x1c-\x20\x85\p{Z}"  # what str.isspace() accepts
+_CLASSES = {"w": _WORD, "d": _DIGIT, "s": _SPACE}
+
+_UNSUPPORTED = {
+    "ASSERT": "lookarounds ((?=...), (?!...), (?<=...), (?<!...))",
+    "ASSERT_NOT": "lookarounds ((?=...), (?!...), (?<=...), (?<!...))",
+    "GROUPREF": "back-references (\\1, (?P=name))",
+    "GROUPREF_EXISTS": "conditional groups ((?(1)...))",
+    "POSSESSIVE_REPEAT": "possessive quantifiers (a++, a*+)",
+    "ATOMIC_GROUP": "atomic groups ((?>...))",
+}
+
+
+# Non-ASCII characters that Python's re matches against an ASCII letter under IGNORECASE:
+# RE2 does not fold the dotted and dotless i (Turkish only), and its ASCII \b would see a
+# boundary before the long s and the Kelvin sign. Replacing them (same length) before a
+# case-insensitive match keeps RE2's answers equal to Python's.
+CASE_FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def fold_case(text: str) -> str:
+    """The text a case-insensitive pack regex is run on (same length, same offsets)."""
+    for char, plain in CASE_FOLD:
+        if char in text:
+            text = text.replace(char, plain)
+    return text
+
+
+class RegexError(ValueError):
+    """A pattern that is not a valid regex or that RE2 cannot run; the message says why."""
+
+
+@lru_cache(maxsize=1024)
+def parsed(pattern: str, flags: int = 0) -> list | None:
+    """The Python parse tree of a regex (shared with the matcher's literal prefilter, so each
+    pattern is parsed once per process), or None if it does not parse. Do not modify it."""
+    try:
+        return list(sre_parse.parse(pattern, flags))
+    except Exception:  # noqa: BLE001 - an unparsable pattern is reported by check()
+        return None
+
+
+def _unsupported(items) -> str | None:
+    """The first feature of a parse tree that RE2 lacks, described for the pack's author."""
+    for op, arg in items:
+        name = getattr(op, "name", str(op))
+        if name in _UNSUPPORTED:
+            return _UNSUPPORTED[name]
+        for child in _children(op, arg):
+            found = _unsupported(child)
+            if found:
+                return found
+    return None
+
+
+def _children(op, arg) -> list:
+    if op is sre_constants.SUBPATTERN:
+        return [arg[-1]]
+    if op is sre_constants.BRANCH:
+        return list(arg[1])
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+        return [arg[2]]
+    return []
+
+
+def translate(pattern: str) -> str:
+    """Python regex syntax -> RE2 syntax with Python's (Unicode) meaning of the classes."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        char = pattern[i]
+        if char == "\\" and i + 1 < n:
+            esc = pattern[i + 1]
+            if esc.lower() in _CLASSES:
+                body = _CLASSES[esc.lower()]
+                if esc.islower():
+                    out.append(body if in_class else f"[{body}]")
+                elif in_class:
+                    raise RegexError(f"\\{esc} inside a character class is not supported")
+                else:
+                    out.append(f"[^{body}]")
+                i += 2
+                continue
+            if esc == "Z":
+                out.append(r"\z")
+                i += 2
+                continue
+            if esc == "u" and i + 6 <= n:
+                out.append(r"\x{" + pattern[i + 2 : i + 6] + "}")
+                i += 6
+                continue
+            if esc == "U" and i + 10 <= n:
+                out.append(r"\x{" + pattern[i + 2 : i + 10] + "}")
+                i += 10
+                continue
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+            out.append(char)
+            i += 1
+            continue
+        if char == "{" and pattern.startswith("{,", i):  # Python's {,n} is RE2's {0,n}
+            out.append("{0")
+            i += 1
+            continue
+        if char == "[":
+            in_class = True
+            out.append(char)
+            i += 1
+            if i < n and pattern[i] == "^":
+                out.append("^")
+                i += 1
+            if i < n and pattern[i] == "]":  # a leading ] is a literal
+                out.append(r"\]")
+                i += 1
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def check(pattern: str, ignore_case: bool = True) -> str | None:
+    """Why `pattern` cannot be a pack regex, or None if it can (it compiles on RE2)."""
+    try:
+        compile_linear(pattern, ignore_case)
+    except RegexError as err:
+        return str(err)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def compile_linear(pattern: str, ignore_case: bool = True) -> LinearRegex:
+    """Compile a pack regex for RE2 (cached per process); RegexError says why it cannot be."""
+    import re
+
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        raise RegexError(f"invalid regex {short_repr(pattern)}: {err}") from None
+    tree = parsed(pattern)
+    missing = _unsupported(tree) if tree is not None else None
+    if missing:
+        raise RegexError(
+            f"regex {short_repr(pattern)} uses {missing}, which claimlint does not run: "
+            "pack regexes run on RE2, a linear-time engine; rewrite it without them"
+        )
+    import re2
+
+    options = re2.Options()
+    options.case_sensitive = not ignore_case
+    options.max_mem = MAX_MEM
+    options.log_errors = False
+    try:
+        compiled = re2.compile(translate(pattern), options)
+    except re2.error as err:
+        detail = err.args[0] if err.args else "RE2 cannot compile it"
+        if isinstance(detail, bytes):
+            detail = detail.decode("utf-8", "replace")
+        if "too large" in detail or "repetition" in detail:
+            detail += " (bounded repeats multiply: (?:a{1,100}){1,100} is 10,000 states)"
+        raise RegexError(f"regex {short_repr(pattern)} is not supported: {detail}") from None
+    return LinearRegex(pattern, compiled)
+
+
+class LinearRegex:
+    """A compiled pack regex with the slice of the `re` API that claimlint needs."""
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str, compiled) -> None:
+        self.pattern = pattern
+        self._compiled = compiled
+
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+        """Match spans in text[start:end], with `re` semantics: the character before `start`
+        is context (for \\b), the text ends at `end` ($ and \\b see nothing after it).
+
+        Only the segment (and one character before it) is handed to RE2, which encodes what
+        it gets to UTF-8: passing the whole text for every segment would be quadratic.
+        """
+        end = len(text) if end is None else end
+        before = 1 if start > 0 else 0
+        base = start - before
+        for match in self._compiled.finditer(text[base:end], before):
+            yield base + match.start(), base + match.end()
+
+    def search(self, text: str) -> bool:
+        return self._compiled.search(text) is not None
+
+
+__all__ = [
+    "LinearRegex",
+    "RegexError",
+    "check",
+    "compile_linear",
+    "fold_case",
+    "parsed",
+    "translate",
+]
