@@ -71,7 +71,11 @@ def _pack(tmp_path, pattern: str):
     ("pattern", "field", "words"),
     [
         ("[" + "{OP: '*'}, " * 8 + "{LOWER: zzz}]", "tokens[0][0].OP", "quadratic"),
-        ("[{LOWER: a}, {OP: '+'}, {LOWER: b}]", "tokens[0][1].OP", "quadratic"),
+        ("[{LOWER: a}, {OP: '+'}, {LOWER: b}]", "tokens[0][1].OP", "word list"),
+        ("[{LOWER: {IN: [a, b]}}, {LOWER: {IN: [b, c]}, OP: '*'}]", "tokens[0][1].OP",
+         "must not accept"),
+        ("[{LOWER: a}, {LOWER: b, OP: '*'}, {LOWER: c}, {LOWER: d, OP: '+'}]", "tokens[0][3].OP",
+         "once per"),
         ("[" + "{LOWER: a}, " * 13 + "{LOWER: b}]", "tokens[0]", "at most 12"),
         ("[" + "{LOWER: a, OP: '?'}, " * 5 + "{LOWER: b}]", "tokens[0][4].OP", "at most 4"),
         ("[{LOWER: {IN: [" + ", ".join(f"w{i}" for i in range(5001)) + "]}}]",
@@ -108,3 +112,26 @@ def test_token_regex_runs_on_the_linear_engine_and_still_matches(tmp_path) -> No
         timeout=60,
     )
     assert out.splitlines() == ["[('XX902', 'aaab cures')]", "False"]
+
+
+def test_only_bundled_lookbehinds_run_on_python_re_and_they_stay_linear() -> None:
+    out = run_python(
+        """
+        from claimlint.packs import load_rules
+        from claimlint.packs.linear_regex import LinearRegex, compile_pack
+
+        rules = load_rules()
+        patterns = {p for lexicon in rules.lexicons.values() for p in lexicon.regex}
+        for modifier in rules.modifiers.values():
+            patterns.update(modifier.links)
+        on_re = [p for p in patterns if not isinstance(compile_pack(p), LinearRegex)]
+        hostile = ". " * 20_000 + "same " * 20_000 + "the exact " * 10_000 + "a" * 100_000
+        for pattern in on_re:
+            assert "(?<" in pattern, pattern  # a lookbehind, nothing else
+            list(compile_pack(pattern).spans(hostile))
+        print(len(patterns), len(on_re))
+        """,
+        timeout=60,
+    )
+    total, on_re = map(int, out.split())
+    assert total > 40 and on_re <= 3

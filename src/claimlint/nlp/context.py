@@ -64,9 +64,9 @@ class SentenceHits:
         if key not in self._link_cache:
             from bisect import bisect_right
 
-            from claimlint.packs.linear_regex import compile_linear, fold_case
+            from claimlint.packs.linear_regex import compile_pack, fold_case
 
-            regex = compile_linear("|".join(f"(?:{p})" for p in patterns))  # RE2: linear
+            regex = compile_pack("|".join(f"(?:{p})" for p in patterns))  # RE2: linear
             starts = [s.start for s in self.sentences]
             found = set()
             for start, end, href in self.links:

@@ -29,7 +29,7 @@ from claimlint.nlp.inflect import inflections
 from claimlint.nlp.limits import set_stage
 from claimlint.nlp.tokenizer import english, term_words
 from claimlint.packs import Lexicon, PackError, RuleSet
-from claimlint.packs.linear_regex import LinearRegex, compile_linear, fold_case
+from claimlint.packs.linear_regex import LinearRegex, PythonRegex, compile_pack, fold_case
 
 # A hit before it becomes a context.Hit: label, start and end character, start and end token.
 RawHit = tuple[str, int, int, int, int]
@@ -60,7 +60,7 @@ class _Regex:
 
     __slots__ = ("pattern", "labels", "needs", "flags")
 
-    def __init__(self, pattern: LinearRegex, labels: list[str], flags: int) -> None:
+    def __init__(self, pattern: LinearRegex | PythonRegex, labels: list[str], flags: int) -> None:
         self.pattern = pattern
         self.labels = labels
         self.flags = flags  # Python's re flags that the pattern was written for
@@ -96,7 +96,7 @@ class CompiledMatcher:
                 if key in by_pattern:  # the same regex in two lexicons runs once
                     by_pattern[key].labels.append(lexicon.name)
                 else:
-                    compiled = compile_linear(pattern, ignore_case=bool(flags))
+                    compiled = compile_pack(pattern, ignore_case=bool(flags))
                     by_pattern[key] = _Regex(compiled, [lexicon.name], flags)
         self.regexes = list(by_pattern.values())
         self.common = None  # hashes of common words, when the packs ask for page subjects
@@ -254,7 +254,7 @@ def _regex_extension(attr: str, pattern: str) -> str:
 
     name = "claimlint_re_" + hashlib.sha1(f"{attr}\0{pattern}".encode()).hexdigest()[:16]
     if not Token.has_extension(name):
-        regex = compile_linear(pattern, ignore_case=False)
+        regex = compile_pack(pattern, ignore_case=False)
         field = _TOKEN_STRINGS.get(attr, attr.lower() + "_")
 
         def matches(token: Token) -> bool:

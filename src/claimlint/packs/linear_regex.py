@@ -9,7 +9,9 @@ is compiled with RE2 (google-re2), whose matching time is linear in the text.
 Patterns keep Python's syntax and meaning where RE2 can express it: `\\w`, `\\d`, `\\s` (and
 their negations) become the Unicode classes Python uses, `\\Z` becomes `\\z`, `\\uXXXX` becomes
 `\\x{XXXX}`. What RE2 cannot do (lookarounds, back-references, possessive quantifiers and
-atomic groups, conditionals) is refused at load time with a reason. Two documented
+atomic groups, conditionals) is refused at load time with a reason; only claimlint's own
+packs, reviewed and tested with the code, may use a lookaround, and those patterns run on
+`re` (compile_pack). Two documented
 differences remain: `\\b` is an ASCII word boundary, and `$` matches only at the end of the
 block (not also before a final newline).
 """
@@ -200,6 +202,44 @@ def compile_linear(pattern: str, ignore_case: bool = True) -> LinearRegex:
     return LinearRegex(pattern, compiled)
 
 
+def python_only(pattern: str) -> bool:
+    """A valid Python regex that RE2 refuses only for a lookaround (allowed in claimlint's
+    own packs, which are reviewed with the code; see compile_pack)."""
+    tree = parsed(pattern)
+    return tree is not None and (_unsupported(tree) or "").startswith("lookarounds")
+
+
+def compile_pack(pattern: str, ignore_case: bool = True) -> LinearRegex | PythonRegex:
+    """A validated pack regex, compiled: on RE2, or on `re` for the lookarounds that only the
+    bundled packs may use (validate.py refuses them in any other pack)."""
+    try:
+        return compile_linear(pattern, ignore_case)
+    except RegexError:
+        if not python_only(pattern):
+            raise
+        import re
+
+        return PythonRegex(pattern, re.compile(pattern, re.IGNORECASE if ignore_case else 0))
+
+
+class PythonRegex:
+    """A bundled regex that needs `re` (a lookbehind), with LinearRegex's interface."""
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str, compiled) -> None:
+        self.pattern = pattern
+        self._compiled = compiled
+
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+        end = len(text) if end is None else end
+        for match in self._compiled.finditer(text, start, end):
+            yield match.span()
+
+    def search(self, text: str) -> bool:
+        return self._compiled.search(text) is not None
+
+
 class LinearRegex:
     """A compiled pack regex with the slice of the `re` API that claimlint needs."""
 
@@ -231,7 +271,9 @@ __all__ = [
     "RegexError",
     "check",
     "compile_linear",
+    "compile_pack",
     "fold_case",
     "parsed",
+    "python_only",
     "translate",
 ]

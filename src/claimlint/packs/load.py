@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from claimlint.inputs.files import read_regular
+from claimlint.packs.bundled import bundled_rules_dir
 from claimlint.packs.model import PackError, PackFile
 from claimlint.packs.ruleset import RuleSet
 
@@ -16,20 +17,6 @@ MAX_PACK_BYTES = 8 * 1024 * 1024  # the bundled packs together are about 100 KB
 MAX_PACK_FILES = 1_000  # YAML files in one folder of packs (the bundled folder has ~15)
 MAX_WALK_ENTRIES = 20_000  # files and folders looked at below one folder of packs
 MAX_PACK_DEPTH = 16
-
-
-def bundled_rules_dir() -> Path:
-    """The packs shipped with claimlint (top-level rules/, packaged as claimlint.packs)."""
-    package = Path(__file__).resolve().parent.parent  # claimlint/
-    for candidate in (package / "rules", package.parent.parent / "rules"):  # wheel; checkout
-        if candidate.is_dir():
-            return candidate
-    import importlib.util
-
-    spec = importlib.util.find_spec("claimlint.packs")
-    if spec and spec.submodule_search_locations:
-        return Path(next(iter(spec.submodule_search_locations)))
-    raise FileNotFoundError("claimlint's bundled rules/ folder is missing from the installation")
 
 
 def pack_files(folder: Path) -> list[Path]:
