@@ -135,3 +135,17 @@ def test_only_bundled_lookbehinds_run_on_python_re_and_they_stay_linear() -> Non
     )
     total, on_re = map(int, out.split())
     assert total > 40 and on_re <= 3
+
+
+def test_bundled_token_patterns_are_linear_on_repeated_words() -> None:
+    # A word that both opens a token pattern and is repeated by its '*' made the Matcher
+    # quadratic: 4,000 "proven" took 7 s, a 200 KB chunk of them would take minutes.
+    out = run_python(
+        """
+        from claimlint.api import lint_text
+        text = "Ketamine is " + "proven " * 30_000 + "effective.\\n"
+        print(sorted({d.rule for d in lint_text(text, path="a.md")}))
+        """,
+        timeout=60,
+    )
+    assert out.startswith("[")
