@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, LOWER
+from spacy.attrs import IDX, IS_ALPHA, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import hash_string
@@ -153,13 +153,19 @@ class CompiledMatcher:
         """Words outside the common vocabulary (candidate product names), vectorised."""
         import numpy
 
-        array = doc.to_array([LOWER, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH])
+        array = doc.to_array([LOWER, IS_ALPHA, LENGTH])
         common = self.common
         at = numpy.minimum(numpy.searchsorted(common, array[:, 0]), len(common) - 1)
-        rare = (array[:, 1] == 1) & (array[:, 4] >= MIN_RARE_LENGTH) & (common[at] != array[:, 0])
-        capital = (array[:, 2] == 1) | (array[:, 3] == 1)
+        rare = (array[:, 1] == 1) & (array[:, 2] >= MIN_RARE_LENGTH) & (common[at] != array[:, 0])
+        text = doc.text
         return [
-            (RARE_CAPITALISED if capital[i] else RARE, starts[i], starts[i] + lengths[i], i, i + 1)
+            (
+                RARE_CAPITALISED if text[starts[i]].isupper() else RARE,  # "NeuroVive", "NAD"
+                starts[i],
+                starts[i] + lengths[i],
+                i,
+                i + 1,
+            )
             for i in numpy.flatnonzero(rare).tolist()
         ]
 
