@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 
 from claimlint.cli import cli
 
-CLAIM = "Ketamine repairs damaged neural circuitry."
+CLAIM = "Serenitol repairs damaged neural circuitry."
 WARNING_ONLY = '"Two visits in, my panic attacks are simply gone." - Lee, 38\n'  # CL106 (warning)
 
 
@@ -135,7 +135,7 @@ def test_other_files_are_still_reported_in_text_format(site: Path) -> None:
 def test_stdin_with_stdin_filename_uses_the_html_reader(site: Path) -> None:
     page = (
         "<html><head><style>p { content: 'ketamine cures depression'; }</style></head>\n"
-        "<body><p>Hello &amp; welcome. <b>Ketamine</b> repairs damaged neural circuitry.</p>\n"
+        "<body><p>Hello &amp; welcome. <b>Serenitol</b> repairs damaged neural circuitry.</p>\n"
         "</body></html>\n"
     )
     result = run("--format", "json", "--stdin-filename", "page.html", "-", stdin=page)
@@ -143,7 +143,7 @@ def test_stdin_with_stdin_filename_uses_the_html_reader(site: Path) -> None:
     found = json.loads(result.stdout)
     assert [(d["path"], d["rule"], d["line"]) for d in found] == [("page.html", "CL101", 2)]
     # Column counts the source: "<body><p>Hello &amp; welcome. <b>" precedes the claim.
-    assert found[0]["column"] == page.splitlines()[1].index("Ketamine") + 1
+    assert found[0]["column"] == page.splitlines()[1].index("Serenitol") + 1
 
 
 def test_stdin_as_text_reads_markup_literally(site: Path) -> None:

@@ -63,7 +63,7 @@ def test_markdown_goes_before_trailing_footnotes_and_link_definitions():
 
 def test_markdown_without_definitions_appends_at_the_end_and_keeps_no_final_newline():
     path = Path("end.md")
-    body = "Ketamine may ease suicidal thoughts in some people."  # no final newline
+    body = "Talk therapy may ease suicidal thoughts in some people."  # no final newline
     path.write_text(body, encoding="utf-8")
     run(str(path), "--fix")
     fixed = path.read_text(encoding="utf-8")
@@ -88,7 +88,7 @@ def test_html_goes_in_a_paragraph_before_main_with_the_files_indentation():
 
 def test_html_without_main_uses_body_and_escapes_the_statement():
     path = Path("b.htm")
-    body = "<html><body><p>Ketamine may help some with suicidal thoughts.</p></body></html>"
+    body = "<html><body><p>Talk therapy may help some with suicidal thoughts.</p></body></html>"
     path.write_text(body, encoding="utf-8")
     run(str(path), "--fix")
     fixed = path.read_text(encoding="utf-8")
