@@ -2,7 +2,7 @@
 
 Three guards, all pure Python so that the readers and the CLI can use them without spaCy:
 
-- a per-document time budget (SIGALRM on the POSIX main thread), so that a document that is
+- a per-document CPU-time budget (SIGPROF on the POSIX main thread), so that a document that is
   slow to lint costs that document, not the whole run; the error names the stage that was
   running (the reader, the sentence splitter, the tokenizer, the lexicon matcher, a rule);
 - block-aligned chunking that also cuts blocks larger than the chunk size (a 4 MB paragraph
@@ -67,16 +67,17 @@ def document_budget(size: int = 0) -> float | None:
 
 
 def _can_use_alarm() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    return hasattr(signal, "ITIMER_PROF") and threading.current_thread() is threading.main_thread()
 
 
 @contextmanager
 def time_budget(seconds: float | None) -> Iterator[None]:
     """Raise TimeBudgetExceeded in the body once `seconds` have passed.
 
-    Uses a real-time interval timer, which also interrupts a running regex (the `re` engine
-    checks for signals). Off the main thread or where there is no SIGALRM it does nothing:
-    a guard that cannot be enforced must not break the run.
+    Counts the process's CPU time (ITIMER_PROF), not wall time: on a busy CI machine a
+    document must not be skipped because other jobs had the CPU. The timer also interrupts a
+    running regex (the `re` engine checks for signals). Off the main thread or where there is
+    no ITIMER_PROF it does nothing: a guard that cannot be enforced must not break the run.
     """
     if not seconds or not _can_use_alarm():
         yield
@@ -86,13 +87,13 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         raise TimeBudgetExceeded(seconds, _STAGE[0])
 
     set_stage("linting")
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, on_alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 class _Linter(Protocol):

@@ -1,0 +1,99 @@
+"""Time and peak memory of one `claimlint check` on one big document: prose of 1, 5, 20 and
+50 MB, and runs of 10k/20k/40k end-punctuation characters. Shows whether time grows linearly
+with the input and whether memory stays bounded.
+
+    python benchmarks/limits.py [--sizes 1,5,20,50] [--runs 10000,20000,40000] [--out FILE]
+
+Each document is linted by a fresh `claimlint check --no-cache --format json` process, started
+through peak.py (see run.py), so the peak memory is that process's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from run import claimlint, claimlint_env, run_measured  # noqa: E402
+
+PUNCTUATION = {".": "full stops", "!?": "'!?' pairs", "…": "ellipses"}
+
+
+def prose(megabytes: int, work: Path) -> Path:
+    """A Markdown document of about `megabytes` MB made of a generated site's pages."""
+    site = work / "site"
+    if not site.exists():
+        subprocess.run(
+            [sys.executable, str(HERE / "generate.py"), "--docs", "60", "--out", str(site)],
+            check=True,
+            capture_output=True,
+        )
+    pages = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.md"))]
+    body = "\n\n".join(page.split("---", 2)[-1] for page in pages)
+    path = work / f"prose-{megabytes}mb.md"
+    target = megabytes << 20
+    with path.open("w", encoding="utf-8") as out:
+        written = 0
+        while written < target:
+            out.write(body + "\n\n")
+            written += len(body.encode()) + 2
+    return path
+
+
+def punctuation(unit: str, count: int, work: Path) -> Path:
+    path = work / f"run-{count}-{len(unit)}-{ord(unit[0])}.md"
+    path.write_text(f"Ketamine cures depression. {unit * count} Next sentence.\n", "utf-8")
+    return path
+
+
+def measure(path: Path, env: dict[str, str]) -> tuple[float, float | None, int]:
+    run = run_measured(claimlint("--no-cache", "--format", "json", str(path)), env=env)
+    return run.seconds, run.peak_mb, run.returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,5,20,50", help="prose sizes in MB")
+    parser.add_argument("--runs", default="10000,20000,40000", help="punctuation run lengths")
+    parser.add_argument("--out", type=Path, help="also write the table to this file")
+    args = parser.parse_args(argv)
+    env, _ = claimlint_env()
+    rows = [
+        "| input | size | seconds | s per MB | peak MB | exit |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for unit, name in PUNCTUATION.items():
+            for count in (int(n) for n in args.runs.split(",") if n):
+                path = punctuation(unit, count, work)
+                seconds, peak, code = measure(path, env)
+                size = path.stat().st_size / (1 << 20)
+                rows.append(
+                    f"| {count:,} {name} | {size:.2f} MB | {seconds:.2f} | {seconds / size:.1f} "
+                    f"| {peak or 0:.0f} | {code} |"
+                )
+                print(rows[-1], flush=True)
+        for megabytes in (int(n) for n in args.sizes.split(",") if n):
+            path = prose(megabytes, work)
+            seconds, peak, code = measure(path, env)
+            size = path.stat().st_size / (1 << 20)
+            rows.append(
+                f"| prose | {size:.1f} MB | {seconds:.1f} | {seconds / size:.1f} | {peak or 0:.0f} "
+                f"| {code} |"
+            )
+            print(rows[-1], flush=True)
+    table = "\n".join(rows)
+    if args.out:
+        args.out.write_text(table + "\n", encoding="utf-8")
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
