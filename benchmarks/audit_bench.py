@@ -10,7 +10,9 @@ Two rates per run:
   as `claimlint audit` reports it (the pool or cluster is up and every worker has built its
   pipeline by then);
 - end to end: pages / wall-clock seconds of the whole process (start-up, scanning the WARC,
-  starting the pool or cluster, writing the summary).
+  starting the pool or cluster, writing the summary);
+- CPU seconds of the process and every child it reaped (the workers): what the machine
+  spent on the run, whatever else it was running.
 
 Figures are medians. Every run must produce the same findings. Targets: Dask with 2 workers
 at least 1.6x Dask with 1 worker, and within 15% of the local pool (lint rates).
@@ -84,15 +86,27 @@ def run_once(warc: Path, args: list[str], shard_size: int, work: Path) -> dict:
         *args,
     ]
     started = time.perf_counter()
-    done = subprocess.run(
-        command, capture_output=True, text=True, env=claimlint_env(), cwd=work, timeout=3600
-    )
-    wall = time.perf_counter() - started
-    match = RATE.search(done.stderr)
-    if done.returncode not in (0, 1) or not match:
-        raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
+    with tempfile.TemporaryFile(mode="w+") as err:
+        proc = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=err, env=claimlint_env(), cwd=work
+        )
+        _, status, usage = os.wait4(proc.pid, 0)  # CPU of the process and every reaped child
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read()
+    match = RATE.search(stderr)
+    if proc.returncode not in (0, 1) or not match:
+        raise RuntimeError(f"{' '.join(command)} failed ({proc.returncode}):\n{stderr}")
     pages, seconds = int(match.group(1)), float(match.group(2))
-    return {"pages": pages, "lint_s": seconds, "wall_s": wall, "findings": findings_digest(out)}
+    cpu = usage.ru_utime + usage.ru_stime
+    return {
+        "pages": pages,
+        "lint_s": seconds,
+        "wall_s": wall,
+        "cpu_s": cpu,
+        "findings": findings_digest(out),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -116,7 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 runs[name].append(run)
                 print(
                     f"round {round_ + 1} {name}: {run['pages'] / run['lint_s']:.1f} pages/s "
-                    f"lint, {run['pages'] / run['wall_s']:.1f} end to end",
+                    f"lint, {run['pages'] / run['wall_s']:.1f} end to end, "
+                    f"{run['cpu_s']:.1f} CPU s (load {os.getloadavg()[0]:.1f})",
                     file=sys.stderr,
                 )
     digests = {run["findings"] for config in runs.values() for run in config}
@@ -127,14 +142,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             "pages": pages,
             "lint_pages_s": pages / statistics.median(r["lint_s"] for r in config),
             "end_to_end_pages_s": pages / statistics.median(r["wall_s"] for r in config),
+            "cpu_s": statistics.median(r["cpu_s"] for r in config),
         }
     d1, d2 = figures["dask, 1 worker"], figures["dask, 2 workers"]
     local = figures["local, 2 processes"]
     scaling = d2["lint_pages_s"] / d1["lint_pages_s"]
     versus_local = d2["lint_pages_s"] / local["lint_pages_s"]
-    print(f"\n{'engine':<22}{'lint pages/s':>14}{'end-to-end pages/s':>20}")
+    print(f"\n{'engine':<22}{'lint pages/s':>14}{'end-to-end pages/s':>20}{'CPU s':>8}")
     for name, fig in figures.items():
-        print(f"{name:<22}{fig['lint_pages_s']:>14.1f}{fig['end_to_end_pages_s']:>20.1f}")
+        print(
+            f"{name:<22}{fig['lint_pages_s']:>14.1f}{fig['end_to_end_pages_s']:>20.1f}"
+            f"{fig['cpu_s']:>8.1f}"
+        )
     print(
         f"\ndask 2 workers / dask 1 worker: {scaling:.2f}x (goal >= 1.6x) "
         f"{'PASS' if scaling >= 1.6 else 'MISS'}"
