@@ -60,6 +60,7 @@ class _Doc:
         self.mask: list[tuple[int, int]] = []
         self.blocks: list[tuple[int, int, str]] = []
         self.code: list[tuple[int, int]] = []
+        self.spans: list[tuple[int, int]] = []  # inline code spans: no comment inside counts
         self.links: list[Link] = []
         self.references: dict[str, str] = {}  # normalised label -> destination
 
@@ -151,6 +152,7 @@ def _inline(doc: _Doc, start: int, end: int) -> None:
     closes: list[int] | None = None  # where each </a> starts, found once per block
     for match in _CODE_SPAN.finditer(segment):
         doc.hide(start + match.start(), start + match.end())
+        doc.spans.append((start + match.start(), start + match.end()))
     for match in _COMMENT.finditer(segment):
         doc.hide(start + match.start(), start + match.end())
     for match in _LINK.finditer(segment):
@@ -244,6 +246,7 @@ def _comments(doc: _Doc, html_spans: list[tuple[int, int]]) -> list[Comment]:
     `-->`; inline, `<!--` is a comment only when `-->` closes it in the same paragraph,
     else it is text and hides nothing (CommonMark)."""
     text = doc.text
+    doc.code = sorted(doc.code + doc.spans)  # code blocks and inline code spans are disjoint
     code_starts = [s for s, _ in doc.code]
     html_starts = [s for s, _ in html_spans]
     out: list[Comment] = []
