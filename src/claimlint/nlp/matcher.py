@@ -72,6 +72,7 @@ class CompiledMatcher:
 
     def __init__(self, nlp: Language, ruleset: RuleSet) -> None:
         self.trie: dict = {}
+        self._hash_cache: dict[str, int] = {}
         self.tokens = Matcher(nlp.vocab, validate=True)
         self.regexes: list[_Regex] = []
         self.parents = _parents(ruleset.lexicons)
@@ -84,10 +85,15 @@ class CompiledMatcher:
                 for words in variants(term_words(nlp, term, special), lexicon.lemma):
                     self._add_phrase(words, lexicon.name)
             for slots in lexicon.sequences:
-                for combination in itertools.product(*slots):
-                    phrase = " ".join(word for word in combination if word)
-                    if phrase:
-                        self._add_phrase(term_words(nlp, phrase, special), lexicon.name)
+                # Split and hash each slot word once; a combination is then a concatenation.
+                split = [
+                    [self._hashes(term_words(nlp, w, special)) if w else () for w in slot]
+                    for slot in slots
+                ]
+                for combination in itertools.product(*split):
+                    hashes = [h for part in combination for h in part]
+                    if hashes:
+                        self._add_hashes(hashes, lexicon.name)
             if lexicon.tokens:
                 self._add_tokens(lexicon)
             flags = 0 if lexicon.case_sensitive_regex else re.IGNORECASE
@@ -108,9 +114,23 @@ class CompiledMatcher:
             self.common = numpy.array(sorted(hash_string(w) for w in common_words()), "uint64")
 
     def _add_phrase(self, words: Iterable[str], label: str) -> None:
-        node = self.trie
+        self._add_hashes(self._hashes(words), label)
+
+    def _hashes(self, words: Iterable[str]) -> tuple[int, ...]:
+        """The LOWER hashes of words (cached: lexicons repeat their words thousands of times)."""
+        cache = self._hash_cache
+        found = []
         for word in words:
-            node = node.setdefault(hash_string(word), {})
+            value = cache.get(word)
+            if value is None:
+                value = cache[word] = hash_string(word)
+            found.append(value)
+        return tuple(found)
+
+    def _add_hashes(self, hashes: Iterable[int], label: str) -> None:
+        node = self.trie
+        for value in hashes:
+            node = node.setdefault(value, {})
         labels = node.setdefault(_END, [])
         if label not in labels:
             labels.append(label)

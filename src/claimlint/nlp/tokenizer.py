@@ -47,7 +47,8 @@ def term_words(nlp: Language, term: str, special: frozenset[str] | None = None) 
     """
     if special is None:
         special = frozenset(nlp.tokenizer.rules)
-    parts = term.split()
+    lowered = term.lower()
+    parts = lowered.split()
     if parts and all(p.isalpha() and p not in special for p in parts):
-        return [p.lower() for p in parts]
+        return parts
     return [t.lower_ for t in nlp.make_doc(term) if not t.is_space]
