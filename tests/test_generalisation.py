@@ -71,6 +71,8 @@ PASS = [
     "The waiting room is calm and quiet.",
     "Sirtuins take part in DNA repair.",
     "Infusion doses are adjusted by the nurse when needed.",
+    # a crisis service is never the product a page promotes
+    "The new 988 lifeline is a real improvement for callers; the lifeline answers every day.",
 ]
 
 
