@@ -230,3 +230,15 @@ def test_bad_sequences_are_pack_errors(tmp_path: Path, slots: str, problem: str)
     with pytest.raises(PackError, match="sequences") as caught:
         load_rules([sequence_pack(tmp_path, slots)])
     assert problem in str(caught.value) and "gadget" in str(caught.value)
+
+
+def test_a_modifier_naming_an_unknown_cue_lexicon_is_a_pack_error(tmp_path: Path) -> None:
+    from claimlint.packs import PackError
+
+    folder = tmp_path / "cues"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text(
+        "modifiers:\n  doubt:\n    category: hedge\n    cue_lexicons: [no-such-words]\n", "utf-8"
+    )
+    with pytest.raises(PackError, match="modifier 'doubt', field 'cue_lexicons': unknown lexicon"):
+        load_rules([folder])

@@ -154,24 +154,14 @@ def _parse_packs(packs: Sequence[PackFile]) -> _Parsed:
 
 def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dict) -> None:
     """Names that rules use must exist; ids and names must be unique."""
-    for lexicon in lexicons.values():
-        for name in lexicon.extends:
+    named = [(lx, f"lexicon '{lx.name}'", "extends", lx.extends) for lx in lexicons.values()]
+    named += [
+        (m, f"modifier '{m.name}'", "cue_lexicons", m.cue_lexicons) for m in modifiers.values()
+    ]
+    for owner, where, field_name, names in named:
+        for name in names:
             if name not in lexicons:
-                raise PackError(
-                    lexicon.origin,
-                    f"lexicon '{lexicon.name}'",
-                    "extends",
-                    f"unknown lexicon {name!r}",
-                )
-    for modifier in modifiers.values():
-        for name in modifier.cue_lexicons:
-            if name not in lexicons:
-                raise PackError(
-                    modifier.origin,
-                    f"modifier '{modifier.name}'",
-                    "cue_lexicons",
-                    f"unknown lexicon {name!r}",
-                )
+                raise PackError(owner.origin, where, field_name, f"unknown lexicon {name!r}")
     categories = {m.category for m in modifiers.values()}
     seen: dict[str, Rule] = {}
     for rule in rules:
