@@ -36,6 +36,35 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 # <textarea> content has entities (RCDATA); the others are raw text.
 RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea",
                       "title"})  # fmt: skip
+# Where skipped elements end (the HTML5 tree builder's rules, simplified). <code>, <kbd> and
+# <samp> are phrasing elements: a start tag that closes an open <p> (or starts a table part)
+# ends them, as does the end tag of any element that encloses them. A browser re-opens an
+# unclosed <code> (a formatting element) in each later paragraph and shows that text in a
+# monospace font; it is shown to readers all the same, so it is linted.
+PHRASING_SKIPPED = frozenset({"code", "kbd", "samp"})
+ENDS_PHRASING = frozenset(
+    {"address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
+     "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu",
+     "nav", "ol", "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6",
+     "pre", "listing", "form", "li", "dd", "dt", "table", "hr", "xmp", "caption", "tbody",
+     "thead", "tfoot", "tr", "td", "th"}
+)  # fmt: skip
+# <svg> and <math> content is foreign: no raw text inside, self-closing tags close, and these
+# start tags break out of it (HTML5 "parsing tokens in foreign content"); so does the end tag
+# of an element that encloses the <svg>. Text inside svg/math (labels, <title>, formulas) is
+# not prose.
+FOREIGN = frozenset({"svg", "math"})
+BREAKOUT = frozenset(
+    {"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+     "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+     "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
+     "sub", "sup", "table", "tt", "u", "ul", "var"}
+)  # fmt: skip
+FONT_BREAKOUT_ATTRS = frozenset({"color", "face", "size"})
+MAX_DEPTH = 512  # deeper elements are not tracked (browsers cap the tree depth likewise)
+# An unclosed <p>, <li>, <td>... ends at the next one (implied end tags), so sloppy pages
+# keep a shallow stack.
+SIBLINGS = frozenset({"p", "li", "dt", "dd", "td", "th", "tr", "option"})
 META_PROSE = frozenset({"description"})
 META_TAGS = frozenset({"keywords"})
 
@@ -57,7 +86,11 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.builder = ProseBuilder()
-        self.skip_depth = 0
+        self.stack: list[str] = []  # open elements (names), innermost last
+        self.open: dict[str, int] = {}  # how many of each name are on the stack
+        self.skip_depth = 0  # skipped elements on the stack (their text is not prose)
+        self.phrasing = 0  # of which <code>, <kbd>, <samp>
+        self.foreign = 0  # <svg> and <math> on the stack (all above them is foreign)
         self.comments: list[Comment] = []
         self.links: list[Link] = []
         self.open_links: list[tuple[int, str]] = []
@@ -106,7 +139,7 @@ class _Reader:
             return size  # a start tag cut off by the end of the file is dropped
         end, attrs, self_closing = scanned
         tag = name.group().lower()
-        if tag in RAW_TEXT and not self_closing:
+        if tag in RAW_TEXT and not self_closing and not self.foreign:
             return self.raw_text(tag, i, end)
         self.start_tag(tag, attrs, i, self_closing)
         return end
@@ -172,8 +205,6 @@ class _Reader:
         scanned = self.scan_attributes(found.end())
         return len(text) if scanned is None else scanned[0]
 
-    # -- what the tokens mean ------------------------------------------------------------------
-
     def data(self, start: int, end: int) -> None:
         if self.skip_depth or end <= start:
             return
@@ -194,12 +225,62 @@ class _Reader:
         add_with_entities(self.builder, self.text[span[0] : span[1]], span[0])
         self.builder.start_block()
 
-    def start_tag(self, tag: str, attrs: list[Attr], start: int, self_closing: bool) -> None:
-        if tag in SKIPPED and tag not in VOID:
-            if not self_closing:
-                self.skip_depth += 1
+    # -- the stack of open elements --------------------------------------------------------------
+
+    def push(self, tag: str) -> None:
+        if len(self.stack) >= MAX_DEPTH:
             return
-        if self.skip_depth:
+        self.stack.append(tag)
+        self.open[tag] = self.open.get(tag, 0) + 1
+        if tag in SKIPPED:
+            self.skip_depth += 1
+            self.phrasing += tag in PHRASING_SKIPPED
+            self.foreign += tag in FOREIGN
+
+    def pop(self) -> None:
+        tag = self.stack.pop()
+        self.open[tag] -= 1
+        if tag in SKIPPED:
+            self.skip_depth -= 1
+            self.phrasing -= tag in PHRASING_SKIPPED
+            self.foreign -= tag in FOREIGN
+
+    def pop_to(self, tag: str) -> None:
+        """Close the innermost open `tag` and everything opened inside it."""
+        while self.stack and self.stack[-1] != tag:
+            self.pop()
+        if self.stack:
+            self.pop()
+
+    def leave_foreign(self) -> None:
+        """A breakout tag: close the open <svg>/<math> and everything inside it."""
+        while self.foreign:
+            self.pop()
+
+    # -- what the tokens mean ------------------------------------------------------------------
+
+    def start_tag(self, tag: str, attrs: list[Attr], start: int, self_closing: bool) -> None:
+        opens = not self_closing and tag not in VOID
+        if self.foreign:
+            if tag in BREAKOUT or (
+                tag == "font" and any(attr[0] in FONT_BREAKOUT_ATTRS for attr in attrs)
+            ):
+                self.leave_foreign()
+            else:
+                if opens:
+                    self.push(tag)  # a foreign element; self-closing ones close at once
+                return
+        if tag in ENDS_PHRASING:
+            while self.phrasing:
+                self.pop()  # an unclosed <code> ends where a block starts
+        if self.stack and (
+            (tag in SIBLINGS and self.stack[-1] == tag)
+            or (tag in ENDS_PHRASING and self.stack[-1] == "p")
+        ):
+            self.pop()
+        if opens:
+            self.push(tag)
+        if tag in SKIPPED or self.skip_depth:
             return
         if tag in BLOCKS:
             self.builder.start_block(KINDS.get(tag, "paragraph"))
@@ -221,13 +302,12 @@ class _Reader:
             self.builder.start_block()
 
     def end_tag(self, tag: str, start: int) -> None:
-        if tag in RAW_TEXT:
-            return  # a stray end tag of a raw-text element closes nothing
-        if tag in SKIPPED and tag not in VOID:
-            self.skip_depth = max(0, self.skip_depth - 1)
-            return
-        if self.skip_depth:
-            return
+        if self.foreign and tag in ("p", "br"):
+            self.leave_foreign()
+        if self.open.get(tag):
+            self.pop_to(tag)  # also closes what was left open inside it
+        if tag in RAW_TEXT or tag in SKIPPED or self.skip_depth:
+            return  # a raw-text end tag closes nothing; skipped content is not prose
         if tag in BLOCKS:
             self.builder.start_block()
         if tag == "a" and self.open_links:
