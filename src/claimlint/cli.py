@@ -179,7 +179,7 @@ def check(
     from claimlint.api import lint_paths
     from claimlint.diagnostics import Severity
     from claimlint.nlp.engine import Options
-    from claimlint.outputs.formats import RULE_FORMATS, STREAMS, Context, by_name
+    from claimlint.outputs.formats import RULE_FORMATS, Context, by_name, stream_of
     from claimlint.outputs.formats import statistics as stats
     from claimlint.packs import PackError
     from claimlint.run.config import ConfigError
@@ -270,11 +270,10 @@ def check(
         else show_source,
         show_reasons=shown["show_reasons"],
         version=__version__,
+        summary=not quiet,  # --quiet: the findings alone
     )
-    stream = STREAMS.get(output_format) if not fix else None
+    stream = stream_of(output_format) if not fix else None
     output = "" if stream else by_name(output_format)(result.diagnostics, ctx)
-    if quiet and output_format == "text":
-        output = "".join(line + "\n" for line in output.splitlines()[:-1])
     out = open_output(shown["output_file"], color)
     if fix and show_diff:
         out.write("".join(fixed.diffs))
@@ -287,7 +286,7 @@ def check(
         else:
             click.echo(output, nl=False, err=True, color=use_color(shown["color"], sys.stderr))
     elif stream is not None:
-        for piece in stream(result.diagnostics):
+        for piece in stream(result.diagnostics, ctx):
             out.write(piece)
     else:
         out.write(output)

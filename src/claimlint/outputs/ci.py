@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
 from claimlint.diagnostics import Diagnostic
-from claimlint.outputs.formats import Context, formatter, terminal_safe
+from claimlint.outputs.formats import Context, formatter, streamed, terminal_safe
 from claimlint.outputs.links import rule_url
 from claimlint.packs import Rule
 from claimlint.run.baseline import fingerprints
@@ -87,9 +87,12 @@ def _pseudo_descriptor(diag: Diagnostic) -> dict[str, Any]:
     return descriptor
 
 
-@formatter("sarif")
-def format_sarif(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
-    """SARIF 2.1.0: one run, one reportingDescriptor per rule id, one result per finding."""
+@streamed("sarif")
+def iter_sarif(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
+    """SARIF 2.1.0: one run, one reportingDescriptor per rule id, one result per finding.
+
+    The text of json.dumps(whole log, indent=2), written in pieces: the log around the results
+    once, then each result on its own, indented to its depth (results is the run's last key)."""
     descriptors: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     for rule in ctx.rules:
@@ -100,30 +103,52 @@ def format_sarif(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
         if diag.rule not in index:
             index[diag.rule] = len(descriptors)
             descriptors.append(_pseudo_descriptor(diag))
-    results = []
-    for diag, fingerprint in zip(diagnostics, fingerprints(diagnostics), strict=True):
-        results.append(
+    head, tail = _sarif_log(descriptors, ctx).rsplit(_RESULTS, 1)
+    if not diagnostics:
+        yield head + "[]" + tail
+        return
+    yield head + "["
+    indent = "\n" + " " * _RESULT_DEPTH
+    for number, (diag, fingerprint) in enumerate(
+        zip(diagnostics, fingerprints(diagnostics), strict=True)
+    ):
+        item = json.dumps(_sarif_result(diag, fingerprint, index), indent=2, ensure_ascii=False)
+        yield ("," if number else "") + indent + item.replace("\n", indent)
+    yield "\n" + " " * (_RESULT_DEPTH - 2) + "]" + tail
+
+
+# Stands for the results list while the rest of the log is dumped; the text is then cut at its
+# last occurrence (results is the run's last key: nothing from a document comes after it).
+_RESULTS_MARK = "\x00claimlint-results\x00"
+_RESULTS = json.dumps(_RESULTS_MARK)
+_RESULT_DEPTH = 8  # log -> runs -> run -> results -> a result: four levels of two spaces
+
+
+def _sarif_result(diag: Diagnostic, fingerprint: str, index: dict[str, int]) -> dict[str, Any]:
+    return {
+        "ruleId": diag.rule,
+        "ruleIndex": index[diag.rule],
+        "level": SARIF_LEVELS.get(diag.severity, "warning"),
+        "message": {"text": diag.message},
+        "locations": [
             {
-                "ruleId": diag.rule,
-                "ruleIndex": index[diag.rule],
-                "level": SARIF_LEVELS.get(diag.severity, "warning"),
-                "message": {"text": diag.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": artifact_uri(diag.path)},
-                            "region": {
-                                "startLine": diag.line,
-                                "startColumn": diag.column,
-                                "endLine": diag.end_line,
-                                "endColumn": diag.end_column,
-                            },
-                        }
-                    }
-                ],
-                "partialFingerprints": {"claimlintFingerprint/v1": fingerprint},
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(diag.path)},
+                    "region": {
+                        "startLine": diag.line,
+                        "startColumn": diag.column,
+                        "endLine": diag.end_line,
+                        "endColumn": diag.end_column,
+                    },
+                }
             }
-        )
+        ],
+        "partialFingerprints": {"claimlintFingerprint/v1": fingerprint},
+    }
+
+
+def _sarif_log(descriptors: list[dict[str, Any]], ctx: Context) -> str:
+    """The whole log as text, with _RESULTS where the results list goes."""
     invocation: dict[str, Any] = {"executionSuccessful": not ctx.errors}
     if ctx.errors:
         invocation["toolExecutionNotifications"] = [
@@ -148,7 +173,7 @@ def format_sarif(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
         },
         "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
-        "results": results,
+        "results": _RESULTS_MARK,
     }
     if not ctx.version:
         del run["tool"]["driver"]["version"], run["tool"]["driver"]["semanticVersion"]

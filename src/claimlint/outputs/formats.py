@@ -1,7 +1,10 @@
 """Output formats. Pure functions from diagnostics to text; no spaCy import.
 
-Every formatter takes (diagnostics, context) and returns the whole output as a string, so the
-CLI can write it in one go and machine formats stay valid even when some files failed.
+Every formatter takes (diagnostics, context) and returns the whole output as a string; the
+formats registered with `streamed` also give it piece by piece (STREAMS), so the CLI writes a
+report of a huge document without ever holding the report whole. Either way the diagnostics
+are complete before the first byte is written, so machine formats stay valid even when some
+files failed.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from claimlint.diagnostics import Diagnostic, FileError
+from claimlint.inputs.positions import LineIndex
 from claimlint.outputs.links import rule_url
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,10 +38,14 @@ class Context:
     show_reasons: bool = False  # the claim analysis under each finding (text format)
     version: str = ""
     files: Sequence[str] = ()  # display paths of every file linted (junit: one testcase each)
+    summary: bool = True  # the text format's closing summary line (not with --quiet)
 
 
 Formatter = Callable[[Sequence[Diagnostic], Context], str]
+Stream = Callable[[Sequence[Diagnostic], Context], Iterator[str]]
 FORMATTERS: dict[str, Formatter] = {}
+# Formats written piece by piece; each one's formatter is the join of its pieces.
+STREAMS: dict[str, Stream] = {}
 # Every format the CLI offers, and the module that registers it when not this one: a run
 # imports only the module of the format it prints (xml.etree and the HTML report cost time).
 _MODULES: dict[str, str | None] = {
@@ -63,6 +71,12 @@ def by_name(name: str) -> Formatter:
     return FORMATTERS[name]
 
 
+def stream_of(name: str) -> Stream | None:
+    """The piece-by-piece writer of a format, if it has one."""
+    by_name(name)
+    return STREAMS.get(name)
+
+
 def load_all() -> dict[str, Formatter]:
     """Every formatter (imports every module that registers one)."""
     for name in FORMAT_NAMES:
@@ -73,6 +87,17 @@ def load_all() -> dict[str, Formatter]:
 def formatter(name: str) -> Callable[[Formatter], Formatter]:
     def register(func: Formatter) -> Formatter:
         FORMATTERS[name] = func
+        return func
+
+    return register
+
+
+def streamed(name: str) -> Callable[[Stream], Stream]:
+    """Register a format written in pieces; its formatter joins them (the same text)."""
+
+    def register(func: Stream) -> Stream:
+        STREAMS[name] = func
+        FORMATTERS[name] = lambda diagnostics, ctx: "".join(func(diagnostics, ctx))
         return func
 
     return register
@@ -107,11 +132,8 @@ def _styled(text: str, color: bool, **style: object) -> str:
     return click.style(text, **style) if color else text  # type: ignore[arg-type]
 
 
-def _source_excerpt(diag: Diagnostic, text: str, color: bool) -> list[str]:
+def _source_excerpt(diag: Diagnostic, text: str, lines: LineIndex, color: bool) -> list[str]:
     """The source line with the finding's span underlined (first line of a multi-line span)."""
-    from claimlint.inputs.positions import LineIndex
-
-    lines = LineIndex(text)
     if diag.line > len(lines.starts):
         return []
     start, end = lines.line_span(diag.line)
@@ -128,19 +150,24 @@ def _source_excerpt(diag: Diagnostic, text: str, color: bool) -> list[str]:
     return [gutter + line, marker]
 
 
-@formatter("text")
-def format_text(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
-    out = []
+@streamed("text")
+def iter_text(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
+    """One piece per finding (with its source line when shown), then the summary line."""
+    indexes: dict[str, LineIndex] = {}  # one per file, not one per finding
     for diag in diagnostics:
         where = f"{terminal_safe(diag.path)}:{diag.line}:{diag.column}:"
         sev = f"[{diag.severity}]"
         where = _styled(where, ctx.color, bold=True)
         sev = _styled(sev, ctx.color, fg=_COLORS.get(diag.severity), bold=True)
-        out.append(f"{where} {terminal_safe(diag.rule)} {sev} {terminal_safe(diag.message)}")
+        out = [f"{where} {terminal_safe(diag.rule)} {sev} {terminal_safe(diag.message)}"]
         if ctx.show_reasons and diag.analysis:
             out.extend(f"      = {key}: {terminal_safe(value)}" for key, value in diag.analysis)
         if ctx.show_source and diag.path in ctx.sources:
-            out.extend(_source_excerpt(diag, ctx.sources[diag.path], ctx.color))
+            text = ctx.sources[diag.path]
+            if diag.path not in indexes:
+                indexes.clear()  # findings are sorted by path: the previous file is done
+                indexes[diag.path] = LineIndex(text)
+            out.extend(_source_excerpt(diag, text, indexes[diag.path], ctx.color))
             if diag.suggestion:
                 out.append(f"      = suggestion: {terminal_safe(diag.suggestion)}")
             if diag.fix:
@@ -150,8 +177,9 @@ def format_text(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
             out.append("")
         elif diag.suggestion:
             out.append(f"    suggestion: {terminal_safe(diag.suggestion)}")
-    out.append(summary_line(diagnostics, ctx))
-    return "\n".join(out) + "\n"
+        yield "\n".join(out) + "\n"
+    if ctx.summary:
+        yield summary_line(diagnostics, ctx) + "\n"
 
 
 def summary_line(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
@@ -177,18 +205,18 @@ def summary_line(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
     return _styled(text, ctx.color, dim=True)
 
 
-@formatter("concise")
-def format_concise(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
-    return "".join(
-        f"{terminal_safe(d.path)}:{d.line}:{d.column}: {terminal_safe(d.rule)} [{d.severity}] "
-        f"{terminal_safe(d.message)}\n"
-        for d in diagnostics
-    )
+@streamed("concise")
+def iter_concise(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
+    for d in diagnostics:
+        yield (
+            f"{terminal_safe(d.path)}:{d.line}:{d.column}: {terminal_safe(d.rule)} "
+            f"[{d.severity}] {terminal_safe(d.message)}\n"
+        )
 
 
-@formatter("json")
-def format_json(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
-    return "".join(iter_json(diagnostics))
+@streamed("json")
+def _json_stream(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
+    return iter_json(diagnostics)
 
 
 def iter_json(diagnostics: Sequence[Diagnostic], batch: int = 256) -> Iterator[str]:
@@ -214,10 +242,6 @@ def diagnostic_json(diag: Diagnostic) -> dict:
     if url:
         data["url"] = url
     return data
-
-
-# Formats the CLI can write piece by piece (same text as the formatter's).
-STREAMS: dict[str, Callable[[Sequence[Diagnostic]], Iterator[str]]] = {"json": iter_json}
 
 
 def statistics(diagnostics: Sequence[Diagnostic]) -> str:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.inputs.positions import LineIndex
 from claimlint.inputs.sources import format_of
-from claimlint.outputs.formats import Context, formatter
+from claimlint.outputs.formats import Context, streamed
 from claimlint.outputs.links import reference_html, rule_url
 from claimlint.outputs.report_assets import (
     CATEGORY_COLOURS,
@@ -103,7 +103,12 @@ def _content_end(text: str, lines: LineIndex, number: int) -> int:
 
 
 def render_source(text: str, spans: list[_Span]) -> str:
-    """The document's text, line by line, with each span wrapped in (possibly nested) marks.
+    """The document's text, line by line, with each span wrapped in (possibly nested) marks."""
+    return "".join(iter_source(text, spans))  # each line is display:block: no newline between
+
+
+def iter_source(text: str, spans: list[_Span]) -> Iterator[str]:
+    """render_source one line at a time (a big document's report is never held whole).
 
     Overlapping findings are split into fragments at every boundary, so the markup always nests;
     the first fragment of each finding carries the class hl-start.
@@ -113,7 +118,6 @@ def render_source(text: str, spans: list[_Span]) -> str:
     started: set[int] = set()
     active: list[_Span] = []
     nxt = 0
-    out: list[str] = []
     for number, line_start in enumerate(lines.starts, start=1):
         line_end = _content_end(text, lines, number)
         next_start = lines.starts[number] if number < len(lines.starts) else len(text) + 1
@@ -139,14 +143,13 @@ def render_source(text: str, spans: list[_Span]) -> str:
                 body.append(_mark_open(s, True) + "\u23ce</mark>")
                 started.add(s.index)
         active = [s for s in active if s.end > next_start]
-        out.append(
+        yield (
             f'<span class="line" data-line="{number}"><span class="ln" aria-hidden="true">'
             f"{number}</span>{''.join(body)}</span>"
         )
     for s in ordered:  # positions past the end of the text (should not happen; never drop one)
         if s.index not in started:
-            out.append(_mark_open(s, True) + "\u23ce</mark>")
-    return "".join(out)  # each line is display:block; a newline here would double-space
+            yield _mark_open(s, True) + "\u23ce</mark>"
 
 
 def _finding_item(index: int, diag: Diagnostic, rules: dict[str, Rule], anchor: str | None) -> str:
@@ -215,9 +218,10 @@ def _count_table(caption: str, key: str, rows: list[tuple[str, str, int]]) -> st
     )
 
 
-@formatter("html")
-def format_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
-    """The whole report as one HTML string."""
+@streamed("html")
+def iter_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
+    """The report in pieces: the summary, then each document's source a line at a time (the
+    text of the pieces is the whole report; format_html joins them)."""
     rules = {r.id: r for r in ctx.rules}
     nonce = secrets.token_urlsafe(16)
     indexed = list(enumerate(diagnostics))
@@ -307,6 +311,8 @@ def format_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
         out.append(f'<p class="clean">{clean} file{"s" if clean != 1 else ""} had no findings.</p>')
     out.append("</section>")
 
+    yield from _lines(out)
+    out = []
     for doc_index, (path, items) in enumerate(by_path.items()):
         text = ctx.sources.get(path)
         missing = [(i, d) for i, d in items if _is_document_level(d, rules)]
@@ -330,28 +336,30 @@ def format_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
         shown: set[int] = set()
         if text is not None:
             spans = _locate(items, text)
-            source = f'<pre class="source">{render_source(text, spans)}</pre>'
+            opening, closing = '<pre class="source">', "</pre>"
             if format_of(path) == "html":
                 page, shown = page_view(text, spans, lambda s, first: _mark_open(s, first, "p"))
                 out.append(
                     f'<div class="page-view" aria-label="The page as claimlint reads it">'
                     f"{page}</div>"
                 )
-                source = (
-                    '<details class="source-view"><summary>Source (raw HTML)</summary>'
-                    f"{source}</details>"
+                opening = (
+                    '<details class="source-view"><summary>Source (raw HTML)</summary>' + opening
                 )
-            out.append(source)
+                closing += "</details>"
+            yield from _lines(out)
+            out = []
+            yield opening
+            yield from iter_source(text, spans)
+            yield closing + "\n"
         else:
             out.append('<p class="nosource">(The source text is not available.)</p>')
         out.append('<ol class="findings">')
-        out.extend(
-            _finding_item(
-                i, d, rules, None if text is None else f"{'p' if i in shown else 'm'}-{i}"
-            )
-            for i, d in items
-        )
-        out.append("</ol></section>")
+        yield from _lines(out)
+        for i, d in items:
+            anchor = None if text is None else f"{'p' if i in shown else 'm'}-{i}"
+            yield _finding_item(i, d, rules, anchor) + "\n"
+        out = ["</ol></section>"]
 
     used = [rules[r] for r in sorted(rule_counts) if r in rules]
     if used:
@@ -367,4 +375,15 @@ def format_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
     )
     out.append(f'<script nonce="{nonce}">{JS}</script>')
     out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    yield from _lines(out)
+
+
+def format_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
+    """The whole report as one HTML string."""
+    return "".join(iter_html(diagnostics, ctx))
+
+
+def _lines(parts: list[str]) -> Iterator[str]:
+    """Parts of the report, each on its own line (the whole report is "\\n".join(parts))."""
+    if parts:
+        yield "\n".join(parts) + "\n"
