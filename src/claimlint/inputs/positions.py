@@ -64,16 +64,42 @@ class Prose:
     text: str
     runs: list[Run]
     blocks: list[Block]
+    # When `inputs.normalise` rewrote hidden characters: the text as written (same length),
+    # and for each word whose letters moved, its start and the original index of each letter.
+    shown: str = ""
+    moves: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)
     _keys: list[int] = field(default_factory=list, repr=False)
+    _move_keys: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._keys = [r.prose_start for r in self.runs]
+        self._move_keys = [start for start, _ in self.moves]
+
+    def written(self, pos: int) -> int:
+        """Where the character at prose offset pos was before letters moved (same if none)."""
+        if not self.moves:
+            return pos
+        i = bisect_right(self._move_keys, pos) - 1
+        if i >= 0:
+            start, order = self.moves[i]
+            if pos - start < len(order):
+                return start + order[pos - start]
+        return pos
+
+    def excerpt(self, start: int, end: int) -> str:
+        """The prose span [start, end) as written (hidden characters and look-alikes kept)."""
+        if not self.shown:
+            return self.text[start:end]
+        if end <= start:
+            return ""
+        return self.shown[self.written(start) : self.written(end - 1) + 1]
 
     def _run_at(self, pos: int) -> Run | None:
         i = bisect_right(self._keys, pos) - 1
         return self.runs[i] if i >= 0 else None
 
     def source_start(self, pos: int) -> int:
+        pos = self.written(pos)
         run = self._run_at(pos)
         if run is None:
             return 0
@@ -88,6 +114,7 @@ class Prose:
         """Source offset just past the prose character at pos - 1."""
         if pos <= 0:
             return 0
+        pos = self.written(pos - 1) + 1
         run = self._run_at(pos - 1)
         if run is None:
             return 0

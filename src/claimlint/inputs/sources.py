@@ -42,7 +42,11 @@ class Source:
     @property
     def reading(self) -> Reading:
         if self._reading is None:
-            self._reading = read(self.text, self.format)
+            from claimlint.inputs.normalise import normalise
+
+            reading = read(self.text, self.format)
+            reading.prose = normalise(reading.prose)  # what the rules read; positions unchanged
+            self._reading = reading
         return self._reading
 
 

@@ -372,7 +372,7 @@ class Linter:
         src_end = max(src_start + 1, prose.source_end(end))
         line, column = source.lines.locate(src_start)
         end_line, end_column = source.lines.locate(src_end)
-        excerpt = " ".join(prose.text[start:end].split())
+        excerpt = " ".join(prose.excerpt(start, end).split())  # as written, hidden characters too
         if len(excerpt) > 120:
             excerpt = excerpt[:117] + "..."
         severity = self._severity(rule)
@@ -393,7 +393,7 @@ class Linter:
             severity=severity,
             message=message,
             excerpt=excerpt,
-            suggestion=_suggest(rule, excerpt),
+            suggestion=_suggest(rule, prose.text[start:end]),
             fix=rule.fix or None,
             analysis=analysis,
         )

@@ -270,14 +270,14 @@ class _Reader:
                 if opens:
                     self.push(tag)  # a foreign element; self-closing ones close at once
                 return
-        if tag in ENDS_PHRASING:
+        if self.phrasing and tag in ENDS_PHRASING:
             while self.phrasing:
                 self.pop()  # an unclosed <code> ends where a block starts
-        if self.stack and (
-            (tag in SIBLINGS and self.stack[-1] == tag)
-            or (tag in ENDS_PHRASING and self.stack[-1] == "p")
-        ):
-            self.pop()
+        stack = self.stack
+        if stack:
+            top = stack[-1]
+            if (top == tag and tag in SIBLINGS) or (top == "p" and tag in ENDS_PHRASING):
+                self.pop()
         if opens:
             self.push(tag)
         if tag in SKIPPED or self.skip_depth:
