@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -85,6 +86,8 @@ def test_key_sets_and_vocabularies_come_from_the_schema() -> None:
 @pytest.fixture
 def edited_schema(monkeypatch: pytest.MonkeyPatch):
     """Change a copy of a schema, and have claimlint's validators use the copy."""
+
+    monkeypatch.setenv("CLAIMLINT_NO_PACK_CACHE", "1")  # a parse under another schema
 
     def edit(kind: str, change) -> None:
         schema = copy.deepcopy(schemas.load_schema(kind))
@@ -288,9 +291,14 @@ print("\\nLOADED", schemas.load_schema.cache_info().currsize)
 """
 
 
-def loaded_schemas(args: list[str], cwd: Path) -> int:
+def loaded_schemas(args: list[str], cwd: Path, **env: str) -> int:
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, *args], cwd=cwd, capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", _PROBE, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **env},
     )
     last = done.stdout.rstrip().splitlines()[-1]
     assert last.startswith("LOADED"), done.stderr
@@ -299,8 +307,11 @@ def loaded_schemas(args: list[str], cwd: Path) -> int:
 
 def test_a_cache_hit_loads_no_schema(tmp_path: Path) -> None:
     (tmp_path / "page.md").write_text("Ketamine cures depression.\n", encoding="utf-8")
-    assert loaded_schemas(["check", "page.md"], tmp_path) == 1  # the miss parses the packs
-    assert loaded_schemas(["check", "page.md"], tmp_path) == 0
+    xdg = str(tmp_path / "xdg")
+    # A result-cache miss parses the packs, unless this user's compiled-pack cache has them.
+    assert loaded_schemas(["check", "page.md"], tmp_path, XDG_CACHE_HOME=xdg) == 1
+    assert loaded_schemas(["check", "--no-cache", "page.md"], tmp_path, XDG_CACHE_HOME=xdg) == 0
+    assert loaded_schemas(["check", "page.md"], tmp_path, XDG_CACHE_HOME=xdg) == 0  # a hit
 
 
 def test_schema_files_are_json() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from claimlint.diagnostics import Diagnostic
+from claimlint.inputs import user_cache
 from claimlint.run import cache as cache_module
 from claimlint.run.cache import ResultCache, key_file, machine_key
 
@@ -25,7 +26,7 @@ def own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh machine key under a private XDG_CACHE_HOME."""
     home = tmp_path / "xdg"
     monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    monkeypatch.setattr(cache_module, "_KEY", [])
+    monkeypatch.setattr(user_cache, "_KEY", [])
     return home
 
 

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from spacy.attrs import IDX, IS_ALPHA, LENGTH, LOWER
 from spacy.language import Language
@@ -24,12 +25,16 @@ from spacy.matcher import Matcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
+from claimlint.inputs.user_cache import load_compiled, store_compiled
 from claimlint.nlp import prefilter
 from claimlint.nlp.inflect import inflections
 from claimlint.nlp.limits import set_stage
 from claimlint.nlp.tokenizer import english, term_words
 from claimlint.packs import Lexicon, PackError, RuleSet
 from claimlint.packs.linear_regex import LinearRegex, PythonRegex, compile_pack, fold_case
+
+if TYPE_CHECKING:  # pragma: no cover
+    from claimlint.nlp.regex_set import RegexSet
 
 # A hit before it becomes a context.Hit: label, start and end character, start and end token.
 RawHit = tuple[str, int, int, int, int]
@@ -56,30 +61,55 @@ def variants(words: list[str], lemma: bool) -> list[tuple[str, ...]]:
 
 
 class _Regex:
-    """A compiled lexicon regex, the lexicons it belongs to, and the literals it needs."""
+    """A lexicon regex, the lexicons it belongs to, and the literals it needs. It is compiled
+    on first use: a page that never holds those literals never pays for compiling it."""
 
-    __slots__ = ("pattern", "labels", "needs", "flags")
+    __slots__ = ("source", "labels", "needs", "flags", "_compiled")
 
-    def __init__(self, pattern: LinearRegex | PythonRegex, labels: list[str], flags: int) -> None:
-        self.pattern = pattern
+    def __init__(self, source: str, labels: list[str], flags: int, needs=None) -> None:
+        self.source = source
         self.labels = labels
         self.flags = flags  # Python's re flags that the pattern was written for
-        self.needs = prefilter.required_literals(pattern.pattern, flags)
+        self.needs = needs
+        self._compiled: LinearRegex | PythonRegex | None = None
+
+    @property
+    def pattern(self) -> LinearRegex | PythonRegex:
+        if self._compiled is None:
+            self._compiled = compile_pack(self.source, ignore_case=bool(self.flags))
+        return self._compiled
 
 
 class CompiledMatcher:
     """All lexicons of a rule set: a phrase trie, one spaCy Matcher and a list of regexes."""
 
     def __init__(self, nlp: Language, ruleset: RuleSet) -> None:
-        self.trie: dict = {}
-        self._hash_cache: dict[str, int] = {}
         self.tokens = Matcher(nlp.vocab, validate=True)
-        self.regexes: list[_Regex] = []
-        self.parents = _parents(ruleset.lexicons)
         self.uses_lemma = False
         self.strings = nlp.vocab.strings
+        key = ruleset.compiled_key
+        state = load_compiled("lexicons", key) if key else None
+        if not isinstance(state, dict):
+            state = self._compile(nlp, ruleset)
+            if key:
+                store_compiled("lexicons", key, state)
+        self.trie: dict = state["trie"]
+        self.parents: dict[str, tuple[str, ...]] = state["parents"]
+        self.regexes = [_Regex(*spec) for spec in state["regexes"]]
+        self.common = state["common"]  # hashes of common words, when pages have subjects
+        for lexicon in ruleset.lexicons.values():
+            if lexicon.tokens:
+                self._add_tokens(lexicon)
+        self._regex_set: RegexSet | None = None
+        self._regex_runs = 0
+
+    def _compile(self, nlp: Language, ruleset: RuleSet) -> dict:
+        """What compiling the lexicons yields, as plain data for the compiled-pack cache: the
+        phrase trie, the `extends` parents, the regexes with their literals, common words."""
+        self.trie = {}
+        self._hash_cache: dict[str, int] = {}
         special = frozenset(nlp.tokenizer.rules)
-        by_pattern: dict[tuple[str, int], _Regex] = {}
+        by_pattern: dict[tuple[str, int], list] = {}
         for lexicon in ruleset.lexicons.values():
             for term in lexicon.terms:
                 for words in variants(term_words(nlp, term, special), lexicon.lemma):
@@ -94,24 +124,28 @@ class CompiledMatcher:
                     hashes = [h for part in combination for h in part]
                     if hashes:
                         self._add_hashes(hashes, lexicon.name)
-            if lexicon.tokens:
-                self._add_tokens(lexicon)
             flags = 0 if lexicon.case_sensitive_regex else re.IGNORECASE
             for pattern in lexicon.regex:
                 key = (pattern, flags)
                 if key in by_pattern:  # the same regex in two lexicons runs once
-                    by_pattern[key].labels.append(lexicon.name)
+                    by_pattern[key][1].append(lexicon.name)
                 else:
-                    compiled = compile_pack(pattern, ignore_case=bool(flags))
-                    by_pattern[key] = _Regex(compiled, [lexicon.name], flags)
-        self.regexes = list(by_pattern.values())
-        self.common = None  # hashes of common words, when the packs ask for page subjects
+                    compile_pack(pattern, ignore_case=bool(flags))  # PackError now, not later
+                    needs = prefilter.required_literals(pattern, flags)
+                    by_pattern[key] = [pattern, [lexicon.name], flags, needs]
+        common = None
         if SUBJECT_LEXICON in ruleset.lexicons:
             import numpy
 
             from claimlint.nlp.vocabulary import common_words
 
-            self.common = numpy.array(sorted(hash_string(w) for w in common_words()), "uint64")
+            common = numpy.array(sorted(hash_string(w) for w in common_words()), "uint64")
+        return {
+            "trie": self.trie,
+            "parents": _parents(ruleset.lexicons),
+            "regexes": [tuple(spec) for spec in by_pattern.values()],
+            "common": common,
+        }
 
     def _add_phrase(self, words: Iterable[str], label: str) -> None:
         self._add_hashes(self._hashes(words), label)
@@ -165,19 +199,21 @@ class CompiledMatcher:
         hits = [(label, starts[s], starts[e - 1] + lengths[e - 1], s, e) for label, s, e in spans]
         hits += self._regex_hits(text, starts, lengths, bounds or [0])
         if self.common is not None:
-            hits += self._rare_words(doc, starts, lengths)
+            hits += self._rare_words(doc, text, starts, lengths)
         extra = [(parent, *rest) for label, *rest in hits for parent in self.parents.get(label, ())]
         return hits + extra
 
-    def _rare_words(self, doc: Doc, starts: list[int], lengths: list[int]) -> list[RawHit]:
-        """Words outside the common vocabulary (candidate product names), vectorised."""
+    def _rare_words(
+        self, doc: Doc, text: str, starts: list[int], lengths: list[int]
+    ) -> list[RawHit]:
+        """Words outside the common vocabulary (candidate product names), vectorised; `text`
+        is the doc's text (Doc.text would rebuild it from every token)."""
         import numpy
 
         array = doc.to_array([LOWER, IS_ALPHA, LENGTH])
         common = self.common
         at = numpy.minimum(numpy.searchsorted(common, array[:, 0]), len(common) - 1)
         rare = (array[:, 1] == 1) & (array[:, 2] >= MIN_RARE_LENGTH) & (common[at] != array[:, 0])
-        text = doc.text
         return [
             (
                 RARE_CAPITALISED if text[starts[i]].isupper() else RARE,  # "NeuroVive", "NAD"
@@ -216,7 +252,10 @@ class CompiledMatcher:
         everywhere = range(len(bounds))
         hits: list[RawHit] = []
         caseless = fold_case(text)
-        for regex in self.regexes:
+        skip = self._not_here(text, caseless, edges)
+        for index, regex in enumerate(self.regexes):
+            if index in skip:
+                continue
             where = (
                 everywhere
                 if regex.needs is None or not folded
@@ -229,6 +268,23 @@ class CompiledMatcher:
                     if span is not None:
                         hits.extend((label, *span) for label in regex.labels)
         return hits
+
+    def _not_here(self, text: str, caseless: str, edges: list[int]) -> set[int]:
+        """The regexes that one RE2 Set scan rules out for this chunk. The Sets are built on
+        the second chunk a process matches: compiling them costs more than a page saves, so a
+        one-page run never pays for them."""
+        self._regex_runs += 1
+        if self._regex_runs < 2:
+            return set()
+        if self._regex_set is None:
+            from claimlint.nlp.regex_set import RegexSet
+
+            self._regex_set = RegexSet(
+                [(i, r.source, bool(r.flags & re.IGNORECASE)) for i, r in enumerate(self.regexes)]
+            )
+        regex_set = self._regex_set
+        found = regex_set.candidates(text, caseless, edges)
+        return set() if found is None else regex_set.covered - found
 
 
 def _segments_with(

@@ -50,8 +50,21 @@ class RuleSet:
     def load(self) -> RuleSet:
         """Parse and validate every pack now (once); raises PackError. Returns self."""
         if self._parsed is None:
-            self._parsed = _parse_packs(self.packs)
+            self._parsed = _cached_parse(self.packs, self.compiled_key)
         return self
+
+    @property
+    def compiled_key(self) -> str:
+        """The key of this rule set's entries in the compiled-pack cache ("" for a rule set
+        not read from packs): the packs' paths and bytes, and claimlint's own code."""
+        if not self.packs:
+            return ""
+        from claimlint.inputs.user_cache import code_salt, digest
+
+        parts: list[str | bytes] = [code_salt()]
+        for pack in self.packs:
+            parts += [str(pack.path), pack.name, pack.data]
+        return digest(*parts)
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -112,6 +125,20 @@ def _read_pack(pack: PackFile) -> dict:
     if not isinstance(data, dict):
         raise PackError(str(path), "pack", "", f"must be a mapping, not {kind(data)}")
     return data
+
+
+def _cached_parse(packs: Sequence[PackFile], key: str) -> _Parsed:
+    """The packs parsed and validated, from the compiled-pack cache when this user has
+    already parsed the same bytes with the same code (only a valid parse is stored)."""
+    from claimlint.inputs.user_cache import load_compiled, store_compiled
+
+    found = load_compiled("packs", key) if key else None
+    if isinstance(found, _Parsed):
+        return found
+    parsed = _parse_packs(packs)
+    if key:
+        store_compiled("packs", key, parsed)
+    return parsed
 
 
 def _parse_packs(packs: Sequence[PackFile]) -> _Parsed:

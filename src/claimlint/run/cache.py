@@ -18,17 +18,18 @@ import hashlib
 import hmac
 import json
 import os
-import sys
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, is_dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.inputs.files import NotRegularFile, atomic_write, read_regular, remove_quietly
-from claimlint.version import __version__
+from claimlint.inputs.user_cache import code_salt as user_code_salt
+from claimlint.inputs.user_cache import digest as _digest
+from claimlint.inputs.user_cache import key_file, machine_key
+from claimlint.inputs.user_cache import sign as _sign
 
 CACHE_DIR_NAME = ".claimlint_cache"
 MAX_AGE = 30 * 86400  # seconds an entry is kept after it was written
@@ -49,46 +50,9 @@ def cache_folder(config_path: Path | None = None, cwd: Path | None = None) -> Pa
     return (cwd or Path.cwd()) / CACHE_DIR_NAME
 
 
-def _digest(*parts: str | bytes) -> str:
-    """sha256 over length-prefixed parts, so ('ab', 'c') and ('a', 'bc') differ."""
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
-
-
-@lru_cache(maxsize=1)
 def code_salt() -> str:
-    """What the installed software contributes to every key: version, source, Python (its
-    regex and YAML parsing decide whether a pack is valid), dependencies.
-
-    Hashing claimlint's own .py files (~100 KB, about a millisecond) keeps the cache honest
-    while the version number stays put during development. spaCy is located, not imported.
-    """
-    import importlib.util
-
-    package = Path(__file__).resolve().parent
-    parts: list[str | bytes] = [LAYOUT, __version__, sys.version]
-    for path in sorted(package.rglob("*.py")):
-        parts += [path.relative_to(package).as_posix(), path.read_bytes()]
-    for name in ("spacy", "spacy_lookups_data"):
-        try:
-            spec = importlib.util.find_spec(name)
-        except (ImportError, ValueError):
-            spec = None
-        origin = spec.origin if spec and spec.origin else ""
-        marker = ""
-        if origin:
-            folder = Path(origin).parent
-            about = folder / "about.py"
-            try:
-                marker = (about if about.is_file() else Path(origin)).read_text("utf-8", "replace")
-            except OSError:
-                marker = origin
-        parts += [name, origin, marker]
-    return _digest(*parts)
+    """The installed software's part of every key, with this entry format's version."""
+    return _digest(LAYOUT, user_code_salt())
 
 
 def _plain(value: Any) -> Any:
@@ -218,61 +182,6 @@ class ResultCache:
         atomic_write(self.folder / "CACHEDIR.TAG", CACHEDIR_TAG.encode("ascii"))
 
 
-def machine_key() -> bytes | None:
-    """This machine's secret for signing entries (None: caching is off).
-
-    Entries are keyed by content hashes anyone can compute, so a checked-in or poisoned
-    `.claimlint_cache/` could forge "no problems"; an HMAC with a key that lives outside the
-    linted tree, readable by this user only, makes forged entries mere misses.
-    """
-    if _KEY:
-        return _KEY[0]
-    path = key_file()
-    try:
-        try:
-            key = read_regular(path, 4096, follow_symlinks=False)
-        except FileNotFoundError:
-            key = _create_key(path)
-    except OSError:
-        key = b""
-    _KEY.append(key if len(key) >= 32 else None)
-    return _KEY[0]
-
-
-_KEY: list[bytes | None] = []
-
-
-def key_file() -> Path:
-    """$XDG_CACHE_HOME/claimlint/key, else ~/.cache/claimlint/key."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "claimlint" / "key"
-
-
-def _create_key(path: Path) -> bytes:
-    """Write 32 random bytes with mode 0600, atomically: a hard link of a complete temporary
-    file, so a concurrent run either wins (and both use its key) or reads the winner's."""
-    import secrets
-
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    temp = path.with_name(f".key-{os.getpid()}-{secrets.token_hex(4)}")
-    key = secrets.token_bytes(32)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(key)
-        try:
-            os.link(temp, path)
-        except FileExistsError:
-            return read_regular(path, 4096, follow_symlinks=False)
-    finally:
-        remove_quietly(temp)
-    return key
-
-
-def _sign(secret: bytes, body: bytes) -> str:
-    return hmac.new(secret, body, hashlib.sha256).hexdigest()
-
-
 def _verified_json(raw: bytes, secret: bytes) -> Any:
     """The JSON after an HMAC line, or None when the signature or the JSON is wrong."""
     signature, sep, body = raw.partition(b"\n")
@@ -333,5 +242,6 @@ __all__ = [
     "cache_folder",
     "entry_key",
     "linter_key",
+    "key_file",
     "machine_key",
 ]

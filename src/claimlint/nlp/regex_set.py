@@ -1,0 +1,105 @@
+"""One RE2 scan of a chunk that says which lexicon regexes can match in it at all.
+
+A page is matched block by block (a regex never runs across a paragraph), so running every
+regex whose literal prefilter passes costs one call per regex and block: hundreds of calls per
+page, each paying the RE2 wrapper's fixed cost. An RE2 Set runs many patterns in one pass;
+asked once per chunk it names the few regexes worth running there, and the rest are skipped.
+
+It is only a filter: a regex it names still runs block by block exactly as before, so the
+answers cannot change. To be sure of that, the Set sees the chunk's blocks joined by newlines
+(\\b at a block's edge then holds where it holds at the end of a block's own text), patterns
+with other anchors (^, $, \\A, \\z, \\B) are left out and always run, and a pattern that
+matches everywhere is added first as a canary: a scan that runs out of memory returns no
+canary, and then every regex runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimlint.packs.linear_regex import parsed, python_only, translate
+
+try:  # Python 3.11+
+    from re import _constants as sre_constants
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants  # type: ignore[no-redef]
+
+GROUP_SIZE = 24  # patterns per Set: small programs compile within RE2's memory budget
+MAX_MEM = 8 << 20  # bytes per Set (its DFA grows lazily up to about two thirds of this)
+
+_CONTAINERS = {
+    sre_constants.SUBPATTERN: lambda av: [av[-1]],
+    sre_constants.BRANCH: lambda av: list(av[1]),
+    sre_constants.MAX_REPEAT: lambda av: [av[2]],
+    sre_constants.MIN_REPEAT: lambda av: [av[2]],
+}
+
+
+def joinable(pattern: str) -> bool:
+    """Whether a match inside one block is also found in the blocks joined by newlines: no
+    anchor but \\b (whose edges the newline keeps), and a pattern Python can parse."""
+    tree = parsed(pattern)
+    return tree is not None and not python_only(pattern) and _only_word_boundaries(tree)
+
+
+def _only_word_boundaries(items) -> bool:
+    for op, av in items:
+        if op is sre_constants.AT and av is not sre_constants.AT_BOUNDARY:
+            return False
+        children = _CONTAINERS.get(op)
+        if children and not all(_only_word_boundaries(child) for child in children(av)):
+            return False
+    return True
+
+
+class RegexSet:
+    """RE2 Sets over some of a matcher's regexes, grouped by case sensitivity."""
+
+    def __init__(self, entries: Sequence[tuple[int, str, bool]]) -> None:
+        """`entries` are (the regex's index in the matcher, its Python pattern, ignore case);
+        a group that RE2 cannot compile as a Set is left out (its regexes always run)."""
+        self.groups: list[tuple[object, bool, list[int]]] = []
+        self.covered: set[int] = set()
+        for ignore_case in (True, False):
+            chosen = [(i, p) for i, p, ic in entries if ic is ignore_case and joinable(p)]
+            for start in range(0, len(chosen), GROUP_SIZE):
+                group = chosen[start : start + GROUP_SIZE]
+                compiled = _compile([p for _, p in group], ignore_case)
+                if compiled is not None:
+                    self.groups.append((compiled, ignore_case, [i for i, _ in group]))
+                    self.covered.update(i for i, _ in group)
+
+    def candidates(self, text: str, caseless: str, edges: Sequence[int]) -> set[int] | None:
+        """The covered regexes that can match in some segment of the text (edges as the
+        matcher's: segment i is text[edges[i]:edges[i + 1]]), or None if a scan failed."""
+        found: set[int] = set()
+        joined = {}
+        for compiled, ignore_case, indexes in self.groups:
+            if ignore_case not in joined:
+                source = caseless if ignore_case else text
+                joined[ignore_case] = "\n".join(
+                    source[edges[k] : edges[k + 1]] for k in range(len(edges) - 1)
+                )
+            matched = compiled.Match(joined[ignore_case]) or []
+            if 0 not in matched:  # the canary: RE2 gave up on this scan
+                return None
+            found.update(indexes[k - 1] for k in matched if k)
+        return found
+
+
+def _compile(patterns: list[str], ignore_case: bool):  # noqa: ANN202 - an re2.Set
+    import re2
+
+    options = re2.Options()
+    options.case_sensitive = not ignore_case
+    options.max_mem = MAX_MEM
+    options.log_errors = False
+    compiled = re2.Set.SearchSet(options)
+    try:
+        compiled.Add("")  # the canary, index 0: it matches every text
+        for pattern in patterns:
+            compiled.Add(translate(pattern))
+        compiled.Compile()
+    except Exception:  # noqa: BLE001 - re2.error or a translation error: no Set, no filter
+        return None
+    return compiled
