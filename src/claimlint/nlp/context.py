@@ -8,6 +8,7 @@ window (the sentence, or the next/previous one), on the right side (direction), 
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import NamedTuple
 
 from claimlint.nlp.sentences import Sentence
@@ -38,7 +39,7 @@ class SentenceHits:
         self.sentences = sentences
         self.by_sentence: list[dict[str, list[Hit]]] = [{} for _ in sentences]
         starts = [s.start for s in sentences]
-        for hit in sorted(hits, key=lambda h: (h.start, h.end)):
+        for hit in sorted(hits, key=itemgetter(1, 2)):  # by start, then end
             index = bisect_right(starts, hit.start) - 1
             if index >= 0 and hit.start < sentences[index].end:
                 self.by_sentence[index].setdefault(hit.label, []).append(hit)

@@ -162,9 +162,11 @@ class Linter:
         texts = [tame_for_tokenizer(replace_chars(text[a:b], NORMALISE)) for a, b in chunks]
         bounds = _segment_starts(blocks, chunks)
         hits: list[Hit] = []
+        new = tuple.__new__  # a Hit from a tuple in C: a page has thousands of hits
         for (offset, _), found in zip(chunks, self.nlp.match(texts, bounds), strict=True):
-            for label, start, end, token_start, token_end in found:
-                hits.append(Hit(label, offset + start, offset + end, token_start, token_end))
+            if offset:
+                found = [(label, offset + a, offset + b, c, d) for label, a, b, c, d in found]
+            hits.extend([new(Hit, raw) for raw in found])
         return hits
 
     def _chunks(self, text: str, blocks) -> list[tuple[int, int]]:

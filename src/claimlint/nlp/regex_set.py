@@ -24,8 +24,8 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants  # type: ignore[no-redef]
 
-GROUP_SIZE = 24  # patterns per Set: small programs compile within RE2's memory budget
-MAX_MEM = 8 << 20  # bytes per Set (its DFA grows lazily up to about two thirds of this)
+GROUP_SIZE = 48  # patterns per Set: small programs compile within RE2's memory budget
+MAX_MEM = 32 << 20  # bytes per Set (its DFA grows lazily up to about two thirds of this)
 
 _CONTAINERS = {
     sre_constants.SUBPATTERN: lambda av: [av[-1]],

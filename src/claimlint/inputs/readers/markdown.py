@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from claimlint.inputs.positions import ProseBuilder
 from claimlint.inputs.readers.common import Comment, Link, Reading, add_with_entities
@@ -207,16 +208,23 @@ def _resolve(doc: _Doc, label: str) -> str | None:
     return doc.references.get(normalizeReference(label))
 
 
+@lru_cache(maxsize=1)
+def _block_parser():  # noqa: ANN202 - a markdown_it.MarkdownIt
+    """CommonMark's block parse only: code, raw HTML and link definitions are block-level,
+    and the inline parse (emphasis, links) would cost three times as much again."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").disable(["inline", "text_join"])
+
+
 def _commonmark_blocks(doc: _Doc, lines: list[tuple[int, int, int]], first: int) -> dict[int, str]:
     """Which lines CommonMark makes code or raw HTML ("code", "html"), from markdown-it-py's
     block parse; also records the link reference definitions. Front matter lines (before
     `first`) are blank to the parser, so its line numbers are ours."""
-    from markdown_it import MarkdownIt
-
     text = doc.text
     body = text[lines[first][0] :] if first < len(lines) else ""
     env: dict = {}
-    tokens = MarkdownIt("commonmark").parse("\n" * first + body, env)
+    tokens = _block_parser().parse("\n" * first + body, env)
     skip: dict[int, str] = {}
     for token in tokens:
         if token.map is None:
