@@ -33,18 +33,28 @@ class SentenceHits:
     """The hits of one document grouped by sentence and label."""
 
     def __init__(self, text: str, sentences: list[Sentence], hits: list[Hit], links) -> None:
-        from bisect import bisect_right
-
         self.text = text
         self.sentences = sentences
-        self.by_sentence: list[dict[str, list[Hit]]] = [{} for _ in sentences]
+        by_sentence: list[dict[str, list[Hit]]] = [{} for _ in sentences]
+        self.by_sentence = by_sentence
         starts = [s.start for s in sentences]
+        ends = [s.end for s in sentences]
+        count, index = len(sentences), -1
         for hit in sorted(hits, key=itemgetter(1, 2)):  # by start, then end
-            index = bisect_right(starts, hit.start) - 1
-            if index >= 0 and hit.start < sentences[index].end:
-                self.by_sentence[index].setdefault(hit.label, []).append(hit)
+            start = hit[1]
+            # Hits come in order of start, so the sentence holding one is the last sentence
+            # starting at or before it: walk forward instead of searching each time.
+            while index + 1 < count and starts[index + 1] <= start:
+                index += 1
+            if index >= 0 and start < ends[index]:
+                labels = by_sentence[index]
+                found = labels.get(hit[0])
+                if found is None:
+                    labels[hit[0]] = [hit]
+                else:
+                    found.append(hit)
         self._where: dict[str, list[int]] = {}
-        for index, labels in enumerate(self.by_sentence):
+        for index, labels in enumerate(by_sentence):
             for label in labels:
                 self._where.setdefault(label, []).append(index)
         self.links = links  # list of (prose_start, prose_end, href)

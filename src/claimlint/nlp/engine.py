@@ -110,6 +110,7 @@ class Linter:
         self._rules: list[Rule] | None = None
         self._evaluated: list[Rule] | None = None
         self._by_category: dict[str, list[Modifier]] | None = None
+        self._modifier_lists: dict[tuple[str, ...], list[Modifier]] = {}
         self._subjects: list[str] = []
 
     @property
@@ -178,8 +179,12 @@ class Linter:
 
     # -- rules -----------------------------------------------------------------------------------
 
-    def _modifiers_for(self, categories: Iterable[str]) -> list[Modifier]:
-        return [m for c in categories for m in self._modifiers.get(c, ())]
+    def _modifiers_for(self, categories: Sequence[str]) -> list[Modifier]:
+        key = tuple(categories)
+        found = self._modifier_lists.get(key)
+        if found is None:  # once per rule and linter: rules ask on every page
+            found = self._modifier_lists[key] = [m for c in key for m in self._modifiers.get(c, ())]
+        return found
 
     def match_sentence(
         self, sh: SentenceHits, index: int, match: Match, anchor: str | None, unless: list[Modifier]
