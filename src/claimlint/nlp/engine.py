@@ -5,7 +5,6 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.inputs.sources import Source
@@ -47,19 +46,6 @@ class Options:
     severity: dict[str, str] = field(default_factory=dict)  # selector -> severity
     provided: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> rule/lexicon
     report_unused_suppressions: bool = False
-
-
-def _segment_starts(blocks: Sequence[Any], chunks: list[tuple[int, int]]) -> list[list[int]]:
-    """For each chunk, where the blocks inside it and the gaps between them begin (relative
-    offsets, first 0): the matcher runs regexes one segment at a time."""
-    from bisect import bisect_left, bisect_right
-
-    edges = sorted({edge for block in blocks for edge in (block.start, block.end)})
-    segments = []
-    for start, end in chunks:
-        inside = edges[bisect_right(edges, start) : bisect_left(edges, end)]
-        segments.append([0, *(edge - start for edge in inside)])
-    return segments
 
 
 def _candidates(sh: SentenceHits, match: Match, anchor: str | None) -> Iterable[int]:
@@ -157,11 +143,11 @@ class Linter:
 
     def _hits(self, text: str, blocks) -> list[Hit]:
         """Run the pipeline over block-aligned chunks and return hits in prose offsets."""
-        from claimlint.nlp.limits import replace_chars, tame_for_tokenizer
+        from claimlint.nlp.limits import replace_chars, segment_starts, tame_for_tokenizer
 
         chunks = self._chunks(text, blocks)
         texts = [tame_for_tokenizer(replace_chars(text[a:b], NORMALISE)) for a, b in chunks]
-        bounds = _segment_starts(blocks, chunks)
+        bounds = segment_starts(blocks, chunks)
         hits: list[Hit] = []
         new = tuple.__new__  # a Hit from a tuple in C: a page has thousands of hits
         for (offset, _), found in zip(chunks, self.nlp.match(texts, bounds), strict=True):

@@ -175,6 +175,19 @@ def replace_chars(text: str, pairs: Sequence[tuple[str, str]]) -> str:
     return text
 
 
+def segment_starts(blocks: Sequence[_Block], chunks: list[tuple[int, int]]) -> list[list[int]]:
+    """For each chunk, where the blocks inside it and the gaps between them begin (relative
+    offsets, first 0): the matcher runs regexes one segment at a time."""
+    from bisect import bisect_left, bisect_right
+
+    edges = sorted({edge for block in blocks for edge in (block.start, block.end)})
+    segments = []
+    for start, end in chunks:
+        inside = edges[bisect_right(edges, start) : bisect_left(edges, end)]
+        segments.append([0, *(edge - start for edge in inside)])
+    return segments
+
+
 def tame_for_tokenizer(text: str) -> str:
     """Blank runs of more than MAX_PUNCT_RUN punctuation characters, control characters such
     as a stray NUL (browsers do not show them; glued to a word they would hide it from the
@@ -193,6 +206,7 @@ __all__ = [
     "document_budget",
     "lint_within_budget",
     "replace_chars",
+    "segment_starts",
     "set_stage",
     "tame_for_tokenizer",
     "time_budget",
