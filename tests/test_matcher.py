@@ -82,6 +82,7 @@ WORDS = [
 @given(st.lists(st.sampled_from(WORDS), max_size=40))
 def test_phrase_hits_equal_spacys_phrase_matcher(words: list[str]) -> None:
     from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
     from claimlint.nlp.matcher import CompiledMatcher
     from claimlint.packs import Lexicon, RuleSet
@@ -102,9 +103,19 @@ def test_phrase_hits_equal_spacys_phrase_matcher(words: list[str]) -> None:
             reference.add(lexicon.name, phrase_docs)
     text = " ".join(words)
     doc = NLP.make_doc(text)
+    # Whitespace with at most one line break joins words as one space does: the reference
+    # matches the words without it, and the token offsets are mapped back.
+    keep = [t.i for t in doc if not (t.is_space and t.text.count("\n") <= 1)]
+    words_only = Doc(NLP.vocab, words=[doc[i].text for i in keep])
     expected = sorted(
-        (NLP.vocab.strings[m], doc[s:e].start_char, doc[s:e].end_char, s, e)
-        for m, s, e in reference(doc)
+        (
+            NLP.vocab.strings[m],
+            doc[keep[s]].idx,
+            doc[keep[e - 1]].idx + len(doc[keep[e - 1]]),
+            keep[s],
+            keep[e - 1] + 1,
+        )
+        for m, s, e in reference(words_only)
     )
     assert sorted(compiled.find(doc, text)) == expected
 
@@ -292,3 +303,21 @@ def test_a_regex_never_matches_across_a_block() -> None:
     assert [(label, text[a:b]) for label, a, b, _, _ in found] == [("pair", "Ketamine approved")]
     whole = compiled.find(doc, text)
     assert len(whole) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Vireolux drops have no side\neffects at all.", True),  # a hard-wrapped paragraph
+        ("Vireolux drops have no side\n   effects at all.", True),  # wrapped and indented
+        ("Vireolux drops have no side effects at all.", True),
+        ("- Vireolux drops have no side\n- effects listed here", False),  # two list items
+        ("## Vireolux has no side\n\neffects are listed below.", False),  # heading, paragraph
+        ("Vireolux drops have no side\n\neffects at all.", False),  # two paragraphs
+    ],
+)
+def test_phrases_run_across_a_line_break_but_not_across_blocks(text: str, flagged: bool) -> None:
+    from claimlint.api import lint_text
+
+    found = [d for d in lint_text(text + "\n", path="page.md") if d.excerpt.startswith("no side")]
+    assert bool(found) is flagged, [(d.rule, d.excerpt) for d in lint_text(text, path="page.md")]

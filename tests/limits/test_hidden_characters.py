@@ -88,3 +88,14 @@ def test_a_long_run_of_hidden_characters_is_linear() -> None:
     prose = normalise(Prose(text, [Run(0, 0, len(text), len(text))], [Block(0, len(text))]))
     assert len(prose.text) == len(text)
     assert prose.text.startswith("a" * 200_000 + " " * 200_000)
+
+
+def test_a_suggestion_survives_a_line_break_inside_the_claim() -> None:
+    """The rewrite hint is found in the words as read, whatever whitespace joins them."""
+    from claimlint.api import lint_text
+
+    for glue in (" ", "\n", "\n   ", "\t"):
+        text = f"# Zentrofax\n\nZentrofax is clinically{glue}proven to lift low mood.\n"
+        found = [d for d in lint_text(text, path="page.md") if d.rule == "CL104"]
+        assert found and found[0].suggestion, glue
+        assert found[0].suggestion.startswith('"clinically proven" -> ')

@@ -386,7 +386,7 @@ class Linter:
             severity=severity,
             message=message,
             excerpt=excerpt,
-            suggestion=_suggest(rule, prose.text[start:end]),
+            suggestion=_suggest(rule, " ".join(prose.text[start:end].split())),
             fix=rule.fix or None,
             analysis=analysis,
         )

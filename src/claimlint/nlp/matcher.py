@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IDX, IS_ALPHA, LENGTH, LOWER
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import hash_string
@@ -190,9 +190,9 @@ class CompiledMatcher:
         """
         if not len(doc):
             return []
-        columns = doc.to_array([LOWER, IDX, LENGTH]).T.tolist()
-        lows, starts, lengths = columns
-        spans: list[tuple[str, int, int]] = self._phrases(lows)
+        columns = doc.to_array([LOWER, IDX, LENGTH, IS_SPACE]).T.tolist()
+        lows, starts, lengths, spaces = columns
+        spans = self._phrases_across_space(text, lows, starts, lengths, spaces, bounds or [0])
         if len(self.tokens):
             strings = self.strings
             spans += [(strings[m], s, e) for m, s, e in self.tokens(doc)]
@@ -224,6 +224,31 @@ class CompiledMatcher:
             )
             for i in numpy.flatnonzero(rare).tolist()
         ]
+
+    def _phrases_across_space(
+        self,
+        text: str,
+        lows: list[int],
+        starts: list[int],
+        lengths: list[int],
+        spaces: list[int],
+        bounds: list[int],
+    ) -> list[tuple[str, int, int]]:
+        """Phrase matches, where a line break inside a block ("clinically\nproven" in a
+        hard-wrapped paragraph), a tab or a second space joins words as one space does. spaCy
+        makes such whitespace a token of its own; it is left out of the walk unless it holds a
+        blank line or a block or gap starts inside it."""
+        if not any(spaces):
+            return self._phrases(lows)
+        keep = [
+            i
+            for i, space in enumerate(spaces)
+            if not (space and _joining_space(text, starts[i], lengths[i], bounds))
+        ]
+        if len(keep) == len(lows):
+            return self._phrases(lows)
+        found = self._phrases([lows[i] for i in keep])
+        return [(label, keep[a], keep[b - 1] + 1) for label, a, b in found]
 
     def _phrases(self, lows: list[int]) -> list[tuple[str, int, int]]:
         """Walk the trie from every token: all matches, overlapping ones included."""
@@ -285,6 +310,16 @@ class CompiledMatcher:
         regex_set = self._regex_set
         found = regex_set.candidates(text, caseless, edges)
         return set() if found is None else regex_set.covered - found
+
+
+def _joining_space(text: str, start: int, length: int, bounds: list[int]) -> bool:
+    """Whitespace inside a block that joins words as a space does: at most one line break,
+    and no block or gap starts in it (blank lines and block edges still end a phrase)."""
+    end = start + length
+    if text.count("\n", start, end) > 1:
+        return False
+    at = bisect_right(bounds, end - 1)
+    return at == 0 or bounds[at - 1] < start
 
 
 def _segments_with(
