@@ -263,17 +263,13 @@ class Linter:
         set_stage("the sentence splitter")
         sentences = split_sentences(prose.text, prose.blocks)
         hits = self._hits(prose.text, prose.blocks) if prose.text.strip() else []
-        subjects: list[str] = []
-        if hits and self.nlp.compiled.common is not None:
-            from claimlint.nlp.subjects import page_subjects
-
-            hits, subjects = page_subjects(prose.text, sentences, hits, self.nlp.compiled.parents)
+        hits, subjects = self._page_subjects(prose.text, sentences, hits)
         links = [(*_to_prose(prose, link.start, link.end), link.href) for link in reading.links]
         sh = SentenceHits(prose.text, sentences, hits, links)
         self._subjects = subjects
         diagnostics: list[Diagnostic] = []
         self._fired: dict[str, set[int]] = {}
-        present = frozenset(hit.label for hit in hits)  # for rules with a `page` condition
+        present = self._present(hits)  # for rules with a `page` condition
         selected = {r.id for r in self.rules}
         for rule in self.evaluated:
             if rule.page and not rule.page.holds(present):
@@ -289,6 +285,18 @@ class Linter:
                     diagnostics.append(found)
         set_stage("the suppression comments")
         return self._suppress(source, sorted(diagnostics))
+
+    # Page-level facts, methods so that run/chunked.py can give a piece of a big document the
+    # facts of the whole page.
+    def _page_subjects(self, text: str, sentences, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
+        if hits and self.nlp.compiled.common is not None:
+            from claimlint.nlp.subjects import page_subjects
+
+            return page_subjects(text, sentences, hits, self.nlp.compiled.parents)
+        return hits, []
+
+    def _present(self, hits: list[Hit]) -> frozenset[str]:
+        return frozenset(hit.label for hit in hits)
 
     def _sentence_rule(self, source: Source, sh: SentenceHits, rule: Rule) -> list[Diagnostic]:
         match = rule.match

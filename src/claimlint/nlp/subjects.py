@@ -33,27 +33,49 @@ def page_subjects(
 ) -> tuple[list[Hit], list[str]]:
     """The hits with rare-word markers replaced by page-subject hits, and the subject words
     (most frequent first) for the explanation of findings."""
+    kept, candidates, words, named = subject_candidates(text, sentences, hits)
+    if not candidates and len(kept) == len(hits):
+        return kept, []
+    counts = Counter(words)
+    named.update(word for word, count in counts.items() if count >= MIN_REPEATS)
+    ranked = sorted(named, key=lambda w: (-counts[w], w))
+    return with_subjects(kept, candidates, words, named, parents), ranked
+
+
+def subject_candidates(
+    text: str, sentences: Sequence[Sentence], hits: list[Hit]
+) -> tuple[list[Hit], list[Hit], list[str], set[str]]:
+    """The hits without rare-word markers, the rare words that may be subjects (hits and
+    lowercased words), and those named as such by where they stand (capitalised, in a title
+    or heading); repetition is counted by the caller, over the whole page."""
     rare = [h for h in hits if h.label in (RARE, RARE_CAPITALISED)]
     kept = [h for h in hits if h.label not in (RARE, RARE_CAPITALISED)]
     if not rare:
-        return kept, []
+        return kept, [], [], set()
     excluded = sorted((h.start, h.end) for h in kept if h.label == EXCLUDED)
     candidates = [h for h in rare if not _covered(h, excluded)]
     words = [text[h.start : h.end].lower() for h in candidates]
-    counts = Counter(words)
     named: set[str] = set()
     starts = [s.start for s in sentences]
     for hit, word in zip(candidates, words, strict=True):
-        if hit.label == RARE_CAPITALISED or counts[word] >= MIN_REPEATS:
+        if hit.label == RARE_CAPITALISED or _kind_at(sentences, starts, hit.start) in NAME_BLOCKS:
             named.add(word)
-        elif _kind_at(sentences, starts, hit.start) in NAME_BLOCKS:
-            named.add(word)
+    return kept, candidates, words, named
+
+
+def with_subjects(
+    kept: list[Hit],
+    candidates: list[Hit],
+    words: list[str],
+    named: set[str] | frozenset[str],
+    parents: Mapping[str, tuple[str, ...]],
+) -> list[Hit]:
+    """Every occurrence of a subject word becomes a hit of `page-subject` and its parents."""
     labels = (SUBJECT_LEXICON, *parents.get(SUBJECT_LEXICON, ()))
     for hit, word in zip(candidates, words, strict=True):
         if word in named:
             kept.extend(Hit(label, *hit[1:]) for label in labels)
-    ranked = sorted(named, key=lambda w: (-counts[w], w))
-    return kept, ranked
+    return kept
 
 
 def _covered(hit: Hit, spans: list[tuple[int, int]]) -> bool:

@@ -263,9 +263,10 @@ def lint_files(
         except (DecodeError, OSError) as err:
             return (path, None, _file_error(display, err))
         from claimlint.nlp.limits import TimeBudgetExceeded, lint_within_budget
+        from claimlint.run.chunked import Chunked
 
         try:
-            return (path, lint_within_budget(linter_of(path), source), None)
+            return (path, lint_within_budget(Chunked(linter_of(path)), source), None)
         except TimeBudgetExceeded as err:  # a slow rule pack costs this document, not the run
             return (path, None, FileError(display, str(err)))
 

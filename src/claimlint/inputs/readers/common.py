@@ -34,6 +34,7 @@ class Reading:
     prose: Prose
     comments: list[Comment] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    references: dict[str, str] = field(default_factory=dict)  # Markdown: label -> destination
 
 
 # Numeric references take all their digits (as HTML5 does); names are at most 32 characters.

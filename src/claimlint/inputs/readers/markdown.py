@@ -286,11 +286,16 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
-def read_markdown(text: str) -> Reading:
+def read_markdown(text: str, references: dict[str, str] | None = None) -> Reading:
+    """The prose of a Markdown document. `references` are the link reference definitions of
+    the whole document when `text` is a piece of it (run/chunked.py): they replace the piece's
+    own, so a link resolves as it does in place."""
     doc = _Doc(text)
     lines = list(iter_lines(text))
     index = _front_matter(doc, lines)
     skip = _commonmark_blocks(doc, lines, index)
+    if references is not None:
+        doc.references = dict(references)
     html_spans: list[tuple[int, int]] = []
     block: list = []  # [start, end, kind] of the open paragraph-like block
     list_context = False
@@ -411,4 +416,4 @@ def read_markdown(text: str) -> Reading:
         lead = len(chunk) - len(chunk.lstrip())
         builder.start_block(kind)
         add_with_entities(builder, stripped, start + lead)  # "don&rsquo;t" reads "don’t"
-    return Reading(builder.build(), comments, doc.links)
+    return Reading(builder.build(), comments, doc.links, doc.references)

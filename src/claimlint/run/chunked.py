@@ -1,0 +1,339 @@
+"""Lint a big document piece by piece, so that memory stays bounded whatever its size.
+
+The engine holds a document's prose, sentences, hits and context at once: about 60 bytes per
+character of a claim-dense page. A Markdown or text document over PIECE_CHARS is therefore cut
+where it reads alone exactly as in place (inputs/pieces.py) and linted one piece at a time,
+each piece with a few paragraphs of context on either side (a verdict looks at most a list's
+lead-in back and one sentence ahead); a piece reports only the findings that start in its own
+core. What belongs to the whole page is worked out over the whole page:
+
+1. link reference definitions (Markdown), collected from every piece first;
+2. a survey of every piece: the page's subjects (rare words named in a title or heading,
+   capitalised, or repeated anywhere) and the lexicon labels present (rules with a `page`
+   condition: is ketamine or a compounded drug offered);
+3. the lint of every piece with those facts; document rules (a disclaimer or crisis resource
+   anywhere, the first sentence that needs one) are gathered across pieces, and suppression
+   comments apply to the merged findings, as a `disable` may open in one piece and close in
+   another.
+
+The findings are those of the whole-document lint (tests/test_chunked_lint.py). The survey
+costs a second pass of the matcher: big documents take about twice as long per megabyte.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from claimlint.diagnostics import Diagnostic
+from claimlint.inputs.pieces import safe_cuts
+from claimlint.inputs.positions import Prose
+from claimlint.inputs.readers.common import Comment, Reading
+from claimlint.inputs.sources import Source, read
+from claimlint.nlp.analysis import document_analysis
+from claimlint.nlp.context import Hit, SentenceHits
+from claimlint.nlp.engine import Linter
+from claimlint.nlp.sentences import split_sentences
+from claimlint.packs import Rule
+
+PIECE_CHARS = 200_000  # documents longer than this are linted in pieces of about this size
+CONTEXT_BEFORE = 16  # regions (>= 1 sentence each) read before a piece: > a lead-in's 12 items
+CONTEXT_AFTER = 2  # and after it: the sentence after a claim may cite it
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE)
+
+
+@dataclass
+class Piece:
+    """source[start:end] is linted; findings starting in [core_start, core_end) are kept."""
+
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+
+
+def plan(text: str, fmt: str, limit: int = PIECE_CHARS) -> list[Piece]:
+    """The pieces of a document (one piece when it is small or cannot be cut)."""
+    if len(text) <= limit:
+        return [Piece(0, len(text), 0, len(text))]
+    bounds = [0, *safe_cuts(text, fmt), len(text)]
+    regions = len(bounds) - 1
+    groups: list[tuple[int, int]] = []
+    first = 0
+    for region in range(regions):
+        if region > first and bounds[region + 1] - bounds[first] > limit:
+            groups.append((first, region))
+            first = region
+    groups.append((first, regions))
+    return [
+        Piece(
+            bounds[max(0, a - CONTEXT_BEFORE)],
+            bounds[min(regions, b + CONTEXT_AFTER)],
+            bounds[a],
+            bounds[b],
+        )
+        for a, b in groups
+    ]
+
+
+def lint_source(linter: Linter, source: Source, limit: int = PIECE_CHARS) -> list[Diagnostic]:
+    """linter.lint(source), piece by piece when the document is big."""
+    pieces = plan(source.text, source.format, limit)
+    if len(pieces) == 1:
+        return linter.lint(source)
+    return _ChunkedRun(linter, source, pieces).lint()
+
+
+class Chunked:
+    """A Linter's stand-in that lints big documents piece by piece (for lint_within_budget)."""
+
+    def __init__(self, linter: Linter, limit: int = PIECE_CHARS) -> None:
+        self.linter = linter
+        self.limit = limit
+
+    @property
+    def nlp(self) -> Any:
+        return self.linter.nlp
+
+    def lint(self, source: Source) -> list[Diagnostic]:
+        return lint_source(self.linter, source, self.limit)
+
+
+@dataclass
+class _Page:
+    """What the whole page says, for every piece."""
+
+    named: frozenset[str] = frozenset()  # subject words
+    ranked: list[str] = field(default_factory=list)  # most frequent first
+    present: frozenset[str] = frozenset()  # lexicon labels anywhere on the page
+
+
+@dataclass
+class _Requirement:
+    """A document rule over the pieces seen so far."""
+
+    required: bool = False  # the required statement appears somewhere
+    names: set[str] = field(default_factory=set)  # `when` classes present (document scope)
+    trigger: Diagnostic | None = None  # the first place that needs the statement
+
+
+class _PieceLinter(Linter):
+    """Lints one piece with the page's facts; leaves document rules and suppressions to the
+    run, which sees every piece."""
+
+    def __init__(self, linter: Linter, run: _ChunkedRun) -> None:
+        super().__init__(linter.ruleset, linter.options)
+        self._nlp = linter.nlp
+        self.run = run
+
+    def _page_subjects(self, text: str, sentences, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
+        if not hits or self.nlp.compiled.common is None:
+            return hits, []
+        from claimlint.nlp.subjects import subject_candidates, with_subjects
+
+        kept, candidates, words, _ = subject_candidates(text, sentences, hits)
+        page = self.run.page
+        parents = self.nlp.compiled.parents
+        return with_subjects(kept, candidates, words, page.named, parents), page.ranked
+
+    def _present(self, hits: list[Hit]) -> frozenset[str]:
+        return self.run.page.present
+
+    def _document_rule(self, source: Source, sh: SentenceHits, rule: Rule) -> Diagnostic | None:
+        check = rule.document
+        assert check is not None
+        if self._provided(source.path, rule, check.require):
+            return None
+        state = self.run.requirements.setdefault(rule.id, _Requirement())
+        count = range(len(sh.sentences))
+        if any(sh.hits(i, name) for i in count for name in check.require):
+            state.required = True
+        in_core = self.run.in_core
+        trigger: tuple[int, int] | None = None
+        if check.when_scope == "document":
+            when = check.when
+            covers = [(h.start, h.end) for i in count for n in when.none for h in sh.hits(i, n)]
+            firsts = []
+            for name in when.all + when.any:
+                found = [
+                    h
+                    for i in count
+                    for h in sh.hits(i, name)
+                    if not any(a <= h.start and h.end <= b for a, b in covers)
+                ]
+                if found:
+                    state.names.add(name)
+                if name in (when.all or when.any):
+                    firsts.extend(h for h in found if in_core(h.start))
+            if firsts:
+                first = min(firsts, key=lambda h: h.start)
+                trigger = (first.start, first.end)
+        else:
+            unless = self._modifiers_for(check.unless)
+            for index in count:
+                if not in_core(sh.sentences[index].start):
+                    continue
+                chosen = self.match_sentence(sh, index, check.when, None, unless)
+                if chosen:
+                    trigger = (min(h.start for h in chosen), max(h.end for h in chosen))
+                    break
+        if trigger is not None:
+            words = " ".join(sh.text[trigger[0] : trigger[1]].split())
+            found = self.run.shifted(
+                self._diagnostic(source, rule, *trigger, document_analysis(rule, words))
+            )
+            if state.trigger is None or _position(found) < _position(state.trigger):
+                state.trigger = found
+        return None
+
+    def _suppress(self, source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        return diagnostics  # over the merged findings, by the run
+
+
+def _position(diag: Diagnostic) -> tuple[int, int]:
+    return diag.line, diag.column
+
+
+class _ChunkedRun:
+    """One document's piece-by-piece lint."""
+
+    def __init__(self, linter: Linter, source: Source, pieces: list[Piece]) -> None:
+        self.linter = linter
+        self.source = source
+        self.pieces = pieces
+        self.page = _Page()
+        self.requirements: dict[str, _Requirement] = {}
+        self.references: dict[str, str] | None = None
+        self._piece = pieces[0]
+        self._prose: Prose | None = None
+        self._lines_before = 0  # line breaks before the current piece
+
+    # -- the current piece -----------------------------------------------------------------
+
+    def _enter(self, piece: Piece, lines_before: int) -> Source:
+        self._piece, self._lines_before = piece, lines_before
+        text = self.source.text[piece.start : piece.end]
+        if self.source.format == "markdown" and self.references is not None:
+            from claimlint.inputs.readers.markdown import read_markdown
+
+            reading = read_markdown(text, self.references)
+        else:
+            reading = read(text, self.source.format)
+        self._prose = reading.prose
+        return Source(self.source.path, text, self.source.format, reading)
+
+    def in_core(self, prose_offset: int) -> bool:
+        """Does this prose offset of the current piece lie in its core?"""
+        assert self._prose is not None
+        offset = self._piece.start + self._prose.source_start(prose_offset)
+        return self._piece.core_start <= offset < self._piece.core_end
+
+    def shifted(self, diag: Diagnostic) -> Diagnostic:
+        """A finding of the current piece at its place in the document (a piece starts at the
+        start of a line, so only line numbers move)."""
+        moved = self._lines_before
+        return replace(diag, line=diag.line + moved, end_line=diag.end_line + moved)
+
+    def _each_piece(self):
+        """(piece, its Source) in order, keeping count of the lines before each."""
+        text, lines, counted = self.source.text, 0, 0
+        for piece in self.pieces:
+            lines += len(_LINE_BREAK.findall(text, counted, piece.start))
+            counted = piece.start
+            yield piece, self._enter(piece, lines)
+
+    # -- the passes --------------------------------------------------------------------------
+
+    def lint(self) -> list[Diagnostic]:
+        if self.source.format == "markdown" and _DEFINITION.search(self.source.text):
+            self.references = self._references()
+        self.page = self._survey()
+        piece_linter = _PieceLinter(self.linter, self)
+        found: list[Diagnostic] = []
+        comments: list[Comment] = []
+        for piece, source in self._each_piece():
+            core = self._core_lines(piece)
+            found.extend(d for d in map(self.shifted, piece_linter.lint(source)) if d.line in core)
+            for comment in source.reading.comments:
+                start = piece.start + comment.start
+                if piece.core_start <= start < piece.core_end:
+                    comments.append(Comment(start, piece.start + comment.end, comment.text))
+        for state in self.requirements.values():
+            if state.trigger is None or state.required:
+                continue
+            rule = next(r for r in self.linter.rules if r.id == state.trigger.rule)
+            when = rule.document.when if rule.document else None
+            if when is not None and rule.document and rule.document.when_scope == "document":
+                if not all(n in state.names for n in when.all):
+                    continue
+                if when.any and not any(n in state.names for n in when.any):
+                    continue
+            found.append(state.trigger)
+        whole = Source(
+            self.source.path,
+            self.source.text,
+            self.source.format,
+            Reading(Prose("", [], []), comments),
+        )
+        return self.linter._suppress(whole, sorted(found))
+
+    def _core_lines(self, piece: Piece) -> range:
+        """The document's line numbers of the current piece's core."""
+        text = self.source.text
+        first = (
+            self._lines_before + 1 + len(_LINE_BREAK.findall(text, piece.start, piece.core_start))
+        )
+        if piece.core_end >= len(text):
+            return range(first, 1 << 62)
+        return range(
+            first,
+            self._lines_before + 1 + len(_LINE_BREAK.findall(text, piece.start, piece.core_end)),
+        )
+
+    def _references(self) -> dict[str, str]:
+        """The link reference definitions of the whole document; the first one of a label
+        wins, as in CommonMark."""
+        from claimlint.inputs.readers.markdown import read_markdown
+
+        references: dict[str, str] = {}
+        for piece in self.pieces:
+            text = self.source.text[piece.core_start : piece.core_end]
+            for label, href in read_markdown(text).references.items():
+                references.setdefault(label, href)
+        return references
+
+    def _survey(self) -> _Page:
+        """The subjects and lexicon labels of the whole page, piece by piece."""
+        linter = self.linter
+        subjects = linter.nlp.compiled.common is not None
+        counts: Counter[str] = Counter()
+        named: set[str] = set()
+        labels: set[str] = set()
+        for _, source in self._each_piece():
+            prose = source.reading.prose
+            if not prose.text.strip():
+                continue
+            sentences = split_sentences(prose.text, prose.blocks)
+            hits = linter._hits(prose.text, prose.blocks)
+            if not subjects or not hits:
+                labels.update(h.label for h in hits)
+                continue
+            from claimlint.nlp.subjects import subject_candidates
+
+            kept, candidates, words, local = subject_candidates(prose.text, sentences, hits)
+            labels.update(h.label for h in kept)
+            for hit, word in zip(candidates, words, strict=True):
+                if self.in_core(hit.start):  # the context around a piece is counted once
+                    counts[word] += 1
+            named.update(local)
+        from claimlint.nlp.subjects import MIN_REPEATS, SUBJECT_LEXICON
+
+        named.update(word for word, count in counts.items() if count >= MIN_REPEATS)
+        if named:  # every subject word stands somewhere on the page
+            parents = linter.nlp.compiled.parents
+            labels.update((SUBJECT_LEXICON, *parents.get(SUBJECT_LEXICON, ())))
+        ranked = sorted(named, key=lambda w: (-counts[w], w))
+        return _Page(frozenset(named), ranked, frozenset(labels))
