@@ -55,7 +55,7 @@ class Piece:
     core_end: int
 
 
-def plan(text: str, fmt: str, limit: int = PIECE_CHARS) -> list[Piece]:
+def plan(text: str, fmt: str, limit: int) -> list[Piece]:
     """The pieces of a document (one piece when it is small or cannot be cut)."""
     if len(text) <= limit:
         return [Piece(0, len(text), 0, len(text))]
@@ -79,9 +79,10 @@ def plan(text: str, fmt: str, limit: int = PIECE_CHARS) -> list[Piece]:
     ]
 
 
-def lint_source(linter: Linter, source: Source, limit: int = PIECE_CHARS) -> list[Diagnostic]:
-    """linter.lint(source), piece by piece when the document is big."""
-    pieces = plan(source.text, source.format, limit)
+def lint_source(linter: Linter, source: Source, limit: int | None = None) -> list[Diagnostic]:
+    """linter.lint(source), piece by piece when the document is over `limit` characters
+    (default PIECE_CHARS)."""
+    pieces = plan(source.text, source.format, limit or PIECE_CHARS)
     if len(pieces) == 1:
         return linter.lint(source)
     return _ChunkedRun(linter, source, pieces).lint()
@@ -90,7 +91,7 @@ def lint_source(linter: Linter, source: Source, limit: int = PIECE_CHARS) -> lis
 class Chunked:
     """A Linter's stand-in that lints big documents piece by piece (for lint_within_budget)."""
 
-    def __init__(self, linter: Linter, limit: int = PIECE_CHARS) -> None:
+    def __init__(self, linter: Linter, limit: int | None = None) -> None:
         self.linter = linter
         self.limit = limit
 
