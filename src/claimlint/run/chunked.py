@@ -16,13 +16,15 @@ core. What belongs to the whole page is worked out over the whole page:
    comments apply to the merged findings, as a `disable` may open in one piece and close in
    another.
 
-The findings are those of the whole-document lint (tests/test_chunked_lint.py). The survey
-costs a second pass of the matcher: big documents take about twice as long per megabyte.
+The findings are those of the whole-document lint (tests/test_chunked_lint.py). The survey's
+hits wait in a temporary file for the lint, so each piece is matched once; it is read (parsed
+into prose) and split into sentences twice.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -130,6 +132,9 @@ class _PieceLinter(Linter):
         self._nlp = linter.nlp
         self.run = run
 
+    def _hits(self, text: str, blocks) -> list[Hit]:
+        return self.run.store.load()  # matched once, by the survey
+
     def _page_subjects(self, text: str, sentences, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
         if not hits or self.nlp.compiled.common is None:
             return hits, []
@@ -194,6 +199,55 @@ class _PieceLinter(Linter):
         return diagnostics  # over the merged findings, by the run
 
 
+class _HitStore:
+    """Each piece's hits, from the survey to the lint, in a temporary file: matching is most
+    of a lint's time, and a big page's hits in memory are most of its size (5 numbers of 4
+    bytes each here, against about 150 bytes as Hit tuples)."""
+
+    def __init__(self) -> None:
+        self._file: Any = None
+        self._labels: list[str] = []
+        self._ids: dict[str, int] = {}
+
+    def save(self, hits: list[Hit]) -> None:
+        if self._file is None:
+            import tempfile
+
+            self._file = tempfile.TemporaryFile()
+        ids = self._ids
+        numbers = array("i", [len(hits)])
+        for hit in hits:
+            if hit.label not in ids:
+                ids[hit.label] = len(self._labels)
+                self._labels.append(hit.label)
+            numbers.extend((ids[hit.label], hit.start, hit.end, hit.token_start, hit.token_end))
+        numbers.tofile(self._file)
+
+    def load(self) -> list[Hit]:
+        """The hits of the next piece, in the order they were saved."""
+        if self._file is None:
+            return []
+        if not self._reading:
+            self._file.seek(0)
+            self._reading = True
+        count = array("i")
+        count.fromfile(self._file, 1)
+        numbers = array("i")
+        numbers.fromfile(self._file, 5 * count[0])
+        labels = self._labels
+        return [
+            Hit(labels[numbers[i]], numbers[i + 1], numbers[i + 2], numbers[i + 3], numbers[i + 4])
+            for i in range(0, len(numbers), 5)
+        ]
+
+    _reading = False
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
 def _position(diag: Diagnostic) -> tuple[int, int]:
     return diag.line, diag.column
 
@@ -208,6 +262,7 @@ class _ChunkedRun:
         self.page = _Page()
         self.requirements: dict[str, _Requirement] = {}
         self.references: dict[str, str] | None = None
+        self.store = _HitStore()
         self._piece = pieces[0]
         self._prose: Prose | None = None
         self._lines_before = 0  # line breaks before the current piece
@@ -251,7 +306,13 @@ class _ChunkedRun:
     def lint(self) -> list[Diagnostic]:
         if self.source.format == "markdown" and _DEFINITION.search(self.source.text):
             self.references = self._references()
-        self.page = self._survey()
+        try:
+            self.page = self._survey()
+            return self._lint_pieces()
+        finally:
+            self.store.close()
+
+    def _lint_pieces(self) -> list[Diagnostic]:
         piece_linter = _PieceLinter(self.linter, self)
         found: list[Diagnostic] = []
         comments: list[Comment] = []
@@ -316,9 +377,10 @@ class _ChunkedRun:
         for _, source in self._each_piece():
             prose = source.reading.prose
             if not prose.text.strip():
-                continue
+                continue  # the engine does not match it either
             sentences = split_sentences(prose.text, prose.blocks)
             hits = linter._hits(prose.text, prose.blocks)
+            self.store.save(hits)
             if not subjects or not hits:
                 labels.update(h.label for h in hits)
                 continue
