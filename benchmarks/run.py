@@ -442,6 +442,11 @@ def measure_single_file(bench: Bench, gen: ModuleType, seed: int, work: Path) ->
             claimlint("--no-cache", "page.md"),
             cold_dir,
         ),
+        (  # the first run after installing or editing a pack: packs parsed and compiled
+            Figure("cold_first", "  same, no compiled-pack cache", words=words, files=1),
+            ["env", "CLAIMLINT_NO_PACK_CACHE=1", *claimlint("--no-cache", "page.md")],
+            cold_dir,
+        ),
     ]
     if succeeded(fill):
         entries.append((hit, claimlint("page.md"), warm_dir))
@@ -510,7 +515,7 @@ def targets(figs: dict[str, Figure]) -> list[Target]:
     def secs(key: str) -> float | None:
         return figs[key].seconds if key in figs else None
 
-    claimlint_keys = ("site_jobs1", "site_jobs2", "cold", "cache_hit", "big_file")
+    claimlint_keys = ("site_jobs1", "site_jobs2", "cold", "cold_first", "cache_hit", "big_file")
     peaks = [figs[k].peak_mb for k in claimlint_keys if k in figs and figs[k].peak_mb]
     return [
         Target(
@@ -524,7 +529,7 @@ def targets(figs: dict[str, Figure]) -> list[Target]:
             "site --jobs 1 vs tokenizer floor (words/s)",
             ratio(wps("site_jobs1"), wps("tokenizer")),
             "x",
-            0.5,
+            1.0,  # issue 14: at least as fast as the bare tokenizer (round 2 asked 0.5)
             True,
         ),
         Target(
