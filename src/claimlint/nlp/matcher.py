@@ -34,7 +34,7 @@ from claimlint.packs import Lexicon, PackError, RuleSet
 from claimlint.packs.linear_regex import LinearRegex, PythonRegex, compile_pack, fold_case
 
 if TYPE_CHECKING:  # pragma: no cover
-    from claimlint.nlp.regex_set import RegexSet
+    from claimlint.nlp.regex_set import JoinedBlocks, RegexSet
 
 # A hit before it becomes a context.Hit: label, start and end character, start and end token.
 RawHit = tuple[str, int, int, int, int]
@@ -64,19 +64,20 @@ class _Regex:
     """A lexicon regex, the lexicons it belongs to, and the literals it needs. It is compiled
     on first use: a page that never holds those literals never pays for compiling it."""
 
-    __slots__ = ("source", "labels", "needs", "flags", "_compiled")
+    __slots__ = ("source", "labels", "needs", "flags", "ignore_case", "_compiled")
 
     def __init__(self, source: str, labels: list[str], flags: int, needs=None) -> None:
         self.source = source
         self.labels = labels
         self.flags = flags  # Python's re flags that the pattern was written for
+        self.ignore_case = bool(flags & re.IGNORECASE)  # asked per block: enum.Flag is slow
         self.needs = needs
         self._compiled: LinearRegex | PythonRegex | None = None
 
     @property
     def pattern(self) -> LinearRegex | PythonRegex:
         if self._compiled is None:
-            self._compiled = compile_pack(self.source, ignore_case=bool(self.flags))
+            self._compiled = compile_pack(self.source, ignore_case=self.ignore_case)
         return self._compiled
 
 
@@ -277,39 +278,58 @@ class CompiledMatcher:
         everywhere = range(len(bounds))
         hits: list[RawHit] = []
         caseless = fold_case(text)
-        skip = self._not_here(text, caseless, edges)
+        joined = self._joined(text, caseless, edges)
+        skip, covered = self._not_here(joined)
         for index, regex in enumerate(self.regexes):
             if index in skip:
                 continue
+            if index in covered:  # one search of the joined blocks, if no match crosses one
+                found = joined[regex.ignore_case].spans(regex.pattern)
+                if found is not None:
+                    for span in filter(None, (align(starts, lengths, *f) for f in found)):
+                        hits.extend((label, *span) for label in regex.labels)
+                    continue
             where = (
                 everywhere
                 if regex.needs is None or not folded
                 else sorted(_segments_with(folded, regex.needs, bounds, edges))
             )
             for segment in where:
-                searched = caseless if regex.flags & re.IGNORECASE else text
+                searched = caseless if regex.ignore_case else text
                 for found in regex.pattern.spans(searched, edges[segment], edges[segment + 1]):
                     span = align(starts, lengths, *found)
                     if span is not None:
                         hits.extend((label, *span) for label in regex.labels)
         return hits
 
-    def _not_here(self, text: str, caseless: str, edges: list[int]) -> set[int]:
-        """The regexes that one RE2 Set scan rules out for this chunk. The Sets are built on
-        the second chunk a process matches: compiling them costs more than a page saves, so a
-        one-page run never pays for them."""
+    def _joined(self, text: str, caseless: str, edges: list[int]) -> dict[bool, JoinedBlocks]:
+        """The chunk's blocks joined, by ignore-case (empty until the Sets are in use)."""
         self._regex_runs += 1
         if self._regex_runs < 2:
-            return set()
+            return {}
+        from claimlint.nlp.regex_set import JoinedBlocks
+
+        plain = JoinedBlocks(text, edges)
+        return {False: plain, True: plain if caseless == text else JoinedBlocks(caseless, edges)}
+
+    def _not_here(self, joined: dict[bool, JoinedBlocks]) -> tuple[set[int], set[int]]:
+        """The regexes that one RE2 Set scan rules out for this chunk, and those the Sets
+        cover (which can run on the joined blocks). The Sets are built on the second chunk a
+        process matches: compiling them costs more than a page saves, so a one-page run never
+        pays for them."""
+        if not joined:
+            return set(), set()
         if self._regex_set is None:
             from claimlint.nlp.regex_set import RegexSet
 
             self._regex_set = RegexSet(
-                [(i, r.source, bool(r.flags & re.IGNORECASE)) for i, r in enumerate(self.regexes)]
+                [(i, r.source, r.ignore_case) for i, r in enumerate(self.regexes)]
             )
         regex_set = self._regex_set
-        found = regex_set.candidates(text, caseless, edges)
-        return set() if found is None else regex_set.covered - found
+        found = regex_set.candidates(joined)
+        if found is None:
+            return set(), set()
+        return regex_set.covered - found, regex_set.covered
 
 
 def _joining_space(text: str, start: int, length: int, bounds: list[int]) -> bool:

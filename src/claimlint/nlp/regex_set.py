@@ -15,9 +15,10 @@ canary, and then every regex runs.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
-from claimlint.packs.linear_regex import parsed, python_only, translate
+from claimlint.packs.linear_regex import LinearRegex, parsed, python_only, translate
 
 try:  # Python 3.11+
     from re import _constants as sre_constants
@@ -69,22 +70,66 @@ class RegexSet:
                     self.groups.append((compiled, ignore_case, [i for i, _ in group]))
                     self.covered.update(i for i, _ in group)
 
-    def candidates(self, text: str, caseless: str, edges: Sequence[int]) -> set[int] | None:
-        """The covered regexes that can match in some segment of the text (edges as the
-        matcher's: segment i is text[edges[i]:edges[i + 1]]), or None if a scan failed."""
+    def candidates(self, joined: dict[bool, JoinedBlocks]) -> set[int] | None:
+        """The covered regexes that can match in some segment of a chunk, given the chunk's
+        blocks joined (by ignore-case: the case-folded text, else the text), or None if a
+        scan failed."""
         found: set[int] = set()
-        joined = {}
         for compiled, ignore_case, indexes in self.groups:
-            if ignore_case not in joined:
-                source = caseless if ignore_case else text
-                joined[ignore_case] = "\n".join(
-                    source[edges[k] : edges[k + 1]] for k in range(len(edges) - 1)
-                )
-            matched = compiled.Match(joined[ignore_case]) or []
+            matched = compiled.Match(joined[ignore_case].text) or []
             if 0 not in matched:  # the canary: RE2 gave up on this scan
                 return None
             found.update(indexes[k - 1] for k in matched if k)
         return found
+
+
+class JoinedBlocks:
+    """A chunk's segments (blocks and the gaps between them) joined into one text, so that a
+    regex runs once per chunk instead of once per segment, with the same answers.
+
+    Each segment is preceded by a newline, and by an "a" when the character before it in the
+    chunk is an ASCII word character: RE2's \\b then sees at each edge what it sees when the
+    segment is searched alone (with that character as context), and ^, $, \\A, \\z and \\B
+    are not allowed (see joinable). A match that touches a separator or is empty could differ
+    from the segment's own: spans() then returns None and the caller searches segment by
+    segment. Otherwise the matches are the same, leftmost-first within each segment.
+    """
+
+    def __init__(self, text: str, edges: Sequence[int]) -> None:
+        parts: list[str] = []
+        self.starts: list[int] = []
+        self.edges = edges
+        at = 0
+        for k in range(len(edges) - 1):
+            if k:
+                word = _ascii_word(text[edges[k] - 1]) if edges[k] else False
+                separator = "\na" if word else "\n"
+                parts.append(separator)
+                at += len(separator)
+            self.starts.append(at)
+            piece = text[edges[k] : edges[k + 1]]
+            parts.append(piece)
+            at += len(piece)
+        self.text = "".join(parts)
+
+    def spans(self, regex: LinearRegex) -> list[tuple[int, int]] | None:
+        """The regex's matches in chunk offsets, or None if one crossed a segment's edge."""
+        found = []
+        starts, edges = self.starts, self.edges
+        for a, b in regex.spans(self.text):
+            k = bisect_right(starts, a) - 1
+            if a == b or k < 0:
+                return None
+            shift = edges[k] - starts[k]
+            if b + shift > edges[k + 1]:
+                return None
+            found.append((a + shift, b + shift))
+        return found
+
+
+def _ascii_word(char: str) -> bool:
+    """A character RE2's \\b counts as a word character (ASCII letters, digits, _)."""
+    return char.isascii() and (char.isalnum() or char == "_")
 
 
 def _compile(patterns: list[str], ignore_case: bool):  # noqa: ANN202 - an re2.Set

@@ -1,0 +1,96 @@
+"""The RE2 Set filter and the joined-blocks search give the answers of searching each block
+alone: they only ever save work."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimlint.nlp.regex_set import JoinedBlocks, RegexSet, joinable
+from claimlint.packs import load_rules
+from claimlint.packs.linear_regex import LinearRegex, compile_linear
+
+PATTERNS = [
+    r"\bno\s+side\s+effects?\b",
+    r"\b\d{1,3}\s?%",
+    r"[^.!?]{0,20}\bsafe\b",
+    r"\bcure[sd]?\b",
+    r"a\s*b",
+    r"\w+ly\b",
+    r"(?:fast|quick)\s+(?:relief|results)",
+    r"\b[A-Z][a-z]+\b",
+]
+PIECES = ["no", "side", "effects", "safe", "cures", "a", "b", "50", "%", "Fast", "relief"]
+PIECES += [" ", "  ", "\n", "\n\n", ".", "!", "_", "é", "quickly", "ab", "x9"]
+
+text_and_edges = st.lists(st.sampled_from(PIECES), max_size=30).flatmap(
+    lambda parts: st.tuples(
+        st.just("".join(parts)),
+        st.lists(st.integers(0, max(0, len("".join(parts)))), max_size=6),
+    )
+)
+
+
+def local_spans(regex: LinearRegex, text: str, edges: list[int]) -> list[tuple[int, int]]:
+    """What the matcher finds searching each segment alone."""
+    found = []
+    for k in range(len(edges) - 1):
+        found += list(regex.spans(text, edges[k], edges[k + 1]))
+    return found
+
+
+def edges_of(text: str, cuts: list[int]) -> list[int]:
+    return sorted({0, *(c for c in cuts if 0 < c < len(text)), len(text)})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_and_edges, st.sampled_from(PATTERNS), st.booleans())
+def test_joined_search_equals_searching_each_segment(case, pattern, ignore_case) -> None:
+    text, cuts = case
+    edges = edges_of(text, cuts)
+    regex = compile_linear(pattern, ignore_case)
+    joined = JoinedBlocks(text, edges).spans(regex)
+    if joined is not None:  # None: a match crossed an edge, the caller searches segments
+        assert joined == local_spans(regex, text, edges)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_and_edges)
+def test_the_set_never_rules_out_a_regex_that_matches(case) -> None:
+    text, cuts = case
+    edges = edges_of(text, cuts)
+    entries = [(i, p, True) for i, p in enumerate(PATTERNS)]
+    regex_set = RegexSet(entries)
+    assert regex_set.covered == set(range(len(PATTERNS)))
+    candidates = regex_set.candidates({True: JoinedBlocks(text, edges)})
+    assert candidates is not None
+    for i, pattern in enumerate(PATTERNS):
+        if local_spans(compile_linear(pattern, True), text, edges):
+            assert i in candidates, pattern
+
+
+def test_anchored_and_lookaround_patterns_are_left_out() -> None:
+    assert joinable(r"\bsafe\b")
+    for pattern in (r"^safe", r"safe$", r"\Asafe", r"safe\Z", r"\Bsafe", r"(?<=a)b"):
+        assert not joinable(pattern), pattern
+
+
+def test_every_bundled_regex_answers_the_same_on_a_clinic_page() -> None:
+    text = (
+        "Zentrofax drops: no side effects.\n\nClinically proven, 80% of patients felt relief "
+        "within 24 hours.[1]\nNot FDA-approved; compounded semaglutide is used off-label.\n"
+        "Call 988 if you have thoughts of suicide. “It changed my life” — Dana"
+    )
+    edges = edges_of(text, [text.index("\n\n"), text.index("\n\n") + 2, text.index("Not")])
+    lexicons = load_rules().lexicons.values()
+    patterns = {(p, not lx.case_sensitive_regex) for lx in lexicons for p in lx.regex}
+    checked = 0
+    for pattern, ignore_case in sorted(patterns):
+        if not joinable(pattern):
+            continue
+        regex = compile_linear(pattern, ignore_case)
+        joined = JoinedBlocks(text, edges).spans(regex)
+        if joined is not None:
+            assert joined == local_spans(regex, text, edges), pattern
+            checked += 1
+    assert checked > 50
