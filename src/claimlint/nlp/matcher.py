@@ -191,8 +191,9 @@ class CompiledMatcher:
         """
         if not len(doc):
             return []
-        columns = doc.to_array([LOWER, IDX, LENGTH, IS_SPACE]).T.tolist()
-        lows, starts, lengths, spaces = columns
+        array = doc.to_array([LOWER, IDX, LENGTH, IS_SPACE])
+        lows, starts, lengths = array[:, :3].T.tolist()
+        spaces = array[:, 3].nonzero()[0].tolist()  # the whitespace tokens: a few per block
         spans = self._phrases_across_space(text, lows, starts, lengths, spaces, bounds or [0])
         if len(self.tokens):
             strings = self.strings
@@ -201,7 +202,12 @@ class CompiledMatcher:
         hits += self._regex_hits(text, starts, lengths, bounds or [0])
         if self.common is not None:
             hits += self._rare_words(doc, text, starts, lengths)
-        extra = [(parent, *rest) for label, *rest in hits for parent in self.parents.get(label, ())]
+        parents = self.parents
+        extra = [
+            (parent, start, end, first, last)
+            for label, start, end, first, last in hits
+            for parent in parents.get(label, ())
+        ]
         return hits + extra
 
     def _rare_words(
@@ -232,22 +238,17 @@ class CompiledMatcher:
         lows: list[int],
         starts: list[int],
         lengths: list[int],
-        spaces: list[int],
+        spaces: list[int],  # the indices of whitespace tokens
         bounds: list[int],
     ) -> list[tuple[str, int, int]]:
         """Phrase matches, where a line break inside a block ("clinically\nproven" in a
         hard-wrapped paragraph), a tab or a second space joins words as one space does. spaCy
         makes such whitespace a token of its own; it is left out of the walk unless it holds a
         blank line or a block or gap starts inside it."""
-        if not any(spaces):
+        joining = {i for i in spaces if _joining_space(text, starts[i], lengths[i], bounds)}
+        if not joining:
             return self._phrases(lows)
-        keep = [
-            i
-            for i, space in enumerate(spaces)
-            if not (space and _joining_space(text, starts[i], lengths[i], bounds))
-        ]
-        if len(keep) == len(lows):
-            return self._phrases(lows)
+        keep = [i for i in range(len(lows)) if i not in joining]
         found = self._phrases([lows[i] for i in keep])
         return [(label, keep[a], keep[b - 1] + 1) for label, a, b in found]
 
