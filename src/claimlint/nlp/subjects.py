@@ -23,6 +23,7 @@ EXCLUDED = "not-subject"  # reserved: hits of this lexicon are never page subjec
 NAME_BLOCKS = frozenset({"title", "heading", "meta"})
 MIN_REPEATS = 2
 MAX_TERM_CHARS = 120
+_RARE_LABELS = frozenset({RARE, RARE_CAPITALISED})
 
 
 def page_subjects(
@@ -48,11 +49,13 @@ def subject_candidates(
     """The hits without rare-word markers, the rare words that may be subjects (hits and
     lowercased words), and those named as such by where they stand (capitalised, in a title
     or heading); repetition is counted by the caller, over the whole page."""
-    rare = [h for h in hits if h.label in (RARE, RARE_CAPITALISED)]
-    kept = [h for h in hits if h.label not in (RARE, RARE_CAPITALISED)]
+    rare: list[Hit] = []
+    kept: list[Hit] = []
+    for hit in hits:  # one pass: a page has hundreds of hits
+        (rare if hit[0] in _RARE_LABELS else kept).append(hit)
     if not rare:
         return kept, [], [], set()
-    excluded = sorted((h.start, h.end) for h in kept if h.label == EXCLUDED)
+    excluded = sorted((h[1], h[2]) for h in kept if h[0] == EXCLUDED)
     candidates = [h for h in rare if not _covered(h, excluded)]
     words = [text[h.start : h.end].lower() for h in candidates]
     named: set[str] = set()
