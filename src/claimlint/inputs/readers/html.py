@@ -6,6 +6,8 @@ took minutes) and reports positions as line/column pairs that cost a pass over t
 This one is linear in the input: every step consumes input, and each unterminated construct
 is scanned once and then ends at the end of the file, as HTML5 says (an unclosed comment runs
 to the end, an unclosed tag is dropped). It never raises on malformed markup.
+Open elements are kept on a stack (bounded depth), so that an unclosed <code>, <kbd>, <svg>
+or <math> ends where the HTML5 tree builder ends it instead of hiding the rest of the page.
 """
 
 from __future__ import annotations
