@@ -18,6 +18,7 @@ DISGUISES = {
     "zero-width joiner and word joiner": (f"c{ZWJ}ur{WJ}es", f"saf{BOM}e"),
     "Cyrillic look-alikes": (f"{CYR_ES}ures", f"s{CYR_A}fe"),
     "Greek look-alike and soft hyphen": (f"cur{SHY}es", f"s{GREEK_ALPHA}fe"),
+    "direction marks and an invisible operator": ("cu\u200ere\u200fs", "sa\u2062fe"),
     "two soft hyphens": (f"c{SHY}u{SHY}res", f"s{SHY}a{SHY}f{SHY}e"),
 }
 

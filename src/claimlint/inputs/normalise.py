@@ -1,6 +1,6 @@
 """Undo tricks that hide a word from the rules, keeping every prose offset where it was.
 
-Soft hyphens (U+00AD, `&shy;`), zero-width characters (U+200B-U+200D, U+2060, U+FEFF) and
+Soft hyphens (U+00AD, `&shy;`), zero-width characters (U+200B-U+200D, U+2060, U+FEFF...) and
 Cyrillic or Greek look-alike letters inside a Latin word ("cu\u00adres", "s\u0430fe") render
 as the plain word but do not match it. The prose the rules see is rewritten, same length:
 
@@ -20,7 +20,10 @@ import re
 
 from claimlint.inputs.positions import Prose
 
-INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM; and the other characters
+# that render as nothing between letters: combining grapheme joiner, Mongolian vowel
+# separator, left-to-right/right-to-left marks, invisible operators.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u034f\u180e\u200e\u200f\u2061\u2062\u2063\u2064"
 
 # Cyrillic and Greek letters that look like a Latin letter in common fonts.
 LOOKALIKES = {
