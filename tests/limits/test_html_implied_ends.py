@@ -80,3 +80,11 @@ def test_a_paragraph_boundary_survives_the_implied_end() -> None:
 def test_deep_unclosed_markup_stays_linear_and_bounded() -> None:
     page = "<div><span>" * 20_000 + "<code>x" + "</span>" * 50_000 + "<p>After</p>"
     assert "After" in read_html(page).prose.text
+
+
+def test_the_open_element_table_forgets_closed_names() -> None:
+    from claimlint.inputs.readers.html import _Reader
+
+    reader = _Reader("".join(f"<x{i}>a</x{i}>" for i in range(5_000)) + "<p>After</p>")
+    reader.run()
+    assert reader.open == {} and reader.stack == []

@@ -241,7 +241,10 @@ class _Reader:
 
     def pop(self) -> None:
         tag = self.stack.pop()
-        self.open[tag] -= 1
+        if self.open[tag] == 1:
+            del self.open[tag]  # so that millions of distinct names cost no memory
+        else:
+            self.open[tag] -= 1
         if tag in SKIPPED:
             self.skip_depth -= 1
             self.phrasing -= tag in PHRASING_SKIPPED
