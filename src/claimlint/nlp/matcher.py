@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LENGTH, LOWER
+from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import hash_string
@@ -217,10 +217,15 @@ class CompiledMatcher:
         is the doc's text (Doc.text would rebuild it from every token)."""
         import numpy
 
-        array = doc.to_array([LOWER, IS_ALPHA, LENGTH])
+        array = doc.to_array([LOWER, IS_ALPHA, LENGTH, IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM])
         common = self.common
         at = numpy.minimum(numpy.searchsorted(common, array[:, 0]), len(common) - 1)
-        rare = (array[:, 1] == 1) & (array[:, 2] >= MIN_RARE_LENGTH) & (common[at] != array[:, 0])
+        long = array[:, 2] >= MIN_RARE_LENGTH
+        rare = (array[:, 1] == 1) & long & (common[at] != array[:, 0])
+        # Product codes: letters and digits in one token ("BPC-157", "TB-500", "GLP-1").
+        mixed = long & (array[:, 1] == 0) & (array[:, 3:].sum(axis=1) == 0)
+        for i in numpy.flatnonzero(mixed).tolist():
+            rare[i] = _product_code(text[starts[i] : starts[i] + lengths[i]])
         return [
             (
                 RARE_CAPITALISED if text[starts[i]].isupper() else RARE,  # "NeuroVive", "NAD"
@@ -331,6 +336,15 @@ class CompiledMatcher:
         if found is None:
             return set(), set()
         return regex_set.covered - found, regex_set.covered
+
+
+_CODE = re.compile(r"[A-Za-z]{2,}[-+]?\d{1,5}[A-Za-z]?")
+
+
+def _product_code(word: str) -> bool:
+    """A name made of letters then digits, as peptides and compounds are named ("BPC-157",
+    "CJC-1295", "TB500", "GLP-1"): a candidate subject though no dictionary lists it."""
+    return _CODE.fullmatch(word) is not None
 
 
 def _joining_space(text: str, start: int, length: int, bounds: list[int]) -> bool:
