@@ -2,10 +2,12 @@
 50 MB, and runs of 10k/20k/40k end-punctuation characters. Shows whether time grows linearly
 with the input and whether memory stays bounded.
 
-    python benchmarks/limits.py [--sizes 1,5,20,50] [--runs 10000,20000,40000] [--out FILE]
+    python benchmarks/limits.py [--sizes 1,5,20,50] [--runs 10000,20000,40000]
+                                [--formats json,text,sarif,html] [--out FILE]
 
-Each document is linted by a fresh `claimlint check --no-cache --format json` process, started
-through peak.py (see run.py), so the peak memory is that process's own.
+Each document is linted by a fresh `claimlint check --no-cache --format FORMAT` process (the
+report written to a file), started through peak.py (see run.py), so the peak memory is that
+process's own. Punctuation runs use the first format only.
 """
 
 from __future__ import annotations
@@ -51,8 +53,11 @@ def punctuation(unit: str, count: int, work: Path) -> Path:
     return path
 
 
-def measure(path: Path, env: dict[str, str]) -> tuple[float, float | None, int]:
-    run = run_measured(claimlint("--no-cache", "--format", "json", str(path)), env=env)
+def measure(path: Path, env: dict[str, str], fmt: str = "json") -> tuple[float, float | None, int]:
+    report = path.with_suffix(f".{fmt}.out")
+    command = claimlint("--no-cache", "--format", fmt, "--output-file", str(report), str(path))
+    run = run_measured(command, env=env)
+    report.unlink(missing_ok=True)
     return run.seconds, run.peak_mb, run.returncode
 
 
@@ -60,34 +65,39 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,5,20,50", help="prose sizes in MB")
     parser.add_argument("--runs", default="10000,20000,40000", help="punctuation run lengths")
+    parser.add_argument(
+        "--formats", default="json", help="output formats, e.g. json,text,sarif,html"
+    )
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     args = parser.parse_args(argv)
     env, _ = claimlint_env()
+    formats = [f for f in args.formats.split(",") if f]
     rows = [
-        "| input | size | seconds | s per MB | peak MB | exit |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| input | format | size | seconds | s per MB | peak MB | exit |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for unit, name in PUNCTUATION.items():
             for count in (int(n) for n in args.runs.split(",") if n):
                 path = punctuation(unit, count, work)
-                seconds, peak, code = measure(path, env)
+                seconds, peak, code = measure(path, env, formats[0])
                 size = path.stat().st_size / (1 << 20)
                 rows.append(
-                    f"| {count:,} {name} | {size:.2f} MB | {seconds:.2f} | {seconds / size:.1f} "
-                    f"| {peak or 0:.0f} | {code} |"
+                    f"| {count:,} {name} | {formats[0]} | {size:.2f} MB | {seconds:.2f} "
+                    f"| {seconds / size:.1f} | {peak or 0:.0f} | {code} |"
                 )
                 print(rows[-1], flush=True)
         for megabytes in (int(n) for n in args.sizes.split(",") if n):
             path = prose(megabytes, work)
-            seconds, peak, code = measure(path, env)
             size = path.stat().st_size / (1 << 20)
-            rows.append(
-                f"| prose | {size:.1f} MB | {seconds:.1f} | {seconds / size:.1f} | {peak or 0:.0f} "
-                f"| {code} |"
-            )
-            print(rows[-1], flush=True)
+            for fmt in formats:
+                seconds, peak, code = measure(path, env, fmt)
+                rows.append(
+                    f"| prose | {fmt} | {size:.1f} MB | {seconds:.1f} | {seconds / size:.1f} "
+                    f"| {peak or 0:.0f} | {code} |"
+                )
+                print(rows[-1], flush=True)
     table = "\n".join(rows)
     if args.out:
         args.out.write_text(table + "\n", encoding="utf-8")
