@@ -173,3 +173,17 @@ def test_cuts_never_fall_inside_code_front_matter_or_raw_html() -> None:
     assert cut_lines == ["One.", "Two.", "Three.", "# Heading"]
     assert safe_cuts("<p>a</p>\n\n<p>b</p>\n", "html") == []
     assert safe_cuts("a\n\n  b\r\n\r\nc\n", "text") == [3, 10]
+
+
+def test_lint_text_lints_big_texts_in_pieces(linter, monkeypatch) -> None:
+    from claimlint.api import lint_text
+
+    whole = lint_text(PAGE, path="page.md", linter=linter)
+    runs: list[int] = []
+    original = chunked._ChunkedRun.lint
+    monkeypatch.setattr(chunked, "PIECE_CHARS", 300)
+    monkeypatch.setattr(
+        chunked._ChunkedRun, "lint", lambda self: runs.append(len(self.pieces)) or original(self)
+    )
+    assert as_json(lint_text(PAGE, path="page.md", linter=linter)) == as_json(whole)
+    assert runs and runs[0] > 10

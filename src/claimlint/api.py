@@ -46,8 +46,10 @@ def lint_text(
     if fmt is not None and fmt not in FORMATS:
         known = ", ".join(repr(name) for name in FORMATS)
         raise ValueError(f"unknown document format {fmt!r} (known: {known})")
+    from claimlint.run.chunked import lint_source  # a big text is linted piece by piece
+
     linter = linter or default_linter()
-    return linter.lint(Source(path, text, FORMATS[fmt] if fmt else format_of(path)))
+    return lint_source(linter, Source(path, text, FORMATS[fmt] if fmt else format_of(path)))
 
 
 # The document formats lint_text accepts, as the command line names them.
