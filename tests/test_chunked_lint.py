@@ -187,3 +187,10 @@ def test_lint_text_lints_big_texts_in_pieces(linter, monkeypatch) -> None:
     )
     assert as_json(lint_text(PAGE, path="page.md", linter=linter)) == as_json(whole)
     assert runs and runs[0] > 10
+
+
+def test_a_document_with_an_uncuttable_part_is_linted_whole() -> None:
+    fence = "```\n" + "code line\n\nmore code\n" * 100 + "```\n"
+    text = "Intro.\n\n" + fence + "\nOutro one.\n\nOutro two.\n"
+    assert len(plan(text, "markdown", 500)) == 1  # the fence alone is over the limit
+    assert len(plan("Intro.\n\n" + "Short para.\n\n" * 100, "markdown", 500)) > 1

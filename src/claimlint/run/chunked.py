@@ -63,6 +63,10 @@ def plan(text: str, fmt: str, limit: int) -> list[Piece]:
         return [Piece(0, len(text), 0, len(text))]
     bounds = [0, *safe_cuts(text, fmt), len(text)]
     regions = len(bounds) - 1
+    if any(b - a > limit for a, b in zip(bounds, bounds[1:], strict=False)):
+        # A part that cannot be cut (a huge code block or table) would be read again as the
+        # context of every piece near it: such a document is linted whole, as before.
+        return [Piece(0, len(text), 0, len(text))]
     groups: list[tuple[int, int]] = []
     first = 0
     for region in range(regions):
