@@ -94,3 +94,17 @@ def test_every_bundled_regex_answers_the_same_on_a_clinic_page() -> None:
             assert joined == local_spans(regex, text, edges), pattern
             checked += 1
     assert checked > 50
+
+
+def test_a_validated_regex_compiled_straight_to_re2_matches_the_same() -> None:
+    from claimlint.packs.linear_regex import compile_trusted, python_only
+
+    text = "Ketamine is FDA-approved; 70% of patients felt relief within 24 hours.[2] İt is safe."
+    lexicons = load_rules().lexicons.values()
+    patterns = {(p, not lx.case_sensitive_regex) for lx in lexicons for p in lx.regex}
+    linear = [(p, ic) for p, ic in sorted(patterns) if not python_only(p)]
+    assert len(linear) > 100
+    for pattern, ignore_case in linear:
+        trusted = compile_trusted(pattern, ignore_case)
+        checked = compile_linear(pattern, ignore_case)
+        assert list(trusted.spans(text)) == list(checked.spans(text)), pattern

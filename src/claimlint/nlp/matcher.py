@@ -31,7 +31,13 @@ from claimlint.nlp.inflect import inflections
 from claimlint.nlp.limits import set_stage
 from claimlint.nlp.tokenizer import english, term_words
 from claimlint.packs import Lexicon, PackError, RuleSet
-from claimlint.packs.linear_regex import LinearRegex, PythonRegex, compile_pack, fold_case
+from claimlint.packs.linear_regex import (
+    LinearRegex,
+    PythonRegex,
+    compile_pack,
+    compile_trusted,
+    fold_case,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimlint.nlp.regex_set import JoinedBlocks, RegexSet
@@ -64,20 +70,26 @@ class _Regex:
     """A lexicon regex, the lexicons it belongs to, and the literals it needs. It is compiled
     on first use: a page that never holds those literals never pays for compiling it."""
 
-    __slots__ = ("source", "labels", "needs", "flags", "ignore_case", "_compiled")
+    __slots__ = ("source", "labels", "needs", "flags", "ignore_case", "linear", "_compiled")
 
-    def __init__(self, source: str, labels: list[str], flags: int, needs=None) -> None:
+    def __init__(
+        self, source: str, labels: list[str], flags: int, needs=None, linear: bool = True
+    ) -> None:
         self.source = source
         self.labels = labels
         self.flags = flags  # Python's re flags that the pattern was written for
         self.ignore_case = bool(flags & re.IGNORECASE)  # asked per block: enum.Flag is slow
+        self.linear = linear  # validated for RE2 when compiled (else a bundled lookbehind)
         self.needs = needs
         self._compiled: LinearRegex | PythonRegex | None = None
 
     @property
     def pattern(self) -> LinearRegex | PythonRegex:
         if self._compiled is None:
-            self._compiled = compile_pack(self.source, ignore_case=self.ignore_case)
+            if self.linear:  # validated when the lexicons were compiled
+                self._compiled = compile_trusted(self.source, self.ignore_case)
+            else:
+                self._compiled = compile_pack(self.source, ignore_case=self.ignore_case)
         return self._compiled
 
 
@@ -131,9 +143,10 @@ class CompiledMatcher:
                 if key in by_pattern:  # the same regex in two lexicons runs once
                     by_pattern[key][1].append(lexicon.name)
                 else:
-                    compile_pack(pattern, ignore_case=bool(flags))  # PackError now, not later
+                    compiled = compile_pack(pattern, ignore_case=bool(flags))  # errors now
                     needs = prefilter.required_literals(pattern, flags)
-                    by_pattern[key] = [pattern, [lexicon.name], flags, needs]
+                    linear = isinstance(compiled, LinearRegex)
+                    by_pattern[key] = [pattern, [lexicon.name], flags, needs, linear]
         common = None
         if SUBJECT_LEXICON in ruleset.lexicons:
             import numpy
