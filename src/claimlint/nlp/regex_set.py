@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from claimlint.packs.linear_regex import LinearRegex, parsed, python_only, translate
+from claimlint.packs.linear_regex import LinearRegex, parsed, python_only, re2_options, translate
 
 try:  # Python 3.11+
     from re import _constants as sre_constants
@@ -135,11 +135,7 @@ def _ascii_word(char: str) -> bool:
 def _compile(patterns: list[str], ignore_case: bool):  # noqa: ANN202 - an re2.Set
     import re2
 
-    options = re2.Options()
-    options.case_sensitive = not ignore_case
-    options.max_mem = MAX_MEM
-    options.log_errors = False
-    compiled = re2.Set.SearchSet(options)
+    compiled = re2.Set.SearchSet(re2_options(ignore_case, MAX_MEM))
     try:
         compiled.Add("")  # the canary, index 0: it matches every text
         for pattern in patterns:

@@ -62,6 +62,17 @@ def fold_case(text: str) -> str:
     return text
 
 
+def re2_options(ignore_case: bool, max_mem: int = MAX_MEM):  # noqa: ANN201 - re2.Options
+    """How every pack regex (and Set) is compiled on RE2: case, memory bound, no logging."""
+    import re2
+
+    options = re2.Options()
+    options.case_sensitive = not ignore_case
+    options.max_mem = max_mem
+    options.log_errors = False
+    return options
+
+
 class RegexError(ValueError):
     """A pattern that is not a valid regex or that RE2 cannot run; the message says why."""
 
@@ -186,12 +197,8 @@ def compile_linear(pattern: str, ignore_case: bool = True) -> LinearRegex:
         )
     import re2
 
-    options = re2.Options()
-    options.case_sensitive = not ignore_case
-    options.max_mem = MAX_MEM
-    options.log_errors = False
     try:
-        compiled = re2.compile(translate(pattern), options)
+        compiled = re2.compile(translate(pattern), re2_options(ignore_case))
     except re2.error as err:
         detail = err.args[0] if err.args else "RE2 cannot compile it"
         if isinstance(detail, bytes):
@@ -209,11 +216,7 @@ def compile_trusted(pattern: str, ignore_case: bool = True) -> LinearRegex:
     and parse, there only to explain a mistake, cost three times RE2's on a cold start."""
     import re2
 
-    options = re2.Options()
-    options.case_sensitive = not ignore_case
-    options.max_mem = MAX_MEM
-    options.log_errors = False
-    return LinearRegex(pattern, re2.compile(translate(pattern), options))
+    return LinearRegex(pattern, re2.compile(translate(pattern), re2_options(ignore_case)))
 
 
 def python_only(pattern: str) -> bool:
@@ -290,5 +293,6 @@ __all__ = [
     "fold_case",
     "parsed",
     "python_only",
+    "re2_options",
     "translate",
 ]
