@@ -27,7 +27,10 @@ class Progress(Protocol):
 
 @dataclass
 class Result:
-    """Diagnostics, the files that could not be linted, and the texts (for excerpts)."""
+    """Diagnostics, the files that could not be linted, and the texts (for excerpts).
+
+    `diagnostics` is a sorted list, unless a big document's findings were kept in a temporary
+    file: then a read-only Sequence that reads them back (run/spill.py)."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
@@ -128,14 +131,21 @@ def lint_paths(
         ready=ready,
         progress=None if progress is None else progress.advance,
     )
+    from claimlint.run.spill import SpilledFindings, combine
+
+    listed: list[Diagnostic] = []
+    spilled: list[SpilledFindings] = []
     for outcome in outcomes:
         if outcome.error is not None:
             result.errors.append(outcome.error)
             continue
         result.files += 1
         result.linted.append(outcome.display)
-        result.diagnostics.extend(outcome.diagnostics or ())
+        if isinstance(outcome.diagnostics, SpilledFindings):
+            spilled.append(outcome.diagnostics)  # a big document's, in a temporary file
+        else:
+            listed.extend(outcome.diagnostics or ())
         if keep_texts and outcome.text is not None:
             result.texts[outcome.display] = outcome.text
-    result.diagnostics.sort()
+    result.diagnostics = combine(listed, spilled)  # type: ignore[assignment]
     return result

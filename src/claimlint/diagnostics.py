@@ -5,6 +5,7 @@ Pure Python on purpose: formatters and the cache must not pay for importing spaC
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import IntEnum
 from typing import Any
@@ -96,6 +97,14 @@ def asdict_keys() -> tuple[str, ...]:
     return tuple(Diagnostic.__dataclass_fields__)
 
 
+def window(diagnostics: Sequence[Diagnostic], start: int, stop: int) -> Iterator[Diagnostic]:
+    """diagnostics[start:stop], without reading a spilled sequence (run/spill.py) whole."""
+    ranged = getattr(diagnostics, "iter_range", None)
+    if ranged is not None:
+        return ranged(start, stop)
+    return iter(diagnostics[start:stop])
+
+
 @dataclass(frozen=True)
 class FileError:
     """A file that could not be linted: reported on stderr, exit status 2."""
@@ -121,4 +130,4 @@ def describe_exception(err: BaseException) -> str:
     return f"{where}{type(err).__name__}: {text}{hint}"
 
 
-__all__ = ["Diagnostic", "FileError", "Severity", "asdict", "describe_exception"]
+__all__ = ["Diagnostic", "FileError", "Severity", "asdict", "describe_exception", "window"]

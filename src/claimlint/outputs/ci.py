@@ -11,12 +11,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
+from xml.sax.saxutils import escape as xml_escape
 
-from claimlint.diagnostics import Diagnostic
-from claimlint.outputs.formats import Context, formatter, streamed, terminal_safe
+from claimlint.diagnostics import Diagnostic, window
+from claimlint.outputs.formats import Context, path_runs, streamed, terminal_safe
 from claimlint.outputs.links import rule_url
 from claimlint.packs import Rule
-from claimlint.run.baseline import fingerprints
+from claimlint.run.baseline import iter_fingerprints
 from claimlint.version import REPOSITORY
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -110,7 +111,7 @@ def iter_sarif(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]
     yield head + "["
     indent = "\n" + " " * _RESULT_DEPTH
     for number, (diag, fingerprint) in enumerate(
-        zip(diagnostics, fingerprints(diagnostics), strict=True)
+        zip(diagnostics, iter_fingerprints(diagnostics), strict=True)
     ):
         item = json.dumps(_sarif_result(diag, fingerprint, index), indent=2, ensure_ascii=False)
         yield ("," if number else "") + indent + item.replace("\n", indent)
@@ -196,10 +197,9 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-@formatter("github")
-def format_github(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
+@streamed("github")
+def iter_github(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
     """One `::error file=...::message` line per finding (annotations on the pull request)."""
-    lines = []
     for diag in diagnostics:
         command = GITHUB_COMMANDS.get(diag.severity, "warning")
         props = [
@@ -210,13 +210,12 @@ def format_github(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
             f"endColumn={diag.end_column}",
             f"title={escape_property(diag.rule)}",
         ]
-        lines.append(f"::{command} {','.join(props)}::{escape_data(diag.message)}")
+        yield f"::{command} {','.join(props)}::{escape_data(diag.message)}\n"
     for error in ctx.errors:
-        lines.append(
+        yield (
             f"::error file={escape_property(error.path)},title=claimlint::"
-            f"{escape_data('cannot lint: ' + error.reason)}"
+            f"{escape_data('cannot lint: ' + error.reason)}\n"
         )
-    return "".join(line + "\n" for line in lines)
 
 
 # -- JUnit XML -----------------------------------------------------------------------------------
@@ -229,67 +228,74 @@ def _xml_text(text: str) -> str:
     return _XML_INVALID.sub("\ufffd", text)
 
 
-@formatter("junit")
-def format_junit(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
-    """One testcase per linted file; a failure lists that file's findings."""
-    by_path: dict[str, list[Diagnostic]] = {}
-    for diag in diagnostics:
-        by_path.setdefault(diag.path, []).append(diag)
-    paths = list(dict.fromkeys([*ctx.files, *by_path]))
-    failures = sum(1 for p in paths if by_path.get(p))
-    suites = ET.Element(
-        "testsuites",
-        name="claimlint",
-        tests=str(len(paths) + len(ctx.errors)),
-        failures=str(failures),
-        errors=str(len(ctx.errors)),
-    )
-    suite = ET.SubElement(
-        suites,
-        "testsuite",
-        name="claimlint",
-        tests=str(len(paths) + len(ctx.errors)),
-        failures=str(failures),
-        errors=str(len(ctx.errors)),
-        skipped="0",
-    )
+def _open_tag(tag: str, **attrib: str) -> str:
+    """An element's start tag as ElementTree writes it (its own attribute escaping)."""
+    empty = ET.tostring(ET.Element(tag, attrib), encoding="unicode")
+    return empty.removesuffix(" />") + ">"
+
+
+def _empty_tag(tag: str, **attrib: str) -> str:
+    return ET.tostring(ET.Element(tag, attrib), encoding="unicode")
+
+
+@streamed("junit")
+def iter_junit(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
+    """One testcase per linted file; a failure lists that file's findings.
+
+    The text ElementTree would write for the whole tree (ET.indent, two spaces), written a
+    testcase and a finding at a time: a first pass over the findings counts them per file."""
+    diagnostics, runs = path_runs(diagnostics)
+    paths = list(dict.fromkeys([*ctx.files, *runs]))
+    failures = sum(1 for p in paths if p in runs)
+    counts = {
+        "tests": str(len(paths) + len(ctx.errors)),
+        "failures": str(failures),
+        "errors": str(len(ctx.errors)),
+    }
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+    yield _open_tag("testsuites", name="claimlint", **counts)
+    suite = {"name": "claimlint", **counts, "skipped": "0"}
+    if not paths and not ctx.errors:
+        yield "\n  " + _empty_tag("testsuite", **suite) + "\n</testsuites>\n"
+        return
+    yield "\n  " + _open_tag("testsuite", **suite)
     for path in paths:
-        case = ET.SubElement(
-            suite, "testcase", name=_xml_text(path), classname="claimlint", file=_xml_text(path)
-        )
-        found = by_path.get(path)
-        if found:
-            count = f"{len(found)} problem{'s' if len(found) != 1 else ''}"
-            failure = ET.SubElement(case, "failure", message=count, type="claimlint")
-            failure.text = _xml_text(
-                "\n".join(
-                    f"{d.path}:{d.line}:{d.column}: {d.rule} [{d.severity}] {d.message}"
-                    for d in found
-                )
-            )
+        case = {"name": _xml_text(path), "classname": "claimlint", "file": _xml_text(path)}
+        if path not in runs:
+            yield "\n    " + _empty_tag("testcase", **case)
+            continue
+        start, stop = runs[path]
+        count = f"{stop - start} problem{'s' if stop - start != 1 else ''}"
+        yield "\n    " + _open_tag("testcase", **case)
+        yield "\n      " + _open_tag("failure", message=count, type="claimlint")
+        for number, d in enumerate(window(diagnostics, start, stop)):
+            line = f"{d.path}:{d.line}:{d.column}: {d.rule} [{d.severity}] {d.message}"
+            yield ("\n" if number else "") + xml_escape(_xml_text(line))
+        yield "</failure>\n    </testcase>"
     for error in ctx.errors:
-        case = ET.SubElement(
-            suite,
-            "testcase",
-            name=_xml_text(error.path),
-            classname="claimlint",
-            file=_xml_text(error.path),
-        )
-        err = ET.SubElement(case, "error", message=_xml_text(error.reason), type="read-error")
-        err.text = _xml_text(f"{error.path}: {error.reason}")
-    ET.indent(suites)
-    body = ET.tostring(suites, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+        name = _xml_text(error.path)
+        case = {"name": name, "classname": "claimlint", "file": name}
+        yield "\n    " + _open_tag("testcase", **case)
+        yield "\n      " + _open_tag("error", message=_xml_text(error.reason), type="read-error")
+        yield xml_escape(_xml_text(f"{error.path}: {error.reason}")) + "</error>\n    </testcase>"
+    yield "\n  </testsuite>\n</testsuites>\n"
 
 
 # -- GitLab Code Quality -------------------------------------------------------------------------
 
 
-@formatter("gitlab")
-def format_gitlab(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
-    """GitLab Code Quality (a Code Climate subset): fingerprints survive unrelated edits."""
-    issues = [
-        {
+@streamed("gitlab")
+def iter_gitlab(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
+    """GitLab Code Quality (a Code Climate subset): fingerprints survive unrelated edits.
+
+    The text of json.dumps(every issue, indent=2), an issue at a time."""
+    if not diagnostics:
+        yield "[]\n"
+        return
+    for number, (diag, fingerprint) in enumerate(
+        zip(diagnostics, iter_fingerprints(diagnostics), strict=True)
+    ):
+        issue = {
             "description": f"{diag.rule} {diag.message}",
             "check_name": f"{diag.rule} {diag.name}",
             "fingerprint": fingerprint,
@@ -299,6 +305,6 @@ def format_gitlab(diagnostics: Sequence[Diagnostic], ctx: Context) -> str:
                 "lines": {"begin": diag.line, "end": diag.end_line},
             },
         }
-        for diag, fingerprint in zip(diagnostics, fingerprints(diagnostics), strict=True)
-    ]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+        item = json.dumps(issue, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        yield ("[\n  " if number == 0 else ",\n  ") + item
+    yield "\n]\n"

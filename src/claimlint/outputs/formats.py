@@ -244,6 +244,29 @@ def diagnostic_json(diag: Diagnostic) -> dict:
     return data
 
 
+def path_runs(
+    diagnostics: Sequence[Diagnostic],
+) -> tuple[Sequence[Diagnostic], dict[str, tuple[int, int]]]:
+    """The findings with each path's together, and each path's [start, stop) among them, paths
+    in order of first appearance. Sorted findings (as the command line gives them) are returned
+    as they are, a spilled sequence unread; others are regrouped (stable) in a list."""
+    runs: dict[str, tuple[int, int]] = {}
+    current: str | None = None
+    start = count = 0
+    for count, diag in enumerate(diagnostics, 1):
+        if diag.path == current:
+            continue
+        if current is not None:
+            runs[current] = (start, count - 1)
+        if diag.path in runs:  # not grouped by path: regroup
+            order = {path: i for i, path in enumerate(dict.fromkeys(d.path for d in diagnostics))}
+            return path_runs(sorted(diagnostics, key=lambda d: order[d.path]))
+        current, start = diag.path, count - 1
+    if current is not None:
+        runs[current] = (start, count)
+    return diagnostics, runs
+
+
 def statistics(diagnostics: Sequence[Diagnostic]) -> str:
     """Counts per rule, most frequent first (ruff's --statistics)."""
     counts = Counter((d.rule, d.name) for d in diagnostics)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from claimlint.diagnostics import Diagnostic
+from claimlint.diagnostics import Diagnostic, window
 from claimlint.inputs.positions import LineIndex
 from claimlint.inputs.sources import format_of
-from claimlint.outputs.formats import Context, streamed
+from claimlint.outputs.formats import Context, path_runs, streamed
 from claimlint.outputs.links import reference_html, rule_url
 from claimlint.outputs.report_assets import (
     CATEGORY_COLOURS,
@@ -32,6 +32,10 @@ from claimlint.packs import CATEGORIES, Rule
 
 __all__ = ["CATEGORY_COLOURS", "format_html", "render_source"]
 
+# An HTML document longer than this (one linted in pieces, run/chunked.py) is shown as its
+# source only, without the page view (the prose as claimlint reads it), which is built whole.
+PAGE_VIEW_CHARS = 200_000
+
 
 @dataclass
 class _Span:
@@ -43,9 +47,12 @@ class _Span:
     end: int
 
 
-def _locate(diags: Sequence[tuple[int, Diagnostic]], text: str) -> list[_Span]:
-    """Turn line/column positions (1-based, end exclusive) into offsets in the source text."""
-    lines = LineIndex(text)
+def _locate(
+    diags: Iterable[tuple[int, Diagnostic]], text: str, lines: LineIndex | None = None
+) -> Iterator[_Span]:
+    """Turn line/column positions (1-based, end exclusive) into offsets in the source text,
+    one finding at a time."""
+    lines = lines or LineIndex(text)
     count = len(lines.starts)
 
     def offset(line: int, column: int) -> int:
@@ -56,12 +63,31 @@ def _locate(diags: Sequence[tuple[int, Diagnostic]], text: str) -> list[_Span]:
         start, end = lines.line_span(line)
         return min(start + max(column, 1) - 1, end if line == count else lines.starts[line])
 
-    spans = []
     for index, diag in diags:
         start = offset(diag.line, diag.column)
         end = max(start, offset(diag.end_line, diag.end_column))
-        spans.append(_Span(index, diag, start, end))
-    return spans
+        yield _Span(index, diag, start, end)
+
+
+def _span_key(span: _Span) -> tuple[int, int, int]:
+    return span.start, -span.end, span.index
+
+
+def _in_order(spans: Iterable[_Span]) -> Iterator[_Span]:
+    """Spans sorted by (start, -end, index), reading them one at a time when they come sorted
+    by start (findings sorted by line and column are: offsets grow with them), so a
+    document's findings are never all held; anything else is sorted whole."""
+    group: list[_Span] = []
+    for span in spans:
+        if group and span.start != group[0].start:
+            if span.start < group[0].start:  # not in order after all
+                rest = [*group, span, *spans]
+                yield from sorted(rest, key=_span_key)
+                return
+            yield from sorted(group, key=_span_key)
+            group = []
+        group.append(span)
+    yield from sorted(group, key=_span_key)
 
 
 def _is_document_level(diag: Diagnostic, rules: dict[str, Rule]) -> bool:
@@ -102,28 +128,30 @@ def _content_end(text: str, lines: LineIndex, number: int) -> int:
     return end
 
 
-def render_source(text: str, spans: list[_Span]) -> str:
+def render_source(text: str, spans: Iterable[_Span]) -> str:
     """The document's text, line by line, with each span wrapped in (possibly nested) marks."""
     return "".join(iter_source(text, spans))  # each line is display:block: no newline between
 
 
-def iter_source(text: str, spans: list[_Span]) -> Iterator[str]:
-    """render_source one line at a time (a big document's report is never held whole).
+def iter_source(text: str, spans: Iterable[_Span], lines: LineIndex | None = None) -> Iterator[str]:
+    """render_source one line at a time (a big document's report is never held whole), taking
+    the spans as it goes (a big document's findings are never all held either).
 
     Overlapping findings are split into fragments at every boundary, so the markup always nests;
     the first fragment of each finding carries the class hl-start.
     """
-    lines = LineIndex(text)
-    ordered = sorted(spans, key=lambda s: (s.start, -s.end, s.index))
-    started: set[int] = set()
+    lines = lines or LineIndex(text)
+    ordered = _in_order(spans)
+    waiting = next(ordered, None)
+    started: set[int] = set()  # of the active spans
     active: list[_Span] = []
-    nxt = 0
+    unstarted: list[_Span] = []  # spans that left unmarked (should not happen; never drop one)
     for number, line_start in enumerate(lines.starts, start=1):
         line_end = _content_end(text, lines, number)
         next_start = lines.starts[number] if number < len(lines.starts) else len(text) + 1
-        while nxt < len(ordered) and ordered[nxt].start < next_start:
-            active.append(ordered[nxt])
-            nxt += 1
+        while waiting is not None and waiting.start < next_start:
+            active.append(waiting)
+            waiting = next(ordered, None)
         here = [s for s in active if s.end > line_start or s.start >= line_start]
         cuts = {line_start, line_end}
         for s in here:
@@ -132,7 +160,7 @@ def iter_source(text: str, spans: list[_Span]) -> Iterator[str]:
         body: list[str] = []
         for a, b in zip(bounds, bounds[1:], strict=False):
             covering = [s for s in here if s.start <= a and s.end >= b]
-            covering.sort(key=lambda s: (s.start, -s.end, s.index))
+            covering.sort(key=_span_key)
             for s in covering:
                 body.append(_mark_open(s, s.index not in started))
                 started.add(s.index)
@@ -142,14 +170,24 @@ def iter_source(text: str, spans: list[_Span]) -> Iterator[str]:
             if s.index not in started and s.start < next_start:
                 body.append(_mark_open(s, True) + "\u23ce</mark>")
                 started.add(s.index)
-        active = [s for s in active if s.end > next_start]
+        still = []
+        for s in active:
+            if s.end > next_start:
+                still.append(s)
+            elif s.index in started:
+                started.discard(s.index)
+            else:
+                unstarted.append(s)
+        active = still
         yield (
             f'<span class="line" data-line="{number}"><span class="ln" aria-hidden="true">'
             f"{number}</span>{''.join(body)}</span>"
         )
-    for s in ordered:  # positions past the end of the text (should not happen; never drop one)
-        if s.index not in started:
-            yield _mark_open(s, True) + "\u23ce</mark>"
+    rest = [*unstarted, *(s for s in active if s.index not in started)]
+    if waiting is not None:
+        rest.extend((waiting, *ordered))
+    for s in sorted(rest, key=_span_key):  # positions past the end of the text
+        yield _mark_open(s, True) + "\u23ce</mark>"
 
 
 def _finding_item(index: int, diag: Diagnostic, rules: dict[str, Rule], anchor: str | None) -> str:
@@ -224,20 +262,26 @@ def iter_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
     text of the pieces is the whole report; format_html joins them)."""
     rules = {r.id: r for r in ctx.rules}
     nonce = secrets.token_urlsafe(16)
-    indexed = list(enumerate(diagnostics))
-    by_path: dict[str, list[tuple[int, Diagnostic]]] = {}
-    for index, diag in indexed:
-        by_path.setdefault(diag.path, []).append((index, diag))
+    # One pass for the counts and the few document-level findings; each document's findings
+    # are then read again where they are shown (a spilled document's from its file).
+    diagnostics, by_path = path_runs(diagnostics)
+    categories: Counter[str] = Counter()
+    severities: Counter[str] = Counter()
+    rule_counts: Counter[str] = Counter()
+    document_level: dict[str, list[tuple[int, Diagnostic]]] = {}
+    for index, diag in enumerate(diagnostics):
+        categories[diag.category] += 1
+        severities[diag.severity] += 1
+        rule_counts[diag.rule] += 1
+        if _is_document_level(diag, rules):
+            document_level.setdefault(diag.path, []).append((index, diag))
 
-    categories = Counter(d.category for d in diagnostics)
-    severities = Counter(d.severity for d in diagnostics)
     cat_order = [c for c in CATEGORIES] + sorted(set(categories) - set(CATEGORIES))
     cat_rows = [
         (c, f'<span class="swatch cat-{_slug(c)}"></span>{_e(c)}', categories[c])
         for c in cat_order
         if categories[c] or c in CATEGORIES
     ]
-    rule_counts = Counter(d.rule for d in diagnostics)
     rule_rows = [
         (
             rid,
@@ -249,8 +293,8 @@ def iter_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
         for rid, n in sorted(rule_counts.items())
     ]
     file_rows = [
-        (path, f'<a href="#doc-{i}">{_e(path)}</a>', len(items))
-        for i, (path, items) in enumerate(by_path.items())
+        (path, f'<a href="#doc-{i}">{_e(path)}</a>', stop - start)
+        for i, (path, (start, stop)) in enumerate(by_path.items())
     ]
     clean = max(0, ctx.files_checked - len(by_path))
 
@@ -313,15 +357,19 @@ def iter_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
 
     yield from _lines(out)
     out = []
-    for doc_index, (path, items) in enumerate(by_path.items()):
+    for doc_index, (path, (first, stop)) in enumerate(by_path.items()):
         text = ctx.sources.get(path)
-        missing = [(i, d) for i, d in items if _is_document_level(d, rules)]
+        count = stop - first
+
+        def items(first: int = first, stop: int = stop) -> Iterator[tuple[int, Diagnostic]]:
+            return enumerate(window(diagnostics, first, stop), first)
+
         out.append(
             f'<section class="doc" id="doc-{doc_index}" data-path="{_e(path)}" '
-            f'data-count="{len(items)}"><h2>{_e(path)} <span class="count">'
-            f"{len(items)} finding{'s' if len(items) != 1 else ''}</span></h2>"
+            f'data-count="{count}"><h2>{_e(path)} <span class="count">'
+            f"{count} finding{'s' if count != 1 else ''}</span></h2>"
         )
-        for i, d in missing:
+        for i, d in document_level.get(path, ()):
             rule = rules.get(d.rule)
             need = rule.document.requirement if rule and rule.document else d.category
             out.append(
@@ -335,9 +383,10 @@ def iter_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
             )
         shown: set[int] = set()
         if text is not None:
-            spans = _locate(items, text)
+            lines = LineIndex(text)
             opening, closing = '<pre class="source">', "</pre>"
-            if format_of(path) == "html":
+            if format_of(path) == "html" and len(text) <= PAGE_VIEW_CHARS:
+                spans = list(_locate(items(), text, lines))
                 page, shown = page_view(text, spans, lambda s, first: _mark_open(s, first, "p"))
                 out.append(
                     f'<div class="page-view" aria-label="The page as claimlint reads it">'
@@ -350,13 +399,13 @@ def iter_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
             yield from _lines(out)
             out = []
             yield opening
-            yield from iter_source(text, spans)
+            yield from iter_source(text, _locate(items(), text, lines), lines)
             yield closing + "\n"
         else:
             out.append('<p class="nosource">(The source text is not available.)</p>')
         out.append('<ol class="findings">')
         yield from _lines(out)
-        for i, d in items:
+        for i, d in items():
             anchor = None if text is None else f"{'p' if i in shown else 'm'}-{i}"
             yield _finding_item(i, d, rules, anchor) + "\n"
         out = ["</ol></section>"]

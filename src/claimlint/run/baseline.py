@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,19 +47,28 @@ def normalise_path(path: str, base: str | Path | None = None) -> str:
 
 def fingerprints(diagnostics: Sequence[Diagnostic], base: str | Path | None = None) -> list[str]:
     """One fingerprint per diagnostic, in the given order (which should be sorted)."""
-    seen: Counter[tuple[str, str, str]] = Counter()
-    out = []
+    return list(iter_fingerprints(diagnostics, base))
+
+
+def iter_fingerprints(
+    diagnostics: Iterable[Diagnostic], base: str | Path | None = None
+) -> Iterator[str]:
+    """fingerprints() one at a time (a big document's findings are streamed, not listed); the
+    count of earlier equal keys is kept under a 16-byte digest of the key, not the key."""
+    seen: Counter[bytes] = Counter()
     for diag in diagnostics:
-        key = (
-            diag.rule,
-            normalise_excerpt(diag.excerpt or diag.message),
-            normalise_path(diag.path, base),
+        key = "\0".join(
+            (
+                diag.rule,
+                normalise_excerpt(diag.excerpt or diag.message),
+                normalise_path(diag.path, base),
+            )
         )
-        index = seen[key]
-        seen[key] += 1
-        payload = "\0".join((*key, str(index)))
-        out.append(hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32])
-    return out
+        short = hashlib.blake2b(key.encode("utf-8"), digest_size=16).digest()
+        index = seen[short]
+        seen[short] += 1
+        payload = f"{key}\0{index}"
+        yield hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass

@@ -11,20 +11,24 @@ core. What belongs to the whole page is worked out over the whole page:
 2. a survey of every piece: the page's subjects (rare words named in a title or heading,
    capitalised, or repeated anywhere) and the lexicon labels present (rules with a `page`
    condition: is ketamine or a compounded drug offered);
+   The survey also collects the suppression comments, as a `disable` may open in one piece
+   and close in another;
 3. the lint of every piece with those facts; document rules (a disclaimer or crisis resource
-   anywhere, the first sentence that needs one) are gathered across pieces, and suppression
-   comments apply to the merged findings, as a `disable` may open in one piece and close in
-   another.
+   anywhere, the first sentence that needs one) are gathered across pieces.
 
 The findings are those of the whole-document lint (tests/test_chunked_lint.py). The survey's
 hits wait in a temporary file for the lint, so each piece is matched once; it is read (parsed
-into prose) and split into sentences twice.
+into prose) and split into sentences twice. Findings are not kept in memory either: each
+piece's go, sorted and filtered by the suppression comments, to a temporary file as the piece
+finishes (run/spill.py); pieces follow each other down the page, so the file is in order, and
+the few document-level findings are merged in at the end.
 """
 
 from __future__ import annotations
 
+import heapq
+import os
 import re
-from array import array
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -34,13 +38,17 @@ from claimlint.inputs.pieces import safe_cuts
 from claimlint.inputs.positions import Prose
 from claimlint.inputs.readers.common import Comment, Reading
 from claimlint.inputs.sources import Source, read
+from claimlint.inputs.suppressions import Suppression, parse_suppressions
 from claimlint.nlp.analysis import document_analysis
 from claimlint.nlp.context import Hit, SentenceHits
 from claimlint.nlp.engine import Linter
 from claimlint.nlp.sentences import split_sentences
 from claimlint.packs import Rule
+from claimlint.run.piecewise import CommentLines, HitStore, unsuppressed
+from claimlint.run.spill import SpilledFindings
 
 PIECE_CHARS = 200_000  # documents longer than this are linted in pieces of about this size
+PIECE_ENV = "CLAIMLINT_PIECE_CHARS"  # another piece size (tests use small ones)
 CONTEXT_BEFORE = 16  # regions (>= 1 sentence each) read before a piece: > a lead-in's 12 items
 CONTEXT_AFTER = 2  # and after it: the sentence after a claim may cite it
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -85,17 +93,32 @@ def plan(text: str, fmt: str, limit: int) -> list[Piece]:
     ]
 
 
-def lint_source(linter: Linter, source: Source, limit: int | None = None) -> list[Diagnostic]:
+def piece_chars() -> int:
+    """PIECE_CHARS, or $CLAIMLINT_PIECE_CHARS when it is a positive number."""
+    raw = os.environ.get(PIECE_ENV, "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else PIECE_CHARS
+
+
+def lint_source(
+    linter: Linter, source: Source, limit: int | None = None, *, spill: bool = False
+) -> list[Diagnostic] | SpilledFindings:
     """linter.lint(source), piece by piece when the document is over `limit` characters
-    (default PIECE_CHARS)."""
-    pieces = plan(source.text, source.format, limit or PIECE_CHARS)
+    (default piece_chars()). With `spill`, a document linted in pieces keeps its findings in
+    a temporary file (a SpilledFindings) instead of a list."""
+    pieces = plan(source.text, source.format, limit or piece_chars())
     if len(pieces) == 1:
         return linter.lint(source)
-    return _ChunkedRun(linter, source, pieces).lint()
+    found = _ChunkedRun(linter, source, pieces).lint()
+    if spill:
+        return found
+    listed = list(found)
+    found.close()
+    return listed
 
 
 class Chunked:
-    """A Linter's stand-in that lints big documents piece by piece (for lint_within_budget)."""
+    """A Linter's stand-in that lints big documents piece by piece (for lint_within_budget),
+    their findings spilled to a temporary file."""
 
     def __init__(self, linter: Linter, limit: int | None = None) -> None:
         self.linter = linter
@@ -105,8 +128,8 @@ class Chunked:
     def nlp(self) -> Any:
         return self.linter.nlp
 
-    def lint(self, source: Source) -> list[Diagnostic]:
-        return lint_source(self.linter, source, self.limit)
+    def lint(self, source: Source) -> list[Diagnostic] | SpilledFindings:
+        return lint_source(self.linter, source, self.limit, spill=True)
 
 
 @dataclass
@@ -203,55 +226,6 @@ class _PieceLinter(Linter):
         return diagnostics  # over the merged findings, by the run
 
 
-class _HitStore:
-    """Each piece's hits, from the survey to the lint, in a temporary file: matching is most
-    of a lint's time, and a big page's hits in memory are most of its size (5 numbers of 4
-    bytes each here, against about 150 bytes as Hit tuples)."""
-
-    def __init__(self) -> None:
-        self._file: Any = None
-        self._labels: list[str] = []
-        self._ids: dict[str, int] = {}
-
-    def save(self, hits: list[Hit]) -> None:
-        if self._file is None:
-            import tempfile
-
-            self._file = tempfile.TemporaryFile()
-        ids = self._ids
-        numbers = array("i", [len(hits)])
-        for hit in hits:
-            if hit.label not in ids:
-                ids[hit.label] = len(self._labels)
-                self._labels.append(hit.label)
-            numbers.extend((ids[hit.label], hit.start, hit.end, hit.token_start, hit.token_end))
-        numbers.tofile(self._file)
-
-    def load(self) -> list[Hit]:
-        """The hits of the next piece, in the order they were saved."""
-        if self._file is None:
-            return []
-        if not self._reading:
-            self._file.seek(0)
-            self._reading = True
-        count = array("i")
-        count.fromfile(self._file, 1)
-        numbers = array("i")
-        numbers.fromfile(self._file, 5 * count[0])
-        labels = self._labels
-        return [
-            Hit(labels[numbers[i]], numbers[i + 1], numbers[i + 2], numbers[i + 3], numbers[i + 4])
-            for i in range(0, len(numbers), 5)
-        ]
-
-    _reading = False
-
-    def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
-
-
 def _position(diag: Diagnostic) -> tuple[int, int]:
     return diag.line, diag.column
 
@@ -266,11 +240,14 @@ class _ChunkedRun:
         self.page = _Page()
         self.requirements: dict[str, _Requirement] = {}
         self.references: dict[str, str] | None = None
-        self.store = _HitStore()
+        self.store = HitStore()
         self._piece = pieces[0]
         self._prose: Prose | None = None
         self._lines_before = 0  # line breaks before the current piece
         self._shared: dict[Any, Any] = {}
+        self.directives: list[Suppression] = []
+        self.comment_lines = CommentLines()
+        self.comments: dict[tuple[int, int], Comment] = {}  # by (line, column)
 
     # -- the current piece -----------------------------------------------------------------
 
@@ -283,6 +260,9 @@ class _ChunkedRun:
             reading = read_markdown(text, self.references)
         else:
             reading = read(text, self.source.format)
+        from claimlint.inputs.normalise import normalise
+
+        reading.prose = normalise(reading.prose)  # as Source.reading does for a whole document
         self._prose = reading.prose
         return Source(self.source.path, text, self.source.format, reading)
 
@@ -319,7 +299,7 @@ class _ChunkedRun:
 
     # -- the passes --------------------------------------------------------------------------
 
-    def lint(self) -> list[Diagnostic]:
+    def lint(self) -> SpilledFindings:
         if self.source.format == "markdown" and _DEFINITION.search(self.source.text):
             self.references = self._references()
         try:
@@ -328,17 +308,15 @@ class _ChunkedRun:
         finally:
             self.store.close()
 
-    def _lint_pieces(self) -> list[Diagnostic]:
+    def _lint_pieces(self) -> SpilledFindings:
         piece_linter = _PieceLinter(self.linter, self)
-        found: list[Diagnostic] = []
-        comments: list[Comment] = []
+        found = SpilledFindings(self.source.path)
+        directives = self.directives
         for piece, source in self._each_piece():
             core = self._core_lines(piece)
-            found.extend(d for d in map(self.shifted, piece_linter.lint(source)) if d.line in core)
-            for comment in source.reading.comments:
-                start = piece.start + comment.start
-                if piece.core_start <= start < piece.core_end:
-                    comments.append(Comment(start, piece.start + comment.end, comment.text))
+            kept = sorted(d for d in map(self.shifted, piece_linter.lint(source)) if d.line in core)
+            found.extend(unsuppressed(kept, directives) if directives else kept)
+        extra: list[Diagnostic] = []
         for state in self.requirements.values():
             if state.trigger is None or state.required:
                 continue
@@ -349,14 +327,27 @@ class _ChunkedRun:
                     continue
                 if when.any and not any(n in state.names for n in when.any):
                     continue
-            found.append(state.trigger)
-        whole = Source(
-            self.source.path,
-            self.source.text,
-            self.source.format,
-            Reading(Prose("", [], []), comments),
-        )
-        return self.linter._suppress(whole, sorted(found))
+            extra.append(state.trigger)
+        if directives:
+            extra = unsuppressed(extra, directives) + self._unused(directives)
+        if not extra:
+            return found
+        merged = SpilledFindings(self.source.path)
+        merged.extend(heapq.merge(found, sorted(extra)))
+        found.close()
+        return merged
+
+    def _unused(self, directives: list[Suppression]) -> list[Diagnostic]:
+        """The engine's findings for suppression comments that suppressed nothing (when asked
+        to report them): its _suppress over no findings and only those comments."""
+        if not self.linter.options.report_unused_suppressions:
+            return []
+        unused = [d for d in directives if not d.used and d.kind != "enable"]
+        comments = [self.comments[(d.line, d.column)] for d in unused]
+        reading = Reading(Prose("", [], []), comments)
+        whole = Source(self.source.path, "", self.source.format, reading)
+        whole.__dict__["lines"] = self.comment_lines  # Source.lines is a cached_property
+        return self.linter._suppress(whole, [])
 
     def _core_lines(self, piece: Piece) -> range:
         """The document's line numbers of the current piece's core."""
@@ -390,7 +381,9 @@ class _ChunkedRun:
         counts: Counter[str] = Counter()
         named: set[str] = set()
         labels: set[str] = set()
-        for _, source in self._each_piece():
+        comments: list[Comment] = []
+        for piece, source in self._each_piece():
+            self._collect_comments(piece, source, comments)
             prose = source.reading.prose
             if not prose.text.strip():
                 continue  # the engine does not match it either
@@ -415,4 +408,24 @@ class _ChunkedRun:
             parents = linter.nlp.compiled.parents
             labels.update((SUBJECT_LEXICON, *parents.get(SUBJECT_LEXICON, ())))
         ranked = sorted(named, key=lambda w: (-counts[w], w))
+        text = self.source.text
+        lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+        self.comment_lines.total = lines
+        self.directives = parse_suppressions(comments, self.comment_lines) if comments else []
         return _Page(frozenset(named), ranked, frozenset(labels))
+
+    def _collect_comments(self, piece: Piece, source: Source, into: list[Comment]) -> None:
+        """The comments of the piece's core, at their place in the document, with their lines
+        and columns (so that the whole document never needs a line index)."""
+        comments = [c for c in source.reading.comments if piece.core_start <= piece.start + c.start]
+        comments = [c for c in comments if piece.start + c.start < piece.core_end]
+        if not comments:
+            return
+        lines = source.lines  # the piece's
+        for comment in comments:
+            moved = Comment(piece.start + comment.start, piece.start + comment.end, comment.text)
+            for local, offset in ((comment.start, moved.start), (comment.end, moved.end)):
+                line, column = lines.locate(local)
+                self.comment_lines.places[offset] = (line + self._lines_before, column)
+            self.comments[self.comment_lines.places[moved.start]] = moved
+            into.append(moved)

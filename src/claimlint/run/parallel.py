@@ -179,7 +179,7 @@ class FileOutcome:
     """What became of one file: its diagnostics, or the reason it could not be linted."""
 
     display: str
-    diagnostics: list[Diagnostic] | None = None
+    diagnostics: Sequence[Diagnostic] | None = None  # a list, or spilled (run/spill.py)
     error: FileError | None = None
     text: str | None = None
 
@@ -247,12 +247,14 @@ def lint_files(
     # a worker (which inherits this map by fork): a file edited during the run can never leave
     # findings of its new text under the key of its old one. When the texts are kept (for
     # excerpts), they are read once, here, so the report shows the very bytes that were linted.
+    # In process, the bytes are dropped once decoded and the decoded text is what the report
+    # shows: a big document is held once, never as bytes and text at the same time.
     hashed = {files[index]: data for index, data in data_of.items()}
+    linted_texts: dict[str, str] = {}
 
-    def lint_one(path: str, data: bytes | None = None) -> Outcome:
+    def lint_one(path: str) -> Outcome:
         display = (stdin_filename or "-") if path == "-" else path
-        if data is None:
-            data = hashed.get(path)
+        data = hashed.pop(path, None)
         try:
             if data is None:
                 source = file_io.read_source(
@@ -262,6 +264,9 @@ def lint_files(
                 source = source_from_bytes(display, data, encoding=encoding)
         except (DecodeError, OSError) as err:
             return (path, None, _file_error(display, err))
+        del data
+        if keep_texts:
+            linted_texts[path] = source.text
         from claimlint.nlp.limits import TimeBudgetExceeded, lint_within_budget
         from claimlint.run.chunked import Chunked
 
@@ -293,17 +298,20 @@ def lint_files(
                 record(index, by_path[files[index]])
         pending = [i for i in pending if slots[i].diagnostics is None and slots[i].error is None]
     for index in pending:
-        record(index, lint_one(files[index], data_of.get(index)))
+        data_of.pop(index, None)  # lint_one takes the bytes from `hashed` and lets them go
+        record(index, lint_one(files[index]))
+        if files[index] in linted_texts:
+            slots[index].text = linted_texts.pop(files[index])
         advance(1)
 
     for index, slot in enumerate(slots):
         if slot.diagnostics is None:
             continue
-        if index in keys:
+        if index in keys and not _too_big_to_cache(slot.diagnostics):
             cache.put(keys[index], slot.diagnostics)  # type: ignore[union-attr]
         if keep_texts and slot.text is None:
             if index in data_of:
-                _decode_into(slot, slot.display, data_of[index], encoding)
+                _decode_into(slot, slot.display, data_of.pop(index), encoding)
             else:
                 try:
                     slot.text = file_io.read_source(files[index], encoding=encoding).text
@@ -312,6 +320,13 @@ def lint_files(
     if cache is not None and cache.written:
         cache.prune_if_due()  # only runs that write sweep, at most once a day
     return slots
+
+
+def _too_big_to_cache(diagnostics: Sequence[Diagnostic]) -> bool:
+    """A big document's spilled findings are cached only when few: an entry is written whole."""
+    from claimlint.run.spill import CACHE_LIMIT, SpilledFindings
+
+    return isinstance(diagnostics, SpilledFindings) and len(diagnostics) > CACHE_LIMIT
 
 
 def _decode_into(slot: FileOutcome, name: str, data: bytes, encoding: str | None) -> None:

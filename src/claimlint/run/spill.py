@@ -1,0 +1,276 @@
+"""Findings of a big document kept in a temporary file, not in memory (issue 13, memory).
+
+A 50 MB page of claim-dense prose has about 120,000 findings, half a kilobyte each as
+Diagnostic objects: more than the rest of a run. run/chunked.py writes a big document's
+findings here as its pieces finish, one JSON line each, and the formatters read them back in
+order as often as they need; only the findings being written out at the moment are objects.
+
+SpilledFindings is a read-only Sequence of one document's findings (sorted); Findings chains
+several sequences in path order (a run's findings when some document spilled). Iteration uses
+positional reads (os.pread), so two iterations may run side by side (SARIF zips the findings
+with their fingerprints); a sparse index of record offsets makes a slice cheap.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
+
+from claimlint.diagnostics import Diagnostic, window
+
+STRIDE = 256  # records between two entries of the offset index
+_READ = 1 << 20  # bytes read at a time
+CACHE_LIMIT = 10_000  # a spilled document with more findings is not written to the cache
+
+
+def _record(diag: Diagnostic) -> bytes:
+    analysis = [list(pair) for pair in diag.analysis] if diag.analysis else None
+    fields = [
+        diag.line,
+        diag.column,
+        diag.rule,
+        diag.end_line,
+        diag.end_column,
+        diag.name,
+        diag.category,
+        diag.severity,
+        diag.message,
+        diag.excerpt,
+        diag.suggestion,
+        diag.fix,
+        analysis,
+    ]
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def _diagnostic(path: str, line: bytes) -> Diagnostic:
+    (row, col, rule, end_row, end_col, name, cat, sev, msg, excerpt, sug, fix, why) = json.loads(
+        line
+    )
+    analysis = tuple((k, v) for k, v in why) if why else None
+    return Diagnostic(
+        path, row, col, rule, end_row, end_col, name, cat, sev, msg, excerpt, sug, fix, analysis
+    )
+
+
+class SpilledFindings(Sequence[Diagnostic]):
+    """One document's findings, in the order they were appended, in an unnamed temporary file
+    (removed by the system when it is closed, even if the process is killed)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._file: Any = tempfile.TemporaryFile(prefix="claimlint-findings-")
+        self._offsets = array("q")  # file offset of every STRIDE-th record
+        self._size = 0
+        self._count = 0
+        self._pending: list[bytes] = []
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def append(self, diag: Diagnostic) -> None:
+        if diag.path != self.path:
+            raise ValueError(f"a finding of {diag.path!r} among those of {self.path!r}")
+        record = _record(diag)
+        if self._count % STRIDE == 0:
+            self._offsets.append(self._size + sum(len(r) for r in self._pending))
+        self._pending.append(record)
+        self._count += 1
+        if len(self._pending) >= STRIDE:
+            self._flush()
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        for diag in diagnostics:
+            self.append(diag)
+
+    def _flush(self) -> None:
+        if self._pending:
+            data = b"".join(self._pending)
+            self._file.seek(self._size)
+            self._file.write(data)
+            self._file.flush()
+            self._size += len(data)
+            self._pending.clear()
+
+    @property
+    def in_memory(self) -> int:
+        """How many findings are held as objects or records in memory now (at most STRIDE - 1,
+        between two writes)."""
+        return len(self._pending)
+
+    @property
+    def size_on_disk(self) -> int:
+        return self._size
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return self.iter_range(0, self._count)
+
+    def iter_range(self, start: int, stop: int) -> Iterator[Diagnostic]:
+        """The findings [start, stop), read from the file."""
+        start, stop = max(0, start), min(stop, self._count)
+        if start >= stop:
+            return
+        self._flush()
+        fd = self._file.fileno()
+        block = start // STRIDE
+        skip = start - block * STRIDE
+        position = self._offsets[block]
+        wanted = stop - start
+        rest = b""
+        path = self.path
+        while wanted:
+            data = os.pread(fd, _READ, position)
+            if not data:  # pragma: no cover - the file was shortened under us
+                raise OSError(f"the temporary file of {path}'s findings ended early")
+            position += len(data)
+            lines = (rest + data).split(b"\n")
+            rest = lines.pop()
+            for line in lines:
+                if skip:
+                    skip -= 1
+                    continue
+                yield _diagnostic(path, line)
+                wanted -= 1
+                if not wanted:
+                    return
+
+    @overload
+    def __getitem__(self, index: int) -> Diagnostic: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Diagnostic]: ...
+
+    def __getitem__(self, index: int | slice) -> Diagnostic | list[Diagnostic]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._count)
+            if step != 1:
+                return list(self)[index]
+            return list(self.iter_range(start, stop))
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("finding index out of range")
+        return next(self.iter_range(index, index + 1))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<SpilledFindings {self.path!r}: {self._count} findings>"
+
+    def close(self) -> None:
+        self._file.close()
+
+    # -- crossing a process boundary (a --jobs worker sends its findings to the parent) ---------
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as the name of a copy of the file, which the receiver opens and unlinks."""
+        self._flush()
+        with tempfile.NamedTemporaryFile(prefix="claimlint-findings-", delete=False) as out:
+            self._file.seek(0)
+            while chunk := self._file.read(_READ):
+                out.write(chunk)
+        return (_adopt, (self.path, out.name, self._offsets.tobytes(), self._size, self._count))
+
+
+def _adopt(path: str, name: str, offsets: bytes, size: int, count: int) -> SpilledFindings:
+    found = SpilledFindings.__new__(SpilledFindings)
+    found.path = path
+    found._file = open(name, "r+b")  # noqa: SIM115 - kept open for the object's life
+    os.unlink(name)  # the open file lives on; nothing is left behind
+    found._offsets = array("q")
+    found._offsets.frombytes(offsets)
+    found._size, found._count, found._pending = size, count, []
+    return found
+
+
+class Findings(Sequence[Diagnostic]):
+    """Sequences of findings read one after the other (each sorted, in path order): a run's
+    findings when some documents spilled theirs to disk."""
+
+    def __init__(self, parts: Sequence[Sequence[Diagnostic]]) -> None:
+        self.parts = [part for part in parts if len(part)]
+        self._count = sum(len(part) for part in self.parts)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        for part in self.parts:
+            yield from part
+
+    def iter_range(self, start: int, stop: int) -> Iterator[Diagnostic]:
+        base = 0
+        for part in self.parts:
+            size = len(part)
+            if stop <= base:
+                return
+            if start < base + size:
+                yield from window(part, max(0, start - base), min(size, stop - base))
+            base += size
+
+    @overload
+    def __getitem__(self, index: int) -> Diagnostic: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Diagnostic]: ...
+
+    def __getitem__(self, index: int | slice) -> Diagnostic | list[Diagnostic]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._count)
+            if step != 1:
+                return list(self)[index]
+            return list(self.iter_range(start, stop))
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("finding index out of range")
+        return next(self.iter_range(index, index + 1))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Findings: {self._count} in {len(self.parts)} parts>"
+
+
+def combine(listed: list[Diagnostic], spilled: list[SpilledFindings]) -> Sequence[Diagnostic]:
+    """A run's findings in order: `listed` (any files) and the spilled documents, by path.
+
+    With nothing spilled this is the sorted list itself, as it always was."""
+    listed.sort()
+    if not spilled:
+        return listed
+    parts: list[tuple[str, Sequence[Diagnostic]]] = [(s.path, s) for s in spilled]
+    start = 0
+    for index in range(1, len(listed) + 1):
+        if index == len(listed) or listed[index].path != listed[start].path:
+            parts.append((listed[start].path, listed[start:index]))
+            start = index
+    parts.sort(key=lambda part: part[0])  # stable: one path's parts stay together
+    merged: list[Sequence[Diagnostic]] = []
+    for index, (path, part) in enumerate(parts):
+        if index and parts[index - 1][0] == path:  # one path twice (rare): merge the two
+            merged[-1] = sorted([*merged[-1], *part])
+        else:
+            merged.append(part)
+    return Findings(merged)
+
+
+__all__ = ["CACHE_LIMIT", "Findings", "SpilledFindings", "combine"]
