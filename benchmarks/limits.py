@@ -3,11 +3,13 @@
 with the input and whether memory stays bounded.
 
     python benchmarks/limits.py [--sizes 1,5,20,50] [--runs 10000,20000,40000]
-                                [--formats json,text,sarif,html] [--out FILE]
+                                [--formats json,text,sarif,html,github,junit,gitlab]
+                                [--html-sizes 20] [--html-formats json,html] [--out FILE]
 
 Each document is linted by a fresh `claimlint check --no-cache --format FORMAT` process (the
 report written to a file), started through peak.py (see run.py), so the peak memory is that
-process's own. Punctuation runs use the first format only.
+process's own. Punctuation runs use the first format only; the HTML rows lint one big page
+made of the generated site's HTML pages (the first format unless --html-formats says).
 """
 
 from __future__ import annotations
@@ -47,6 +49,33 @@ def prose(megabytes: int, work: Path) -> Path:
     return path
 
 
+def html_page(megabytes: int, work: Path) -> Path:
+    """One HTML page of about `megabytes` MB: the bodies of a generated site's HTML pages, one
+    after the other inside one <html> (head, scripts and styles of each page kept in its body
+    part), as a long single-page site would be."""
+    site = work / "site"
+    if not site.exists():
+        prose(1, work)  # generates the site
+    bodies = []
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        start = text.find("<body")
+        end = text.rfind("</body>")
+        bodies.append(text[text.find(">", start) + 1 : end] if start >= 0 and end > start else text)
+    body = "\n".join(bodies)
+    path = work / f"page-{megabytes}mb.html"
+    target = megabytes << 20
+    with path.open("w", encoding="utf-8") as out:
+        head = '<!DOCTYPE html>\n<html lang="en">\n<head>\n<title>One long page</title>\n</head>\n'
+        out.write(head + "<body>\n")
+        written = len(head)
+        while written < target:
+            out.write(body + "\n")
+            written += len(body.encode()) + 1
+        out.write("</body>\n</html>\n")
+    return path
+
+
 def punctuation(unit: str, count: int, work: Path) -> Path:
     path = work / f"run-{count}-{len(unit)}-{ord(unit[0])}.md"
     path.write_text(f"Ketamine cures depression. {unit * count} Next sentence.\n", "utf-8")
@@ -67,6 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", default="10000,20000,40000", help="punctuation run lengths")
     parser.add_argument(
         "--formats", default="json", help="output formats, e.g. json,text,sarif,html"
+    )
+    parser.add_argument(
+        "--html-sizes", default="20", help="sizes in MB of one big HTML page (first format)"
+    )
+    parser.add_argument(
+        "--html-formats", default="", help="formats for the HTML page (default: the first)"
     )
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     args = parser.parse_args(argv)
@@ -95,6 +130,17 @@ def main(argv: list[str] | None = None) -> int:
                 seconds, peak, code = measure(path, env, fmt)
                 rows.append(
                     f"| prose | {fmt} | {size:.1f} MB | {seconds:.1f} | {seconds / size:.1f} "
+                    f"| {peak or 0:.0f} | {code} |"
+                )
+                print(rows[-1], flush=True)
+        html_formats = [f for f in args.html_formats.split(",") if f] or formats[:1]
+        for megabytes in (int(n) for n in args.html_sizes.split(",") if n):
+            path = html_page(megabytes, work)
+            size = path.stat().st_size / (1 << 20)
+            for fmt in html_formats:
+                seconds, peak, code = measure(path, env, fmt)
+                rows.append(
+                    f"| HTML page | {fmt} | {size:.1f} MB | {seconds:.1f} | {seconds / size:.1f} "
                     f"| {peak or 0:.0f} | {code} |"
                 )
                 print(rows[-1], flush=True)

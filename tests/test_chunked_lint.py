@@ -171,7 +171,7 @@ def test_cuts_never_fall_inside_code_front_matter_or_raw_html() -> None:
     )
     cut_lines = [text[c:].split("\n", 1)[0] for c in safe_cuts(text, "markdown")]
     assert cut_lines == ["One.", "Two.", "Three.", "# Heading"]
-    assert safe_cuts("<p>a</p>\n\n<p>b</p>\n", "html") == []
+    assert safe_cuts("<p>a</p>\n\n<p>b</p>\n", "html") == [10]  # HTML: test_chunked_html
     assert safe_cuts("a\n\n  b\r\n\r\nc\n", "text") == [3, 10]
 
 

@@ -6,12 +6,15 @@ line, outside fenced code, front matter, and HTML comments, scripts, styles, `pr
 `textarea` (the CommonMark blocks that a blank line does not end). There every open block has
 ended (a blank line ends paragraphs, block quotes, HTML blocks of kinds 6-7, and a line at
 column 0 ends list items and indented code), so the reader starts afresh, as it does at the
-top of a file. HTML is not cut: its open elements span the whole page.
+top of a file. HTML is cut at a line start between tokens where no block and no link is open
+(readers/html.html_cuts); its open elements span the page, so each cut comes with the elements
+open there, and a piece is read with them restored.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from claimlint.inputs.readers.text import iter_lines
 
@@ -30,8 +33,19 @@ _OTHER_CLOSE = ("-->", "?>", "]]>", ">")  # after <!--, <?, <![CDATA[, <!X
 _CUTTABLE = frozenset({"markdown", "text"})
 
 
+def cut_points(text: str, fmt: str) -> tuple[list[int], Sequence[tuple[str, ...]] | None]:
+    """safe_cuts, and for HTML the elements open at each cut (None for the other formats)."""
+    if fmt == "html":
+        from claimlint.inputs.readers.html import html_cuts
+
+        return html_cuts(text)
+    return safe_cuts(text, fmt), None
+
+
 def safe_cuts(text: str, fmt: str) -> list[int]:
     """Source offsets (line starts, in order, never 0) where the document may be cut."""
+    if fmt == "html":
+        return cut_points(text, fmt)[0]
     if fmt not in _CUTTABLE:
         return []
     cuts: list[int] = []

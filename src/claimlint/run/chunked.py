@@ -1,8 +1,9 @@
 """Lint a big document piece by piece, so that memory stays bounded whatever its size.
 
 The engine holds a document's prose, sentences, hits and context at once: about 60 bytes per
-character of a claim-dense page. A Markdown or text document over PIECE_CHARS is therefore cut
-where it reads alone exactly as in place (inputs/pieces.py) and linted one piece at a time,
+character of a claim-dense page. A Markdown, HTML or text document over PIECE_CHARS is
+therefore cut where it reads alone exactly as in place (inputs/pieces.py; an HTML piece is read
+with the elements open at its start restored) and linted one piece at a time,
 each piece with a few paragraphs of context on either side (a verdict looks at most a list's
 lead-in back and one sentence ahead); a piece reports only the findings that start in its own
 core. What belongs to the whole page is worked out over the whole page:
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from claimlint.diagnostics import Diagnostic
-from claimlint.inputs.pieces import safe_cuts
+from claimlint.inputs.pieces import cut_points
 from claimlint.inputs.positions import Prose
 from claimlint.inputs.readers.common import Comment, Reading
 from claimlint.inputs.sources import Source, read
@@ -57,19 +58,23 @@ _DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE)
 
 @dataclass
 class Piece:
-    """source[start:end] is linted; findings starting in [core_start, core_end) are kept."""
+    """source[start:end] is linted; findings starting in [core_start, core_end) are kept.
+    `opened`: the HTML elements open at `start`, restored before the piece is read."""
 
     start: int
     end: int
     core_start: int
     core_end: int
+    opened: tuple[str, ...] = ()
 
 
 def plan(text: str, fmt: str, limit: int) -> list[Piece]:
     """The pieces of a document (one piece when it is small or cannot be cut)."""
     if len(text) <= limit:
         return [Piece(0, len(text), 0, len(text))]
-    bounds = [0, *safe_cuts(text, fmt), len(text)]
+    cuts, states = cut_points(text, fmt)
+    bounds = [0, *cuts, len(text)]
+    del cuts
     regions = len(bounds) - 1
     if any(b - a > limit for a, b in zip(bounds, bounds[1:], strict=False)):
         # A part that cannot be cut (a huge code block or table) would be read again as the
@@ -88,6 +93,7 @@ def plan(text: str, fmt: str, limit: int) -> list[Piece]:
             bounds[min(regions, b + CONTEXT_AFTER)],
             bounds[a],
             bounds[b],
+            states[a - CONTEXT_BEFORE - 1] if states and a > CONTEXT_BEFORE else (),
         )
         for a, b in groups
     ]
@@ -258,6 +264,10 @@ class _ChunkedRun:
             from claimlint.inputs.readers.markdown import read_markdown
 
             reading = read_markdown(text, self.references)
+        elif self.source.format == "html":
+            from claimlint.inputs.readers.html import read_html
+
+            reading = read_html(text, piece.opened)
         else:
             reading = read(text, self.source.format)
         from claimlint.inputs.normalise import normalise

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import html
 import re
+from array import array
+from collections.abc import Sequence
 
 from claimlint.inputs.positions import ProseBuilder
 from claimlint.inputs.readers.common import Comment, Link, Reading, add_with_entities
@@ -320,7 +322,136 @@ class _Reader:
             self.links.append(Link(link_start, start, href))
 
 
-def read_html(text: str) -> Reading:
+def read_html(text: str, opened: Sequence[str] = ()) -> Reading:
+    """The prose of an HTML document; `opened` are the elements open where `text` starts, when
+    it is a piece of a bigger document cut by html_cuts (their state is restored first)."""
     reader = _Reader(text)
+    for tag in opened:
+        reader.push(tag)
     reader.run()
     return Reading(reader.builder.build(), reader.comments, reader.links)
+
+
+# -- where a big page may be cut (run/chunked.py lints it piece by piece) ------------------------
+
+
+class _Blocks:
+    """What a ProseBuilder knows that a cut depends on: whether a block is open, and the kind
+    the next block will have."""
+
+    def __init__(self) -> None:
+        self.open = False
+        self.block_kind = "paragraph"
+
+    def start_block(self, kind: str = "paragraph") -> None:
+        self.end_block()
+        self.block_kind = kind
+
+    def end_block(self) -> None:
+        self.open = False
+        self.block_kind = "paragraph"
+
+    def add(self, text: str, source_start: int, source_len: int | None = None) -> None:
+        if text and not self.open and not text.isspace():
+            self.open = True
+
+
+class _Cutter(_Reader):
+    """The reader without prose, noting the line starts where a piece may begin: between
+    tokens, in white space that no open block takes in, with no link open. Read from there
+    with the open elements restored, a piece gives the prose it gives in place.
+
+    The open elements at each cut are kept as a node of a tree of stacks (a parent and a
+    name), made only for the elements still open at some cut: a page of a million lines
+    nested 500 deep costs a node per element, not a 500-name copy per cut."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.builder = _Blocks()  # type: ignore[assignment]
+        self.cuts: list[int] = []
+        self.states = array("i")  # the node of the open elements at each cut (-1: none)
+        self.parents = array("i")
+        self.names: list[str] = []
+        self.node_of: list[int] = []  # per open element: its node, once one was needed
+        self.noded = 0  # the open elements [0, noded) have their node
+
+    def push(self, tag: str) -> None:
+        depth = len(self.stack)
+        super().push(tag)
+        if len(self.stack) > depth:
+            self.node_of.append(-1)
+
+    def pop(self) -> None:
+        super().pop()
+        self.node_of.pop()
+        self.noded = min(self.noded, len(self.stack))
+
+    def node(self) -> int:
+        """The node of the elements open now (made for those that have none yet)."""
+        for index in range(self.noded, len(self.stack)):
+            self.parents.append(self.node_of[index - 1] if index else -1)
+            self.names.append(self.stack[index])
+            self.node_of[index] = len(self.names) - 1
+        self.noded = len(self.stack)
+        return self.node_of[-1] if self.stack else -1
+
+    def run(self) -> None:
+        text, size, pos = self.text, len(self.text), 0
+        blocks = self.builder
+        while pos < size:
+            lt = text.find("<", pos)
+            end = size if lt < 0 else lt
+            if not blocks.open and blocks.block_kind == "paragraph" and not self.open_links:  # type: ignore[attr-defined]
+                self.note(pos, end)
+            if end > pos:
+                self.data(pos, end)
+            if lt < 0:
+                return
+            pos = self.markup(lt)
+
+    def note(self, pos: int, end: int) -> None:
+        """Note the last line start in the white space at the start of text[pos:end]."""
+        text = self.text
+        blank = end
+        for i in range(pos, end):  # usually a few characters: the indentation before a tag
+            if not text[i].isspace():
+                blank = i
+                break
+        brk = max(text.rfind("\n", pos, blank), text.rfind("\r", pos, blank))
+        if brk >= 0:
+            cut = brk + 1
+            if text[brk] == "\r" and text.startswith("\n", cut):
+                cut += 1
+        elif pos and text[pos - 1] in "\r\n" and not text.startswith("\r\n", pos - 1):
+            cut = pos
+        else:
+            return
+        if 0 < cut < len(text) and (not self.cuts or cut > self.cuts[-1]):
+            self.cuts.append(cut)
+            self.states.append(self.node())
+
+
+class OpenElements(Sequence[tuple[str, ...]]):
+    """The elements open at each cut, as html_cuts found them (rebuilt when asked for)."""
+
+    def __init__(self, cutter: _Cutter) -> None:
+        self._states, self._parents, self._names = cutter.states, cutter.parents, cutter.names
+
+    def __len__(self) -> int:
+        return len(self._states)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        node, names = self._states[index], []
+        while node >= 0:
+            names.append(self._names[node])
+            node = self._parents[node]
+        return tuple(reversed(names))
+
+
+def html_cuts(text: str) -> tuple[list[int], OpenElements]:
+    """Line starts (in order, never 0) where a page may be cut, and the elements open at each."""
+    cutter = _Cutter(text)
+    cutter.run()
+    return cutter.cuts, OpenElements(cutter)
