@@ -250,7 +250,6 @@ class _ChunkedRun:
         self._piece = pieces[0]
         self._prose: Prose | None = None
         self._lines_before = 0  # line breaks before the current piece
-        self._shared: dict[Any, Any] = {}
         self.directives: list[Suppression] = []
         self.comment_lines = CommentLines()
         self.comments: dict[tuple[int, int], Comment] = {}  # by (line, column)
@@ -286,18 +285,7 @@ class _ChunkedRun:
         """A finding of the current piece at its place in the document (a piece starts at the
         start of a line, so only line numbers move)."""
         moved = self._lines_before
-        shared = self._shared  # equal parts of findings share one object: a big page has
-        analysis = diag.analysis  # 100,000 findings, most explained in the same words
-        if analysis is not None:
-            analysis = tuple(shared.setdefault(pair, pair) for pair in analysis)
-            analysis = shared.setdefault(analysis, analysis)
-        return replace(
-            diag,
-            line=diag.line + moved,
-            end_line=diag.end_line + moved,
-            analysis=analysis,
-            suggestion=diag.suggestion and shared.setdefault(diag.suggestion, diag.suggestion),
-        )
+        return replace(diag, line=diag.line + moved, end_line=diag.end_line + moved)
 
     def _each_piece(self):
         """(piece, its Source) in order, keeping count of the lines before each."""
