@@ -137,6 +137,8 @@ def test_a_chunked_document_spills_its_findings_and_finds_what_the_whole_lint_fi
 
     monkeypatch.setattr(SpilledFindings, "append", watched)
     assert len(plan(text, "markdown", 400)) > 10
+    assert type(lint_source(linter, source, 400, spill=True)) is list  # few: given back listed
+    monkeypatch.setattr(spill, "KEEP_FILE_FROM", len(whole))
     found = lint_source(linter, source, 400, spill=True)
     assert isinstance(found, SpilledFindings)
     assert list(found) == whole
@@ -159,6 +161,7 @@ def test_the_command_line_spills_big_documents_and_prints_the_same(tmp_path, mon
 
     whole = {fmt: run(fmt) for fmt in FORMAT_NAMES}
     monkeypatch.setenv(chunked.PIECE_ENV, "500")
+    monkeypatch.setattr(spill, "KEEP_FILE_FROM", 1)
     spilled: list[SpilledFindings] = []
     original = SpilledFindings.__init__
 
@@ -176,6 +179,7 @@ def test_the_command_line_spills_big_documents_and_prints_the_same(tmp_path, mon
 def test_spilled_documents_with_many_findings_are_not_cached(tmp_path, monkeypatch) -> None:
     (tmp_path / "big.md").write_text(page() * 2, encoding="utf-8")
     monkeypatch.setenv(chunked.PIECE_ENV, "500")
+    monkeypatch.setattr(spill, "KEEP_FILE_FROM", 1)
     monkeypatch.setattr(spill, "CACHE_LIMIT", 2)
     first = lint_paths([str(tmp_path / "big.md")], cache_dir=tmp_path / "cache")
     assert len(first.diagnostics) > 2

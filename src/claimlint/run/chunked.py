@@ -45,6 +45,7 @@ from claimlint.nlp.context import Hit, SentenceHits
 from claimlint.nlp.engine import Linter
 from claimlint.nlp.sentences import split_sentences
 from claimlint.packs import Rule
+from claimlint.run import spill as spill_module
 from claimlint.run.piecewise import CommentLines, HitStore, unsuppressed
 from claimlint.run.spill import SpilledFindings
 
@@ -110,12 +111,13 @@ def lint_source(
 ) -> list[Diagnostic] | SpilledFindings:
     """linter.lint(source), piece by piece when the document is over `limit` characters
     (default piece_chars()). With `spill`, a document linted in pieces keeps its findings in
-    a temporary file (a SpilledFindings) instead of a list."""
+    a temporary file (a SpilledFindings) instead of a list, when it has KEEP_FILE_FROM or
+    more."""
     pieces = plan(source.text, source.format, limit or piece_chars())
     if len(pieces) == 1:
         return linter.lint(source)
     found = _ChunkedRun(linter, source, pieces).lint()
-    if spill:
+    if spill and len(found) >= spill_module.KEEP_FILE_FROM:
         return found
     listed = list(found)
     found.close()

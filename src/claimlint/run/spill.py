@@ -25,6 +25,9 @@ from claimlint.diagnostics import Diagnostic, window
 STRIDE = 256  # records between two entries of the offset index
 _READ = 1 << 20  # bytes read at a time
 CACHE_LIMIT = 10_000  # a spilled document with more findings is not written to the cache
+# A big document with fewer findings gets them back as a list (and its file closed): a site of
+# many big pages must not hold a file open for each.
+KEEP_FILE_FROM = 2_000
 
 
 def _record(diag: Diagnostic) -> bytes:
@@ -273,4 +276,4 @@ def combine(listed: list[Diagnostic], spilled: list[SpilledFindings]) -> Sequenc
     return Findings(merged)
 
 
-__all__ = ["CACHE_LIMIT", "Findings", "SpilledFindings", "combine"]
+__all__ = ["CACHE_LIMIT", "KEEP_FILE_FROM", "Findings", "SpilledFindings", "combine"]
