@@ -266,3 +266,41 @@ def test_carry_needs_a_route_in_the_previous_sentence_of_the_same_block() -> Non
     assert "CL201" not in rules(
         "We offer IV ketamine and troches. Parking is free. The first is far superior."
     )
+
+
+# -- `extends` parents, added when a rule asks --------------------------------------------------
+
+
+def test_parent_hits_are_the_childrens_hits_relabelled_in_order() -> None:
+    from claimlint.nlp.context import Extends, Hit, SentenceHits
+    from claimlint.nlp.sentences import Sentence
+
+    extends = Extends.of({"drug": ("treatment", "subject"), "device": ("treatment",)})
+    text = "Zeta and the coil help. Nothing here. The coil."
+    sentences = [Sentence(0, 23, 0, "paragraph"), Sentence(24, 37, 1, "paragraph")]
+    sentences.append(Sentence(38, 47, 2, "paragraph"))
+    hits = [
+        Hit("device", 13, 17, 3, 4),
+        Hit("drug", 0, 4, 0, 1),
+        Hit("treatment", 9, 12, 2, 3),
+        Hit("device", 42, 46, 11, 12),
+    ]
+    sh = SentenceHits(text, sentences, hits, [], extends)
+    assert sh.hits(0, "treatment") == [
+        Hit("treatment", 0, 4, 0, 1),
+        Hit("treatment", 9, 12, 2, 3),
+        Hit("treatment", 13, 17, 3, 4),
+    ]
+    assert sh.hits(0, "subject") == [Hit("subject", 0, 4, 0, 1)]
+    assert sh.hits(0, "drug") == [Hit("drug", 0, 4, 0, 1)]
+    assert sh.hits(1, "treatment") == [] and sh.hits(5, "treatment") == []
+    assert sh.where("treatment") == [0, 2] and sh.where("subject") == [0]
+    assert sh.present[2] == {"device", "treatment"}
+    assert sh.labels_by_span(0)[(0, 4)] == {"drug", "treatment", "subject"}
+
+
+def test_a_page_subject_counts_for_every_lexicon_that_extends_it() -> None:
+    """An unlisted product named in the title is a `treatment` for the efficacy rules, though
+    the matcher labels it `page-subject` only."""
+    found = rules("# Zorvexal drops\n\nZorvexal cures insomnia in one night.", "markdown")
+    assert "CL101" in found

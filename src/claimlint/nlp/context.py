@@ -8,6 +8,7 @@ window (the sentence, or the next/previous one), on the right side (direction), 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -29,14 +30,53 @@ class Hit(NamedTuple):
     token_end: int
 
 
-class SentenceHits:
-    """The hits of one document grouped by sentence and label."""
+class Extends(NamedTuple):
+    """The `extends` relation of a rule set's lexicons, both ways (transitive)."""
 
-    def __init__(self, text: str, sentences: list[Sentence], hits: list[Hit], links) -> None:
+    parents: Mapping[str, tuple[str, ...]]  # lexicon -> every lexicon that includes it
+    children: Mapping[str, tuple[str, ...]]  # lexicon -> every lexicon it includes
+
+    @classmethod
+    def of(cls, parents: Mapping[str, tuple[str, ...]]) -> Extends:
+        children: dict[str, list[str]] = {}
+        for child, ancestors in parents.items():
+            for parent in ancestors:
+                children.setdefault(parent, []).append(child)
+        return cls(parents, {parent: tuple(sorted(kids)) for parent, kids in children.items()})
+
+    def closure(self, labels: Iterable[str]) -> set[str]:
+        """The labels and every lexicon that includes one of them."""
+        found = set(labels)
+        for label in list(found):
+            found.update(self.parents.get(label, ()))
+        return found
+
+    def family(self, label: str) -> frozenset[str]:
+        """The label and every lexicon it includes: the labels whose hits are its hits."""
+        return frozenset((label, *self.children.get(label, ())))
+
+
+NO_EXTENDS = Extends({}, {})
+
+
+class SentenceHits:
+    """The hits of one document grouped by sentence and label.
+
+    Hits arrive as matched, without `extends` parents (two in five hits would be copies); a
+    parent's hits in a sentence are its children's hits, relabelled when first asked for.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        sentences: list[Sentence],
+        hits: list[Hit],
+        links,
+        extends: Extends | None = None,
+    ) -> None:
         self.text = text
         self.sentences = sentences
-        by_sentence: list[dict[str, list[Hit]]] = [{} for _ in sentences]
-        self.by_sentence = by_sentence
+        direct: list[dict[str, list[Hit]]] = [{} for _ in sentences]
         starts = [s.start for s in sentences]
         ends = [s.end for s in sentences]
         count, index = len(sentences), -1
@@ -47,15 +87,27 @@ class SentenceHits:
             while index + 1 < count and starts[index + 1] <= start:
                 index += 1
             if index >= 0 and start < ends[index]:
-                labels = by_sentence[index]
+                labels = direct[index]
                 found = labels.get(hit[0])
                 if found is None:
                     labels[hit[0]] = [hit]
                 else:
                     found.append(hit)
+        extends = extends or NO_EXTENDS
+        children = self._children = extends.children
+        # Per sentence: the lists asked for so far (direct ones at first), and every label
+        # present, parents included (what a rule checks before it asks for hits).
+        self._lists = [
+            {label: found for label, found in labels.items() if label not in children}
+            for labels in direct
+        ]
+        self._direct = direct
+        self.present: list[set[str]] = []
         self._where: dict[str, list[int]] = {}
-        for index, labels in enumerate(by_sentence):
-            for label in labels:
+        for index, labels in enumerate(direct):
+            present = extends.closure(labels)
+            self.present.append(present)
+            for label in present:
                 self._where.setdefault(label, []).append(index)
         self.links = links  # list of (prose_start, prose_end, href)
         self._link_cache: dict[str, set[int]] = {}
@@ -65,9 +117,32 @@ class SentenceHits:
         return self._where.get(label, [])
 
     def hits(self, index: int, label: str) -> list[Hit]:
-        if 0 <= index < len(self.sentences):
-            return self.by_sentence[index].get(label, [])
-        return []
+        """The sentence's hits of this label (its own and its children's), by position."""
+        if not 0 <= index < len(self.sentences):
+            return []
+        lists = self._lists[index]
+        found = lists.get(label)
+        if found is None:
+            if label not in self._children or label not in self.present[index]:
+                return []
+            found = lists[label] = self._with_children(index, label)
+        return found
+
+    def _with_children(self, index: int, label: str) -> list[Hit]:
+        direct = self._direct[index]
+        found = list(direct.get(label, ()))
+        for child in self._children[label]:
+            found.extend(Hit(label, *hit[1:]) for hit in direct.get(child, ()))
+        found.sort(key=itemgetter(1, 2))
+        return found
+
+    def labels_by_span(self, index: int) -> dict[tuple[int, int], set[str]]:
+        """Every label (parents included) of each span in the sentence."""
+        labels_of: dict[tuple[int, int], set[str]] = {}
+        for label in self.present[index]:
+            for hit in self.hits(index, label):
+                labels_of.setdefault((hit.start, hit.end), set()).add(label)
+        return labels_of
 
     def sentences_with_link(self, patterns: tuple[str, ...]) -> set[int]:
         """Indices of sentences that contain a link whose target matches one of the patterns."""

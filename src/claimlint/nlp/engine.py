@@ -59,7 +59,7 @@ def _candidates(sh: SentenceHits, match: Match, anchor: str | None) -> Iterable[
     return range(len(sh.sentences))
 
 
-def _possible(match: Match, present: dict[str, list[Hit]]) -> bool:
+def _possible(match: Match, present: set[str]) -> bool:
     """The sentence holds every `all` class and one `any` and `start` class: the cheap part
     of match_sentence, on the labels alone."""
     return (
@@ -265,7 +265,7 @@ class Linter:
         hits = self._hits(prose.text, prose.blocks) if prose.text.strip() else []
         hits, subjects = self._page_subjects(prose.text, sentences, hits)
         links = [(*_to_prose(prose, link.start, link.end), link.href) for link in reading.links]
-        sh = SentenceHits(prose.text, sentences, hits, links)
+        sh = SentenceHits(prose.text, sentences, hits, links, self.nlp.compiled.extends)
         self._subjects = subjects
         diagnostics: list[Diagnostic] = []
         self._fired: dict[str, set[int]] = {}
@@ -292,11 +292,11 @@ class Linter:
         if hits and self.nlp.compiled.common is not None:
             from claimlint.nlp.subjects import page_subjects
 
-            return page_subjects(text, sentences, hits, self.nlp.compiled.parents)
+            return page_subjects(text, sentences, hits, self.nlp.compiled.extends)
         return hits, []
 
     def _present(self, hits: list[Hit]) -> frozenset[str]:
-        return frozenset(hit.label for hit in hits)
+        return frozenset(self.nlp.compiled.extends.closure({hit.label for hit in hits}))
 
     def _sentence_rule(self, source: Source, sh: SentenceHits, rule: Rule) -> list[Diagnostic]:
         match = rule.match
@@ -309,17 +309,14 @@ class Linter:
         for index in _candidates(sh, match, anchor):
             if sh.sentences[index].kind not in rule.blocks or index in silenced:
                 continue
-            if not _possible(match, sh.by_sentence[index]):
+            if not _possible(match, sh.present[index]):
                 continue
             chosen = self.match_sentence(sh, index, match, rule.anchor, unless)
             if chosen:
                 fired.add(index)
                 start = min(h.start for h in chosen)
                 end = max(h.end for h in chosen)
-                labels_of: dict[tuple[int, int], set[str]] = {}
-                for label, found in sh.by_sentence[index].items():
-                    for hit in found:
-                        labels_of.setdefault((hit.start, hit.end), set()).add(label)
+                labels_of = sh.labels_by_span(index)
                 analysis = sentence_analysis(
                     rule, sh.text, chosen, labels_of, self._subjects, bool(match.start)
                 )

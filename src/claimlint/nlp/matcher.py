@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from claimlint.inputs.user_cache import load_compiled, store_compiled
 from claimlint.nlp import prefilter
+from claimlint.nlp.context import Extends
 from claimlint.nlp.inflect import inflections
 from claimlint.nlp.limits import set_stage
 from claimlint.nlp.tokenizer import english, term_words
@@ -108,6 +109,7 @@ class CompiledMatcher:
                 store_compiled("lexicons", key, state)
         self.trie: dict = state["trie"]
         self.parents: dict[str, tuple[str, ...]] = state["parents"]
+        self.extends = Extends.of(self.parents)
         self.regexes = [_Regex(*spec) for spec in state["regexes"]]
         self.common = state["common"]  # hashes of common words, when pages have subjects
         for lexicon in ruleset.lexicons.values():
@@ -197,7 +199,8 @@ class CompiledMatcher:
             ) from None
 
     def find(self, doc: Doc, text: str, bounds: list[int] | None = None) -> list[RawHit]:
-        """Every lexicon hit in a chunk (doc is text, tokenized), parents included.
+        """Every lexicon hit in a chunk (doc is text, tokenized); a hit is labelled with its
+        own lexicon only (SentenceHits adds the `extends` parents when a rule asks).
 
         `bounds` are the offsets where the chunk's blocks (paragraphs, headings, cells) and
         the gaps between them start; a regex never matches across one.
@@ -215,13 +218,7 @@ class CompiledMatcher:
         hits += self._regex_hits(text, starts, lengths, bounds or [0])
         if self.common is not None:
             hits += self._rare_words(doc, text, starts, lengths)
-        parents = self.parents
-        extra = [
-            (parent, start, end, first, last)
-            for label, start, end, first, last in hits
-            for parent in parents.get(label, ())
-        ]
-        return hits + extra
+        return hits
 
     def _rare_words(
         self, doc: Doc, text: str, starts: list[int], lengths: list[int]

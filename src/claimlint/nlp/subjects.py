@@ -13,9 +13,9 @@ that extends it, so rules written for `treatment` see it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from claimlint.nlp.context import Hit
+from claimlint.nlp.context import Extends, Hit
 from claimlint.nlp.matcher import RARE, RARE_CAPITALISED, SUBJECT_LEXICON
 from claimlint.nlp.sentences import Sentence
 
@@ -30,21 +30,21 @@ def page_subjects(
     text: str,
     sentences: Sequence[Sentence],
     hits: list[Hit],
-    parents: Mapping[str, tuple[str, ...]],
+    extends: Extends,
 ) -> tuple[list[Hit], list[str]]:
     """The hits with rare-word markers replaced by page-subject hits, and the subject words
     (most frequent first) for the explanation of findings."""
-    kept, candidates, words, named = subject_candidates(text, sentences, hits)
+    kept, candidates, words, named = subject_candidates(text, sentences, hits, extends)
     if not candidates and len(kept) == len(hits):
         return kept, []
     counts = Counter(words)
     named.update(word for word, count in counts.items() if count >= MIN_REPEATS)
     ranked = sorted(named, key=lambda w: (-counts[w], w))
-    return with_subjects(kept, candidates, words, named, parents), ranked
+    return with_subjects(kept, candidates, words, named), ranked
 
 
 def subject_candidates(
-    text: str, sentences: Sequence[Sentence], hits: list[Hit]
+    text: str, sentences: Sequence[Sentence], hits: list[Hit], extends: Extends
 ) -> tuple[list[Hit], list[Hit], list[str], set[str]]:
     """The hits without rare-word markers, the rare words that may be subjects (hits and
     lowercased words), and those named as such by where they stand (capitalised, in a title
@@ -55,7 +55,8 @@ def subject_candidates(
         (rare if hit[0] in _RARE_LABELS else kept).append(hit)
     if not rare:
         return kept, [], [], set()
-    excluded = sorted((h[1], h[2]) for h in kept if h[0] == EXCLUDED)
+    never = extends.family(EXCLUDED)
+    excluded = sorted((h[1], h[2]) for h in kept if h[0] in never)
     candidates = [h for h in rare if not _covered(h, excluded)]
     words = [text[h.start : h.end].lower() for h in candidates]
     named: set[str] = set()
@@ -71,13 +72,14 @@ def with_subjects(
     candidates: list[Hit],
     words: list[str],
     named: set[str] | frozenset[str],
-    parents: Mapping[str, tuple[str, ...]],
 ) -> list[Hit]:
-    """Every occurrence of a subject word becomes a hit of `page-subject` and its parents."""
-    labels = (SUBJECT_LEXICON, *parents.get(SUBJECT_LEXICON, ()))
-    for hit, word in zip(candidates, words, strict=True):
-        if word in named:
-            kept.extend(Hit(label, *hit[1:]) for label in labels)
+    """Every occurrence of a subject word becomes a hit of `page-subject` (and so of the
+    lexicons that extend it)."""
+    kept.extend(
+        Hit(SUBJECT_LEXICON, *hit[1:])
+        for hit, word in zip(candidates, words, strict=True)
+        if word in named
+    )
     return kept
 
 

@@ -175,10 +175,10 @@ class _PieceLinter(Linter):
             return hits, []
         from claimlint.nlp.subjects import subject_candidates, with_subjects
 
-        kept, candidates, words, _ = subject_candidates(text, sentences, hits)
+        extends = self.nlp.compiled.extends
+        kept, candidates, words, _ = subject_candidates(text, sentences, hits, extends)
         page = self.run.page
-        parents = self.nlp.compiled.parents
-        return with_subjects(kept, candidates, words, page.named, parents), page.ranked
+        return with_subjects(kept, candidates, words, page.named), page.ranked
 
     def _present(self, hits: list[Hit]) -> frozenset[str]:
         return self.run.page.present
@@ -378,6 +378,7 @@ class _ChunkedRun:
         """The subjects and lexicon labels of the whole page, piece by piece."""
         linter = self.linter
         subjects = linter.nlp.compiled.common is not None
+        extends = linter.nlp.compiled.extends
         counts: Counter[str] = Counter()
         named: set[str] = set()
         labels: set[str] = set()
@@ -395,7 +396,9 @@ class _ChunkedRun:
                 continue
             from claimlint.nlp.subjects import subject_candidates
 
-            kept, candidates, words, local = subject_candidates(prose.text, sentences, hits)
+            kept, candidates, words, local = subject_candidates(
+                prose.text, sentences, hits, extends
+            )
             labels.update(h.label for h in kept)
             for hit, word in zip(candidates, words, strict=True):
                 if self.in_core(hit.start):  # the context around a piece is counted once
@@ -405,14 +408,13 @@ class _ChunkedRun:
 
         named.update(word for word, count in counts.items() if count >= MIN_REPEATS)
         if named:  # every subject word stands somewhere on the page
-            parents = linter.nlp.compiled.parents
-            labels.update((SUBJECT_LEXICON, *parents.get(SUBJECT_LEXICON, ())))
+            labels.add(SUBJECT_LEXICON)
         ranked = sorted(named, key=lambda w: (-counts[w], w))
         text = self.source.text
         lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
         self.comment_lines.total = lines
         self.directives = parse_suppressions(comments, self.comment_lines) if comments else []
-        return _Page(frozenset(named), ranked, frozenset(labels))
+        return _Page(frozenset(named), ranked, frozenset(extends.closure(labels)))
 
     def _collect_comments(self, piece: Piece, source: Source, into: list[Comment]) -> None:
         """The comments of the piece's core, at their place in the document, with their lines

@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from claimlint.inputs import files as file_io
 from claimlint.inputs.decoding import DecodeError
 from claimlint.inputs.sources import format_of, source_from_bytes
 from claimlint.run.cache import ResultCache, entry_key, linter_key
+from claimlint.run.heap import batch_collector
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimlint.nlp.engine import Linter
@@ -279,31 +281,33 @@ def lint_files(
     def record(index: int, outcome: Outcome) -> None:
         slots[index].diagnostics, slots[index].error = outcome[1], outcome[2]
 
-    pooled = [i for i in pending if files[i] != "-"]
-    sizes = [len(data_of[i]) if i in data_of else _size(files[i]) for i in pooled]
-    if worth_a_pool(jobs, [files[i] for i in pooled], sizes):
-        from concurrent.futures.process import BrokenProcessPool
+    with batch_collector() if len(pending) > 1 else nullcontext():
+        pooled = [i for i in pending if files[i] != "-"]
+        sizes = [len(data_of[i]) if i in data_of else _size(files[i]) for i in pooled]
+        if worth_a_pool(jobs, [files[i] for i in pooled], sizes):
+            from concurrent.futures.process import BrokenProcessPool
 
-        # Build each pipeline here: the workers inherit it by fork instead of each importing
-        # spaCy and compiling the packs again, and a token pattern spaCy rejects is a
-        # PackError in this process, not a crash in a worker.
-        for linter in {id(lx): lx for lx in (linter_of(files[i]) for i in pooled)}.values():
-            _ = linter.nlp
+            # Build each pipeline here: the workers inherit it by fork instead of each importing
+            # spaCy and compiling the packs again, and a token pattern spaCy rejects is a
+            # PackError in this process, not a crash in a worker.
+            for linter in {id(lx): lx for lx in (linter_of(files[i]) for i in pooled)}.values():
+                _ = linter.nlp
 
-        try:
-            by_path = lint_in_pool(lint_one, [files[i] for i in pooled], sizes, jobs, advance)
-        except BrokenProcessPool:  # a worker died (killed, out of memory): finish in process
-            by_path = {}
-        for index in pooled:
-            if files[index] in by_path:
-                record(index, by_path[files[index]])
-        pending = [i for i in pending if slots[i].diagnostics is None and slots[i].error is None]
-    for index in pending:
-        data_of.pop(index, None)  # lint_one takes the bytes from `hashed` and lets them go
-        record(index, lint_one(files[index]))
-        if files[index] in linted_texts:
-            slots[index].text = linted_texts.pop(files[index])
-        advance(1)
+            try:
+                by_path = lint_in_pool(lint_one, [files[i] for i in pooled], sizes, jobs, advance)
+            except BrokenProcessPool:  # a worker died (killed, out of memory): finish in process
+                by_path = {}
+            for index in pooled:
+                if files[index] in by_path:
+                    record(index, by_path[files[index]])
+            left = [slots[i].diagnostics is None and slots[i].error is None for i in pending]
+            pending = [i for i, todo in zip(pending, left, strict=True) if todo]
+        for index in pending:
+            data_of.pop(index, None)  # lint_one takes the bytes from `hashed` and lets them go
+            record(index, lint_one(files[index]))
+            if files[index] in linted_texts:
+                slots[index].text = linted_texts.pop(files[index])
+            advance(1)
 
     for index, slot in enumerate(slots):
         if slot.diagnostics is None:
