@@ -19,7 +19,7 @@ from claimlint.run.baseline import (
 )
 
 SAFE = "Our infusions are completely safe for every guest.\n"  # CL401
-SURE = "Guaranteed results after the first visit.\n"  # CL601
+SURE = "Guaranteed results, every time.\n"  # CL601
 
 
 def diag(line: int, excerpt: str = "completely safe", path: str = "a.md") -> Diagnostic:

@@ -15,7 +15,7 @@ from claimlint.run.resolver import Overrides, Resolver
 
 # Each line makes exactly one finding of its own rule (checked in test_page_findings).
 SAFETY = "Our infusions are completely safe for every guest.\n"  # CL401
-GUARANTEE = "Guaranteed results after the first visit.\n"  # CL601
+GUARANTEE = "Guaranteed results, every time.\n"  # CL601
 CRISIS = "Some visitors describe suicidal thoughts before their first session.\n"  # CL302
 PAGE = SAFETY + "\n" + GUARANTEE
 

@@ -230,7 +230,7 @@ def test_gitlab_fingerprints_ignore_line_moves_but_not_content() -> None:
 PAGE = (
     "# Spring clinic notes\n\n"
     "Our infusions are completely safe for every guest.\n\n"
-    "Guaranteed results after the first visit.\n"
+    "Guaranteed results, every time.\n"
 )
 
 

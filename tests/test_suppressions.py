@@ -16,7 +16,7 @@ from claimlint.nlp.shared import SharedPipelineLinter
 from claimlint.packs import load_rules
 
 SAFE = "Our infusions are completely safe for every guest."  # CL401 (safety)
-SURE = "Guaranteed results after the first visit."  # CL601 (guarantee)
+SURE = "Guaranteed results, every time."  # CL601 (guarantee)
 RULESET = load_rules()
 
 

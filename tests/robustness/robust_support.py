@@ -103,10 +103,12 @@ def check_diagnostic(diag: Mapping[str, Any], text: str, starts: list[int] | Non
     end = offset_of(text, starts, diag["end_line"], diag["end_column"])
     assert start < end, f"empty or reversed span in {diag}"
     span = text[start:end]
-    if str(diag["path"]).endswith((".html", ".htm")):
-        # a tag inside a word ("A<itle>Ketamine") is not text: the page reads "AKetamine"
-        span = re.sub(r"<[^<>]*>", "", span)
     excerpt = diag["excerpt"]
+    if str(diag["path"]).endswith((".html", ".htm")) and "<" not in excerpt:
+        # a tag inside a word ("A<itle>Ketamine", "A<t<itle>Ketamine": a tag runs to the next
+        # ">") is not text: the page reads "AKetamine" (but inside an unclosed <title> a tag
+        # is text, and the excerpt shows it)
+        span = re.sub(r"<[^>]*>", "", span)
     truncated = excerpt.endswith("...")
     if truncated:
         excerpt = excerpt[:-3].rsplit(" ", 1)[0]  # the last word may be cut

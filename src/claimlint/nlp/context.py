@@ -261,7 +261,8 @@ def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> boo
     if modifier.final:
         sentence = sh.sentences[index]
         tail = sh.text[sentence.start : sentence.end].rstrip(" \t\r\n\"'”’)]*_")
-        if any(tail.endswith(end) for end in modifier.final):
+        rhetorical = bool(modifier.pseudo and sh.hits(index, modifier.pseudo))
+        if not rhetorical and any(tail.endswith(end) for end in modifier.final):
             return True
     found = False
     for other in _window(index, modifier.window):
