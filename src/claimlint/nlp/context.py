@@ -16,6 +16,7 @@ from claimlint.nlp.sentences import Sentence
 from claimlint.packs import Modifier
 
 MAX_LIST_ITEMS = 12  # a lead-in sentence governs at most this many list items after it
+MAX_CLOSURES = 4096  # label sets remembered per rule set (a bound, not a tuning knob)
 BULLETS = frozenset("•▪◦‣·●○■□–*")
 
 
@@ -36,19 +37,29 @@ class Extends(NamedTuple):
     parents: Mapping[str, tuple[str, ...]]  # lexicon -> every lexicon that includes it
     children: Mapping[str, tuple[str, ...]]  # lexicon -> every lexicon it includes
 
+    families: Mapping[str, frozenset[str]]  # the same as sets, for membership tests
+    closures: dict[frozenset[str], frozenset[str]]  # closure() answers: sentences repeat sets
+
     @classmethod
     def of(cls, parents: Mapping[str, tuple[str, ...]]) -> Extends:
         children: dict[str, list[str]] = {}
         for child, ancestors in parents.items():
             for parent in ancestors:
                 children.setdefault(parent, []).append(child)
-        return cls(parents, {parent: tuple(sorted(kids)) for parent, kids in children.items()})
+        kids = {parent: tuple(sorted(found)) for parent, found in children.items()}
+        return cls(parents, kids, {p: frozenset(k) for p, k in kids.items()}, {})
 
-    def closure(self, labels: Iterable[str]) -> set[str]:
+    def closure(self, labels: Iterable[str]) -> frozenset[str]:
         """The labels and every lexicon that includes one of them."""
-        found = set(labels)
-        for label in list(found):
-            found.update(self.parents.get(label, ()))
+        key = frozenset(labels)
+        found = self.closures.get(key)
+        if found is None:
+            grown = set(key)
+            for label in key:
+                grown.update(self.parents.get(label, ()))
+            found = frozenset(grown)
+            if len(self.closures) < MAX_CLOSURES:
+                self.closures[key] = found
         return found
 
     def family(self, label: str) -> frozenset[str]:
@@ -56,7 +67,7 @@ class Extends(NamedTuple):
         return frozenset((label, *self.children.get(label, ())))
 
 
-NO_EXTENDS = Extends({}, {})
+NO_EXTENDS = Extends({}, {}, {}, {})
 
 
 class SentenceHits:
@@ -94,7 +105,8 @@ class SentenceHits:
                 else:
                     found.append(hit)
         extends = extends or NO_EXTENDS
-        children = self._children = extends.children
+        children = self._children = extends.families
+        self._parents = extends.parents
         # Per sentence: the lists asked for so far (direct ones at first), and every label
         # present, parents included (what a rule checks before it asks for hits).
         self._lists = [
@@ -102,7 +114,7 @@ class SentenceHits:
             for labels in direct
         ]
         self._direct = direct
-        self.present: list[set[str]] = []
+        self.present: list[frozenset[str]] = []
         self._where: dict[str, list[int]] = {}
         for index, labels in enumerate(direct):
             present = extends.closure(labels)
@@ -129,19 +141,29 @@ class SentenceHits:
         return found
 
     def _with_children(self, index: int, label: str) -> list[Hit]:
-        direct = self._direct[index]
-        found = list(direct.get(label, ()))
-        for child in self._children[label]:
-            found.extend(Hit(label, *hit[1:]) for hit in direct.get(child, ()))
-        found.sort(key=itemgetter(1, 2))
+        children = self._children[label]
+        found: list[Hit] = []
+        parts = 0
+        for child, hits in self._direct[index].items():  # a sentence holds a few labels
+            if child == label:
+                found.extend(hits)
+            elif child in children:
+                found.extend([Hit(label, *hit[1:]) for hit in hits])
+            else:
+                continue
+            parts += 1
+        if parts > 1:
+            found.sort(key=itemgetter(1, 2))
         return found
 
     def labels_by_span(self, index: int) -> dict[tuple[int, int], set[str]]:
         """Every label (parents included) of each span in the sentence."""
+        parents = self._parents
         labels_of: dict[tuple[int, int], set[str]] = {}
-        for label in self.present[index]:
-            for hit in self.hits(index, label):
-                labels_of.setdefault((hit.start, hit.end), set()).add(label)
+        for label, hits in self._direct[index].items():
+            names = (label, *parents.get(label, ()))
+            for hit in hits:
+                labels_of.setdefault((hit[1], hit[2]), set()).update(names)
         return labels_of
 
     def sentences_with_link(self, patterns: tuple[str, ...]) -> set[int]:
