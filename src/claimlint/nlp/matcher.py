@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -30,6 +29,7 @@ from claimlint.nlp import prefilter
 from claimlint.nlp.context import Extends
 from claimlint.nlp.inflect import inflections
 from claimlint.nlp.limits import set_stage
+from claimlint.nlp.token_spans import align, joining_space, negated_by_prefix, segments_with
 from claimlint.nlp.tokenizer import english, term_words
 from claimlint.packs import Lexicon, PackError, RuleSet
 from claimlint.packs.linear_regex import (
@@ -211,6 +211,7 @@ class CompiledMatcher:
         lows, starts, lengths = array[:, :3].T.tolist()
         spaces = array[:, 3].nonzero()[0].tolist()  # the whitespace tokens: a few per block
         spans = self._phrases_across_space(text, lows, starts, lengths, spaces, bounds or [0])
+        spans = [span for span in spans if not negated_by_prefix(lows, span[1])]
         if len(self.tokens):
             strings = self.strings
             spans += [(strings[m], s, e) for m, s, e in self.tokens(doc)]
@@ -260,7 +261,7 @@ class CompiledMatcher:
         hard-wrapped paragraph), a tab or a second space joins words as one space does. spaCy
         makes such whitespace a token of its own; it is left out of the walk unless it holds a
         blank line or a block or gap starts inside it."""
-        joining = {i for i in spaces if _joining_space(text, starts[i], lengths[i], bounds)}
+        joining = {i for i in spaces if joining_space(text, starts[i], lengths[i], bounds)}
         if not joining:
             return self._phrases(lows)
         keep = [i for i in range(len(lows)) if i not in joining]
@@ -308,7 +309,7 @@ class CompiledMatcher:
             where = (
                 everywhere
                 if regex.needs is None or not folded
-                else sorted(_segments_with(folded, regex.needs, bounds, edges))
+                else sorted(segments_with(folded, regex.needs, bounds, edges))
             )
             for segment in where:
                 searched = caseless if regex.ignore_case else text
@@ -357,30 +358,6 @@ def _product_code(word: str) -> bool:
     return _CODE.fullmatch(word) is not None
 
 
-def _joining_space(text: str, start: int, length: int, bounds: list[int]) -> bool:
-    """Whitespace inside a block that joins words as a space does: at most one line break,
-    and no block or gap starts in it (blank lines and block edges still end a phrase)."""
-    end = start + length
-    if text.count("\n", start, end) > 1:
-        return False
-    at = bisect_right(bounds, end - 1)
-    return at == 0 or bounds[at - 1] < start
-
-
-def _segments_with(
-    folded: str, literals: frozenset[str], bounds: list[int], edges: list[int]
-) -> set[int]:
-    """The segments whose text contains one of the literals (found in the folded text)."""
-    found: set[int] = set()
-    for literal in literals:
-        at = folded.find(literal)
-        while at >= 0:
-            segment = bisect_right(bounds, at) - 1
-            found.add(segment)
-            at = folded.find(literal, edges[segment + 1])  # on to the next segment
-    return found
-
-
 # The string a token attribute's REGEX predicate is tested on, as spaCy's Matcher does it.
 _TOKEN_STRINGS = {"TEXT": "text", "ORTH": "orth_", "LOWER": "lower_", "NORM": "norm_"}
 
@@ -424,26 +401,6 @@ def _regex_extension(attr: str, pattern: str) -> str:
 
         Token.set_extension(name, getter=matches)
     return name
-
-
-def align(
-    starts: list[int], lengths: list[int], begin: int, end: int
-) -> tuple[int, int, int, int] | None:
-    """A character range widened to whole tokens, as Doc.char_span(alignment_mode="expand"):
-    (start char, end char, start token, end token), or None if it covers no token.
-
-    Tokens tile the text, so the token holding a character is the last one starting at or
-    before it; a range that starts in the whitespace after a token starts at the next one.
-    """
-    if begin >= end or not starts:
-        return None
-    first = bisect_right(starts, begin) - 1
-    last = bisect_right(starts, end - 1) - 1
-    if begin == starts[first] + lengths[first]:
-        first += 1
-    if first > last:
-        return None
-    return starts[first], starts[last] + lengths[last], first, last + 1
 
 
 class Pipeline:

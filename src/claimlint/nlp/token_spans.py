@@ -1,0 +1,61 @@
+"""Token-level helpers of the lexicon matcher: where a character range lies in tokens, which
+whitespace joins words, which block segments hold a literal, and which phrases a "non-"
+prefix negates. Pure functions over the arrays the matcher takes from a Doc."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.strings import hash_string
+
+_NON, _HYPHEN = hash_string("non"), hash_string("-")
+
+
+def negated_by_prefix(lows: list[int], start: int) -> bool:
+    """A phrase right after "non-" is its negation, not the phrase: "non-healing wounds" claim
+    no healing ("non-addictive", a phrase of its own, starts at "non")."""
+    return start >= 2 and lows[start - 1] == _HYPHEN and lows[start - 2] == _NON
+
+
+def joining_space(text: str, start: int, length: int, bounds: list[int]) -> bool:
+    """Whitespace inside a block that joins words as a space does: at most one line break,
+    and no block or gap starts in it (blank lines and block edges still end a phrase)."""
+    end = start + length
+    if text.count("\n", start, end) > 1:
+        return False
+    at = bisect_right(bounds, end - 1)
+    return at == 0 or bounds[at - 1] < start
+
+
+def segments_with(
+    folded: str, literals: frozenset[str], bounds: list[int], edges: list[int]
+) -> set[int]:
+    """The segments whose text contains one of the literals (found in the folded text)."""
+    found: set[int] = set()
+    for literal in literals:
+        at = folded.find(literal)
+        while at >= 0:
+            segment = bisect_right(bounds, at) - 1
+            found.add(segment)
+            at = folded.find(literal, edges[segment + 1])  # on to the next segment
+    return found
+
+
+def align(
+    starts: list[int], lengths: list[int], begin: int, end: int
+) -> tuple[int, int, int, int] | None:
+    """A character range widened to whole tokens, as Doc.char_span(alignment_mode="expand"):
+    (start char, end char, start token, end token), or None if it covers no token.
+
+    Tokens tile the text, so the token holding a character is the last one starting at or
+    before it; a range that starts in the whitespace after a token starts at the next one.
+    """
+    if begin >= end or not starts:
+        return None
+    first = bisect_right(starts, begin) - 1
+    last = bisect_right(starts, end - 1) - 1
+    if begin == starts[first] + lengths[first]:
+        first += 1
+    if first > last:
+        return None
+    return starts[first], starts[last] + lengths[last], first, last + 1
