@@ -321,3 +321,22 @@ def test_phrases_run_across_a_line_break_but_not_across_blocks(text: str, flagge
 
     found = [d for d in lint_text(text + "\n", path="page.md") if d.excerpt.startswith("no side")]
     assert bool(found) is flagged, [(d.rule, d.excerpt) for d in lint_text(text, path="page.md")]
+
+
+def test_a_phrase_right_after_non_is_not_matched() -> None:
+    """ "non-healing wounds" claim no healing; "non-addictive", a phrase of its own, matches."""
+    from claimlint.nlp.matcher import CompiledMatcher
+    from claimlint.packs import Lexicon, RuleSet
+
+    lexicons = {
+        "outcome": Lexicon("outcome", ("healing", "relief"), False),
+        "safety": Lexicon("safety", ("non-addictive",), False),
+    }
+    compiled = CompiledMatcher(NLP, RuleSet((), lexicons, {}))
+    text = "Non-healing wounds get relief; the balm is non-addictive and speeds healing."
+    found = [(label, a) for label, a, _, _, _ in compiled.find(NLP.make_doc(text), text)]
+    assert ("outcome", text.index("relief")) in found
+    assert ("safety", text.index("non-addictive")) in found
+    assert [a for label, a in found if label == "outcome" and a != text.index("relief")] == [
+        text.rindex("healing")  # the second "healing" only: the first follows "Non-"
+    ]
