@@ -304,3 +304,12 @@ def test_a_page_subject_counts_for_every_lexicon_that_extends_it() -> None:
     the matcher labels it `page-subject` only."""
     found = rules("# Zorvexal drops\n\nZorvexal cures insomnia in one night.", "markdown")
     assert "CL101" in found
+
+
+def test_a_topic_lead_in_does_not_exempt_the_claims_it_introduces() -> None:
+    """ "What the kit does:" opens with a topic word, but its list items are claims; a hedged
+    lead-in still governs its items."""
+    page = "# Calm Kit\n\nWhat the kit does:\n\n- melts away anxiety\n- ends insomnia\n"
+    assert {d.line for d in lint(page, "markdown") if d.category == "efficacy"} == {5, 6}
+    hedged = "# Calm Kit\n\nIn a small study, the kit may:\n\n- melt away anxiety\n- end insomnia\n"
+    assert not [d for d in lint(hedged, "markdown") if d.category == "efficacy"]

@@ -305,7 +305,9 @@ def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> boo
                 break
         if found:
             break
-    if not found and not modifier.final:
+    # A lead-in governs the items it introduces, except through a cue that only speaks for the
+    # opening of its own sentence ("What the kit does:" is a topic, its items are claims).
+    if not found and not modifier.final and modifier.position != "start":
         introducing = lead_in(sh, index)
         if introducing is not None:
             found = bool(_real_cues(sh, modifier, introducing)) or bool(
