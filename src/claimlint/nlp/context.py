@@ -16,7 +16,7 @@ from claimlint.nlp.sentences import Sentence
 from claimlint.packs import Modifier
 
 MAX_LIST_ITEMS = 12  # a lead-in sentence governs at most this many list items after it
-MAX_CLOSURES = 4096  # label sets remembered per rule set (a bound, not a tuning knob)
+MAX_CLOSURES = 1024  # label sets remembered per rule set: the common ones come first
 BULLETS = frozenset("•▪◦‣·●○■□–*")
 
 
