@@ -1,0 +1,78 @@
+"""Detection floors on the probe sets (tests/probes/README.md): recall of claims written by
+people who did not see the rules, and false findings on careful copy."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from claimlint.api import lint_text
+
+PROBES = Path(__file__).parent / "probes"
+WANTED = {
+    "figure": "efficacy",
+    "speed": "efficacy",
+    "superiority": "efficacy",
+    "route": "route-comparison",
+}
+LINE_CATEGORIES = {"efficacy", "route-comparison", "safety", "approval", "guarantee"}
+MIN_RECALL = 0.90  # 0.923 (561 of 608) when the floor was set
+MAX_CAREFUL_FLAGGED = 0.02  # 0.011 (3 of 270) when the floor was set
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = (PROBES / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip()]
+
+
+def _findings(text: str) -> list:
+    """The line-level findings of a text as its own page, off a mini page's title line."""
+    page = text.replace("\\n", "\n") + "\n"
+    found = [d for d in lint_text(page, path="probe.md") if d.category in LINE_CATEGORIES]
+    return [d for d in found if not (page.startswith("# ") and d.line == 1)]
+
+
+@pytest.fixture(scope="module")
+def claims() -> list[tuple[str, str, set[str]]]:
+    return [(s, cat, {d.category for d in _findings(text)}) for s, cat, text in _rows("claims.tsv")]
+
+
+def test_the_probe_sets_are_whole() -> None:
+    assert Counter(row[0] for row in _rows("claims.tsv")) == {
+        "a": 158,
+        "b": 130,
+        "c": 120,
+        "d": 100,
+        "e": 100,
+    }
+    assert len(_rows("careful.tsv")) == 270
+
+
+def test_claims_in_unseen_wording_are_caught(claims) -> None:
+    caught = [WANTED.get(cat, cat) in found for _, cat, found in claims]
+    recall = sum(caught) / len(caught)
+    missed = [(s, cat) for (s, cat, _), ok in zip(claims, caught, strict=True) if not ok]
+    assert recall >= MIN_RECALL, (
+        f"recall {recall:.3f}; missed by set: {Counter(s for s, _ in missed)}"
+    )
+
+
+def test_every_category_is_caught_in_most_sets(claims) -> None:
+    by_category: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    for _, cat, found in claims:
+        totals[cat] += 1
+        by_category[cat] += WANTED.get(cat, cat) in found
+    weak = {
+        cat: f"{by_category[cat]}/{totals[cat]}"
+        for cat in totals
+        if by_category[cat] < 0.75 * totals[cat]
+    }
+    assert not weak, weak
+
+
+def test_careful_copy_draws_no_line_level_finding() -> None:
+    flagged = [text[:80] for _, text in _rows("careful.tsv") if _findings(text)]
+    assert len(flagged) <= MAX_CAREFUL_FLAGGED * len(_rows("careful.tsv")), flagged
