@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
@@ -65,6 +64,8 @@ class SpilledFindings(Sequence[Diagnostic]):
     (removed by the system when it is closed, even if the process is killed)."""
 
     def __init__(self, path: str) -> None:
+        import tempfile  # not at import: a run answered by the cache never needs it
+
         self.path = path
         self._file: Any = tempfile.TemporaryFile(prefix="claimlint-findings-")
         self._offsets = array("q")  # file offset of every STRIDE-th record
@@ -180,6 +181,8 @@ class SpilledFindings(Sequence[Diagnostic]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as the name of a copy of the file, which the receiver opens and unlinks."""
+        import tempfile
+
         self._flush()
         with tempfile.NamedTemporaryFile(prefix="claimlint-findings-", delete=False) as out:
             self._file.seek(0)
