@@ -59,7 +59,42 @@ def _diagnostic(path: str, line: bytes) -> Diagnostic:
     )
 
 
-class SpilledFindings(Sequence[Diagnostic]):
+class _Ranged(Sequence[Diagnostic]):
+    """Indexing and equality for a sequence of findings read by range (`iter_range`), so
+    that a slice or an index never loads the others."""
+
+    _count: int
+
+    def iter_range(self, start: int, stop: int) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> Diagnostic: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Diagnostic]: ...
+
+    def __getitem__(self, index: int | slice) -> Diagnostic | list[Diagnostic]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._count)
+            if step != 1:
+                return list(self)[index]
+            return list(self.iter_range(start, stop))
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("finding index out of range")
+        return next(self.iter_range(index, index + 1))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class SpilledFindings(_Ranged):
     """One document's findings, in the order they were appended, in an unnamed temporary file
     (removed by the system when it is closed, even if the process is killed)."""
 
@@ -146,31 +181,6 @@ class SpilledFindings(Sequence[Diagnostic]):
                 if not wanted:
                     return
 
-    @overload
-    def __getitem__(self, index: int) -> Diagnostic: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Diagnostic]: ...
-
-    def __getitem__(self, index: int | slice) -> Diagnostic | list[Diagnostic]:
-        if isinstance(index, slice):
-            start, stop, step = index.indices(self._count)
-            if step != 1:
-                return list(self)[index]
-            return list(self.iter_range(start, stop))
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError("finding index out of range")
-        return next(self.iter_range(index, index + 1))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
-
     def __repr__(self) -> str:
         return f"<SpilledFindings {self.path!r}: {self._count} findings>"
 
@@ -202,7 +212,7 @@ def _adopt(path: str, name: str, offsets: bytes, size: int, count: int) -> Spill
     return found
 
 
-class Findings(Sequence[Diagnostic]):
+class Findings(_Ranged):
     """Sequences of findings read one after the other (each sorted, in path order): a run's
     findings when some documents spilled theirs to disk."""
 
@@ -226,31 +236,6 @@ class Findings(Sequence[Diagnostic]):
             if start < base + size:
                 yield from window(part, max(0, start - base), min(size, stop - base))
             base += size
-
-    @overload
-    def __getitem__(self, index: int) -> Diagnostic: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Diagnostic]: ...
-
-    def __getitem__(self, index: int | slice) -> Diagnostic | list[Diagnostic]:
-        if isinstance(index, slice):
-            start, stop, step = index.indices(self._count)
-            if step != 1:
-                return list(self)[index]
-            return list(self.iter_range(start, stop))
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError("finding index out of range")
-        return next(self.iter_range(index, index + 1))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"<Findings: {self._count} in {len(self.parts)} parts>"
