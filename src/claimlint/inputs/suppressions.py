@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from claimlint.inputs.positions import LineIndex
 from claimlint.inputs.readers.common import Comment
+
+if TYPE_CHECKING:  # pragma: no cover
+    from claimlint.diagnostics import Diagnostic
 
 # The kind must be followed by white space or the end of the comment, so that a misspelt
 # `claimlint-disable-nextline` is not read as a file-wide `claimlint-disable`.
@@ -121,3 +125,20 @@ def parse_suppressions(comments: list[Comment], lines: LineIndex) -> list[Suppre
                     for sel in selectors:
                         item.reenabled.setdefault(sel, (line, column))
     return out
+
+
+def unsuppressed(found: list[Diagnostic], directives: list[Suppression]) -> list[Diagnostic]:
+    """The findings no directive covers; each covering directive is marked used (for the
+    unused-suppression warnings). Shared by the whole-document lint and the piecewise one."""
+    kept = []
+    for diag in found:
+        covering = [
+            d
+            for d in directives
+            if d.covers(diag.rule, diag.name, diag.category, diag.line, diag.column)
+        ]
+        for directive in covering:
+            directive.used = True
+        if not covering:
+            kept.append(diag)
+    return kept

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.inputs.sources import Source
-from claimlint.inputs.suppressions import parse_suppressions
+from claimlint.inputs.suppressions import parse_suppressions, unsuppressed
 from claimlint.nlp.analysis import document_analysis, sentence_analysis
 from claimlint.nlp.context import Hit, SentenceHits, governing, openings
 from claimlint.nlp.documents import document_trigger
@@ -409,17 +409,7 @@ class Linter:
         directives = parse_suppressions(comments, source.lines)
         if not directives:
             return diagnostics
-        kept = []
-        for diag in diagnostics:
-            covering = [
-                d
-                for d in directives
-                if d.covers(diag.rule, diag.name, diag.category, diag.line, diag.column)
-            ]
-            for directive in covering:
-                directive.used = True
-            if not covering:
-                kept.append(diag)
+        kept = unsuppressed(diagnostics, directives)
         if self.options.report_unused_suppressions:
             for directive in directives:
                 if directive.used or directive.kind == "enable":

@@ -39,14 +39,14 @@ from claimlint.inputs.pieces import cut_points
 from claimlint.inputs.positions import Prose
 from claimlint.inputs.readers.common import Comment, Reading
 from claimlint.inputs.sources import Source, read
-from claimlint.inputs.suppressions import Suppression, parse_suppressions
+from claimlint.inputs.suppressions import Suppression, parse_suppressions, unsuppressed
 from claimlint.nlp.analysis import document_analysis
 from claimlint.nlp.context import Hit, SentenceHits
 from claimlint.nlp.engine import Linter
 from claimlint.nlp.sentences import split_sentences
 from claimlint.packs import Rule
 from claimlint.run import spill as spill_module
-from claimlint.run.piecewise import CommentLines, HitStore, unsuppressed
+from claimlint.run.piecewise import CommentLines, HitStore
 from claimlint.run.spill import SpilledFindings
 
 PIECE_CHARS = 200_000  # documents longer than this are linted in pieces of about this size

@@ -7,8 +7,6 @@ from __future__ import annotations
 from array import array
 from typing import Any
 
-from claimlint.diagnostics import Diagnostic
-from claimlint.inputs.suppressions import Suppression
 from claimlint.nlp.context import Hit
 
 
@@ -75,20 +73,3 @@ class CommentLines:
 
     def locate(self, offset: int) -> tuple[int, int]:
         return self.places[offset]
-
-
-def unsuppressed(found: list[Diagnostic], directives: list[Suppression]) -> list[Diagnostic]:
-    """The findings no directive covers; each covering directive is marked used (as the
-    engine's _suppress does for a whole document)."""
-    kept = []
-    for diag in found:
-        covering = [
-            d
-            for d in directives
-            if d.covers(diag.rule, diag.name, diag.category, diag.line, diag.column)
-        ]
-        for directive in covering:
-            directive.used = True
-        if not covering:
-            kept.append(diag)
-    return kept
