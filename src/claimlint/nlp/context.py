@@ -35,9 +35,7 @@ class Extends(NamedTuple):
     """The `extends` relation of a rule set's lexicons, both ways (transitive)."""
 
     parents: Mapping[str, tuple[str, ...]]  # lexicon -> every lexicon that includes it
-    children: Mapping[str, tuple[str, ...]]  # lexicon -> every lexicon it includes
-
-    families: Mapping[str, frozenset[str]]  # the same as sets, for membership tests
+    families: Mapping[str, frozenset[str]]  # lexicon -> every lexicon it includes
     closures: dict[frozenset[str], frozenset[str]]  # closure() answers: sentences repeat sets
 
     @classmethod
@@ -46,8 +44,7 @@ class Extends(NamedTuple):
         for child, ancestors in parents.items():
             for parent in ancestors:
                 children.setdefault(parent, []).append(child)
-        kids = {parent: tuple(sorted(found)) for parent, found in children.items()}
-        return cls(parents, kids, {p: frozenset(k) for p, k in kids.items()}, {})
+        return cls(parents, {parent: frozenset(kids) for parent, kids in children.items()}, {})
 
     def closure(self, labels: Iterable[str]) -> frozenset[str]:
         """The labels and every lexicon that includes one of them."""
@@ -64,10 +61,10 @@ class Extends(NamedTuple):
 
     def family(self, label: str) -> frozenset[str]:
         """The label and every lexicon it includes: the labels whose hits are its hits."""
-        return frozenset((label, *self.children.get(label, ())))
+        return self.families.get(label, frozenset()) | {label}
 
 
-NO_EXTENDS = Extends({}, {}, {}, {})
+NO_EXTENDS = Extends({}, {}, {})
 
 
 class SentenceHits:
