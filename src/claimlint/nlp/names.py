@@ -1,0 +1,139 @@
+"""Business and product names: an outcome word inside a name is not a claim.
+
+Clinics and products are named for what they promise ("Restore Ketamine Clinic", "Healing
+Minds Ketamine Clinic", "Lumbar Relief Chiropractic", "our Relief Restore drip"), and a page
+repeats the name in every sentence that books a visit or lists a price. Read as prose, each
+such sentence "says" that ketamine restores or heals. A name is found by its shape, in the
+body of the page: a run of capitalised words (with "of", "and", "&", "the" between them)
+that holds a capitalised business or product noun (the pack's `name-head` lexicon), or that
+stands right before one ("Relief Restore drip"). Hits of the lexicons that `not-in-names`
+includes (outcomes) are dropped inside such a name, unless the name itself names a condition
+("Pain Relief Institute", "Anxiety Relief Roll-On"): a product named for a disease is, for
+the FDA, sold to treat it.
+
+Headings and titles are left alone (every word is capitalised there), and so are blocks that
+are not prose (mostly capitalised words: an all-caps banner, a title-case list).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from claimlint.nlp.context import Extends, Hit
+
+NAME_HEAD = "name-head"  # reserved lexicon: "Clinic", "Center", "Formula", "drip"
+IGNORED = "not-in-names"  # reserved lexicon: what a name's words do not claim (outcomes)
+NAMED_CONDITION = "condition"  # a name holding one of these keeps its claim
+CONNECTORS = frozenset({"of", "and", "&", "the", "for", "at", "on", "de", "la"})
+NOT_PROSE = frozenset({"title", "heading", "meta", "tags", "code"})
+MIN_LOWER_SHARE = 0.25  # a prose block: at least this share of words start in lower case
+MIN_LOWER_WORDS = 2
+_WORD = re.compile(r"[^\W_][\w'’&.+-]*|&")
+
+
+class _Words:
+    """The words of one block, with where they start and end and whether they are
+    capitalised."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        found = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+        self.spans = [(a, b) for a, b in found if text[b - 1] != "."] + [
+            (a, b - 1) for a, b in found if text[b - 1] == "." and b - 1 > a
+        ]
+        self.spans.sort()
+        self.starts = [a for a, _ in self.spans]
+        self.words = [text[a:b] for a, b in self.spans]
+        self.capital = [w[:1].isupper() or w[:1].isdigit() for w in self.words]
+
+    def prose(self) -> bool:
+        lower = sum(1 for w, c in zip(self.words, self.capital, strict=True) if not c and w != "&")
+        return lower >= MIN_LOWER_WORDS and lower >= MIN_LOWER_SHARE * len(self.words)
+
+    def at(self, offset: int) -> int:
+        """The index of the word that holds a prose offset, or -1."""
+        k = bisect_right(self.starts, offset) - 1
+        return k if k >= 0 and offset < self.spans[k][1] else -1
+
+    def run(self, k: int) -> tuple[int, int]:
+        """The capitalised run around word k, as word indexes [first, last]: capitalised
+        words, with connectors only between two of them."""
+        first = last = k
+        while first > 0:
+            j = first - 1
+            if self.capital[j]:
+                first = j
+            elif self._connector(j) and j > 0 and self.capital[j - 1]:
+                first = j - 1
+            else:
+                break
+        while last + 1 < len(self.words):
+            j = last + 1
+            if self.capital[j]:
+                last = j
+            elif self._connector(j) and j + 1 < len(self.words) and self.capital[j + 1]:
+                last = j + 1
+            else:
+                break
+        return first, last
+
+    def _connector(self, j: int) -> bool:
+        return self.words[j].lower() in CONNECTORS
+
+
+def name_spans(text: str, blocks: Sequence, hits: Sequence[Hit], extends: Extends) -> list:
+    """The (start, end) prose spans of the business and product names in the body text."""
+    heads_labels = extends.family(NAME_HEAD)
+    heads = [h for h in hits if h[0] in heads_labels]
+    if not heads:
+        return []
+    block_starts = [b.start for b in blocks]
+    cache: dict[int, _Words | None] = {}
+    spans = set()
+    for head in heads:
+        b = bisect_right(block_starts, head[1]) - 1
+        if b < 0 or blocks[b].kind in NOT_PROSE or head[2] > blocks[b].end:
+            continue
+        if b not in cache:
+            words = _Words(text, blocks[b].start, blocks[b].end)
+            cache[b] = words if words.prose() else None
+        words = cache[b]
+        k = words.at(head[1]) if words is not None else -1
+        if words is None or k < 0:
+            continue
+        if words.capital[k]:
+            first, last = words.run(k)
+            if last > first:
+                spans.add((words.spans[first][0], words.spans[last][1]))
+        elif k > 0 and words.capital[k - 1]:  # "our Relief Restore drip"
+            first, last = words.run(k - 1)
+            if last - first >= 1 or first > 0:
+                spans.add((words.spans[first][0], head[2]))
+    return sorted(spans)
+
+
+def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends) -> list[Hit]:
+    """The hits without the outcome words that only stand inside a business or product name
+    (see the module's docstring)."""
+    ignored = extends.family(IGNORED)
+    if not any(h[0] in ignored for h in hits):
+        return hits
+    spans = name_spans(text, blocks, hits, extends)
+    if not spans:
+        return hits
+    conditions = extends.family(NAMED_CONDITION)
+    named = [(a, b) for a, b in spans if not _names_condition(hits, conditions, a, b)]
+    if not named:
+        return hits
+    starts = [a for a, _ in named]
+
+    def inside(hit: Hit) -> bool:
+        k = bisect_right(starts, hit[1]) - 1
+        return k >= 0 and hit[2] <= named[k][1]
+
+    return [h for h in hits if h[0] not in ignored or not inside(h)]
+
+
+def _names_condition(hits: Sequence[Hit], conditions: frozenset[str], a: int, b: int) -> bool:
+    return any(h[0] in conditions and a <= h[1] and h[2] <= b for h in hits)

@@ -1,0 +1,54 @@
+"""Business and product names (nlp/names.py): an outcome word inside a name claims nothing,
+a claim beside the name still counts, and a name that names a disease keeps its claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimlint.api import lint_text
+
+
+def _efficacy(text: str, path: str = "page.md") -> list[str]:
+    return [d.excerpt for d in lint_text(text + "\n", path=path) if d.category == "efficacy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Book a visit at Renewal Ketamine Clinic on Elm Street.",
+        "Harbor Relief Chiropractic takes walk-ins on Saturdays.",
+        "Healing Waters Infusion Center accepts most insurance plans.",
+        "Transform IV Lounge has two locations downtown.",
+        "Our Revive Restore drip costs $179 and takes forty minutes.",
+        "At Rebuild Psychedelic Retreats, each cohort has six guests.",
+    ],
+)
+def test_an_outcome_word_inside_a_name_is_not_a_claim(text: str) -> None:
+    assert _efficacy(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Renewal Ketamine Clinic cures depression for good.",
+        "Our Revive Restore drip rebuilds your immune system overnight.",
+        "Harbor Relief Chiropractic heals herniated discs without surgery.",
+    ],
+)
+def test_a_claim_beside_a_name_still_counts(text: str) -> None:
+    assert _efficacy(text)
+
+
+def test_a_name_that_names_a_disease_keeps_its_claim() -> None:
+    assert _efficacy("The Migraine Relief Institute offers ketamine infusions in Austin.")
+
+
+def test_headings_and_title_case_blocks_are_not_read_as_names() -> None:
+    # every word is capitalised in a heading: the outcome there is a claim
+    assert _efficacy("# Ketamine Clinic Therapy That Restores Your Hope\n\nBook today.")
+    assert _efficacy("Ketamine Clinic Therapy That Restores Your Hope Today")
+
+
+def test_html_body_names_too() -> None:
+    page = "<p>Call Revive Wellness Center to book your first infusion.</p>"
+    assert _efficacy(page, path="page.html") == []
