@@ -4,7 +4,8 @@ with the input and whether memory stays bounded.
 
     python benchmarks/limits.py [--sizes 1,5,20,50] [--runs 10000,20000,40000]
                                 [--formats json,text,sarif,html,github,junit,gitlab]
-                                [--html-sizes 20] [--html-formats json,html] [--out FILE]
+                                [--html-sizes 20] [--html-formats json,html]
+                                [--unicode-sizes 64] [--out FILE]
 
 Each document is linted by a fresh `claimlint check --no-cache --format FORMAT` process (the
 report written to a file), started through peak.py (see run.py), so the peak memory is that
@@ -46,6 +47,34 @@ def prose(megabytes: int, work: Path) -> Path:
         while written < target:
             out.write(body + "\n\n")
             written += len(body.encode()) + 2
+    return path
+
+
+def unicode_prose(megabytes: int, work: Path) -> Path:
+    """The prose of `prose`, at most `megabytes` MB (64: the largest file claimlint reads),
+    with text Python cannot store at one byte a character: curly quotes for straight ones,
+    and after every paragraph a few CJK words and an emoji (above U+FFFF, so a decoded str of
+    this document takes 4 bytes a character)."""
+    site = work / "site"
+    if not site.exists():
+        prose(1, work)  # generates the site
+    pages = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.md"))]
+    body = "\n\n".join(page.split("---", 2)[-1] for page in pages)
+    paragraphs = []
+    for paragraph in body.split("\n\n"):
+        if paragraph[:1].isalpha():
+            quoted = paragraph.replace(' "', " \u201c").replace('" ', "\u201d ")
+            paragraph = quoted + " \u6771\u4eac\u306e\u8a3a\u7642\u6240 \U0001f600"
+        paragraphs.append(paragraph)
+    data = ("\n\n".join(paragraphs) + "\n\n").encode("utf-8")
+    path = work / f"unicode-{megabytes}mb.md"
+    target = megabytes << 20
+    with path.open("wb") as out:
+        written = 0
+        while written + len(data) <= target:
+            out.write(data)
+            written += len(data)
+        out.write(data[: data.rfind(b"\n\n", 0, target - written) + 2])
     return path
 
 
@@ -103,6 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--html-formats", default="", help="formats for the HTML page (default: the first)"
     )
+    parser.add_argument(
+        "--unicode-sizes",
+        default="",
+        help="sizes in MB of prose with curly quotes, CJK words and an emoji a paragraph "
+        "(64: the input limit), in every format",
+    )
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     args = parser.parse_args(argv)
     env, _ = claimlint_env()
@@ -131,6 +166,16 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(
                     f"| prose | {fmt} | {size:.1f} MB | {seconds:.1f} | {seconds / size:.1f} "
                     f"| {peak or 0:.0f} | {code} |"
+                )
+                print(rows[-1], flush=True)
+        for megabytes in (int(n) for n in args.unicode_sizes.split(",") if n):
+            path = unicode_prose(megabytes, work)
+            size = path.stat().st_size / (1 << 20)
+            for fmt in formats:
+                seconds, peak, code = measure(path, env, fmt)
+                rows.append(
+                    f"| non-ASCII prose | {fmt} | {size:.1f} MB | {seconds:.1f} "
+                    f"| {seconds / size:.1f} | {peak or 0:.0f} | {code} |"
                 )
                 print(rows[-1], flush=True)
         html_formats = [f for f in args.html_formats.split(",") if f] or formats[:1]

@@ -20,10 +20,12 @@ def read_source(
     encoding: str | None = None,
     stdin_filename: str | None = None,
     stdin_data: bytes | None = None,
+    stored: bool = False,
 ) -> Source:
-    """Read one file (or stdin) into a Source; failures are OSError or DecodeError."""
+    """Read one file (or stdin) into a Source; failures are OSError or DecodeError.
+    `stored`: see source_from_bytes."""
     name, data = read_bytes(path, stdin_filename=stdin_filename, stdin_data=stdin_data)
-    return source_from_bytes(name, data, encoding=encoding)
+    return source_from_bytes(name, data, encoding=encoding, stored=stored)
 
 
 def read_bytes(

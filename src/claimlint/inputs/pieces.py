@@ -14,9 +14,10 @@ open there, and a piece is read with them restored.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from claimlint.inputs.readers.text import iter_lines
+from claimlint.inputs.stored import StoredText
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 # CommonMark HTML blocks 1-5 end at their closer, not at a blank line: opener -> closer.
@@ -33,29 +34,54 @@ _OTHER_CLOSE = ("-->", "?>", "]]>", ">")  # after <!--, <?, <![CDATA[, <!X
 _CUTTABLE = frozenset({"markdown", "text"})
 
 
-def cut_points(text: str, fmt: str) -> tuple[list[int], Sequence[tuple[str, ...]] | None]:
-    """safe_cuts, and for HTML the elements open at each cut (None for the other formats)."""
+def cut_points(
+    text: str | StoredText, fmt: str
+) -> tuple[list[int], Sequence[tuple[str, ...]] | None]:
+    """safe_cuts, and for HTML the elements open at each cut (None for the other formats).
+    A StoredText (a big document kept as bytes) is read a block or a window at a time."""
     if fmt == "html":
+        if isinstance(text, StoredText):
+            from claimlint.inputs.readers.html_stored import stored_html_cuts
+
+            return stored_html_cuts(text)
         from claimlint.inputs.readers.html import html_cuts
 
         return html_cuts(text)
     return safe_cuts(text, fmt), None
 
 
-def safe_cuts(text: str, fmt: str) -> list[int]:
+def safe_cuts(text: str | StoredText, fmt: str) -> list[int]:
     """Source offsets (line starts, in order, never 0) where the document may be cut."""
     if fmt == "html":
         return cut_points(text, fmt)[0]
     if fmt not in _CUTTABLE:
         return []
+    if isinstance(text, StoredText):
+        lines: Iterable[tuple[int, str]] = ((start, line) for start, _, line in text.lines())
+    else:
+        lines = ((start, text[start:body]) for start, body, _ in iter_lines(text))
+    return _cuts(lines, fmt == "markdown", _head(text))
+
+
+def _head(text: str | StoredText) -> str:
+    """The first three characters after any byte order marks (front matter opens there)."""
+    start = 0
+    while True:
+        chunk = text[start : start + 4096]
+        stripped = chunk.lstrip("\ufeff")
+        if stripped or len(chunk) < 4096:
+            return (stripped + text[start + 4096 : start + 4099])[:3]
+        start += 4096
+
+
+def _cuts(lines: Iterable[tuple[int, str]], markdown: bool, head: str) -> list[int]:
+    """safe_cuts over (start, line without its break) of every line, in order."""
     cuts: list[int] = []
-    markdown = fmt == "markdown"
     fence: str | None = None  # the open fence's marker (``` or ~~~, with its length)
     closer: str | None = None  # what ends the open raw HTML block
     blank_before = False
-    front = markdown and text.lstrip("\ufeff")[:3] in ("---", "+++")
-    for number, (start, body, _end) in enumerate(iter_lines(text)):
-        line = text[start:body]
+    front = markdown and head in ("---", "+++")
+    for number, (start, line) in enumerate(lines):
         if front:
             front = number == 0 or line.strip() not in ("---", "...", "+++")
             blank_before = False

@@ -22,7 +22,10 @@ class LineIndex:
         # 8 bytes a line (a list of ints costs 36): a big document's index is never held
         # as a list, not even while it is built.
         self.starts = array("q", [0])
-        self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        if isinstance(text, str):
+            self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        else:  # a StoredText (inputs/stored.py): read a block at a time
+            self.starts.extend(text.line_starts())
         self.length = len(text)
         self._text = text
 

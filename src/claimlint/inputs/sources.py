@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from claimlint.inputs import stored as stored_module
 from claimlint.inputs.decoding import DecodeError, decode
 from claimlint.inputs.positions import LineIndex
 from claimlint.inputs.readers.common import Reading
@@ -66,10 +67,23 @@ def read(text: str, fmt: str) -> Reading:
 
 
 def source_from_bytes(
-    path: str, data: bytes, *, encoding: str | None = None, fmt: str | None = None
+    path: str,
+    data: bytes,
+    *,
+    encoding: str | None = None,
+    fmt: str | None = None,
+    stored: bool = False,
 ) -> Source:
-    """Decode bytes into a Source; raises DecodeError with the reason."""
+    """Decode bytes into a Source; raises DecodeError with the reason.
+
+    With `stored`, a big UTF-8 document keeps its bytes and its text is a StoredText
+    (inputs/stored.py), decoded a piece at a time: only for a caller that lints it in pieces
+    (run/chunked.lint_source) and reads it by slices."""
     fmt = fmt or format_of(path)
+    if stored and len(data) > stored_module.STORED_FROM:
+        kept = stored_module.stored_text(data, encoding=encoding, html=fmt == "html")
+        if kept is not None:
+            return Source(path, kept, fmt)  # type: ignore[arg-type]
     text = decode(data, encoding=encoding, html=fmt == "html")
     return Source(path, text, fmt)
 

@@ -386,6 +386,7 @@ def iter_html(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]:
             lines = LineIndex(text)
             opening, closing = '<pre class="source">', "</pre>"
             if format_of(path) == "html" and len(text) <= PAGE_VIEW_CHARS:
+                text = text[0 : len(text)]  # a str (a big page may be kept as bytes)
                 spans = list(_locate(items(), text, lines))
                 page, shown = page_view(text, spans, lambda s, first: _mark_open(s, first, "p"))
                 out.append(

@@ -39,6 +39,7 @@ from claimlint.inputs.pieces import cut_points
 from claimlint.inputs.positions import Prose
 from claimlint.inputs.readers.common import Comment, Reading
 from claimlint.inputs.sources import Source, read
+from claimlint.inputs.stored import StoredText
 from claimlint.inputs.suppressions import Suppression, parse_suppressions, unsuppressed
 from claimlint.nlp.analysis import document_analysis
 from claimlint.nlp.context import Hit, SentenceHits
@@ -55,6 +56,7 @@ CONTEXT_BEFORE = 16  # regions (>= 1 sentence each) read before a piece: > a lea
 CONTEXT_AFTER = 2  # and after it: the sentence after a claim may cite it
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE)
+_DEFINITION_BYTES = re.compile(rb"^ {0,3}\[[^\]]+\]:", re.MULTILINE)  # the same, in UTF-8
 
 
 @dataclass
@@ -115,6 +117,8 @@ def lint_source(
     more."""
     pieces = plan(source.text, source.format, limit or piece_chars())
     if len(pieces) == 1:
+        if isinstance(source.text, StoredText):  # it cannot be cut: it is linted whole
+            source = Source(source.path, str(source.text), source.format)
         return linter.lint(source)
     found = _ChunkedRun(linter, source, pieces).lint()
     if spill and len(found) >= spill_module.KEEP_FILE_FROM:
@@ -234,6 +238,20 @@ class _PieceLinter(Linter):
         return diagnostics  # over the merged findings, by the run
 
 
+def _breaks(text: str | StoredText, start: int, stop: int) -> int:
+    """The line breaks in text[start:stop] (a StoredText counts its bytes)."""
+    if isinstance(text, StoredText):
+        return text.breaks(start, stop)
+    return len(_LINE_BREAK.findall(text, start, stop))
+
+
+def _has_definition(text: str | StoredText) -> bool:
+    """Does a Markdown document define a link reference anywhere?"""
+    if isinstance(text, StoredText):
+        return text.search(_DEFINITION_BYTES)
+    return _DEFINITION.search(text) is not None
+
+
 def _position(diag: Diagnostic) -> tuple[int, int]:
     return diag.line, diag.column
 
@@ -293,14 +311,14 @@ class _ChunkedRun:
         """(piece, its Source) in order, keeping count of the lines before each."""
         text, lines, counted = self.source.text, 0, 0
         for piece in self.pieces:
-            lines += len(_LINE_BREAK.findall(text, counted, piece.start))
+            lines += _breaks(text, counted, piece.start)
             counted = piece.start
             yield piece, self._enter(piece, lines)
 
     # -- the passes --------------------------------------------------------------------------
 
     def lint(self) -> SpilledFindings:
-        if self.source.format == "markdown" and _DEFINITION.search(self.source.text):
+        if self.source.format == "markdown" and _has_definition(self.source.text):
             self.references = self._references()
         try:
             self.page = self._survey()
@@ -352,15 +370,10 @@ class _ChunkedRun:
     def _core_lines(self, piece: Piece) -> range:
         """The document's line numbers of the current piece's core."""
         text = self.source.text
-        first = (
-            self._lines_before + 1 + len(_LINE_BREAK.findall(text, piece.start, piece.core_start))
-        )
+        first = self._lines_before + 1 + _breaks(text, piece.start, piece.core_start)
         if piece.core_end >= len(text):
             return range(first, 1 << 62)
-        return range(
-            first,
-            self._lines_before + 1 + len(_LINE_BREAK.findall(text, piece.start, piece.core_end)),
-        )
+        return range(first, self._lines_before + 1 + _breaks(text, piece.start, piece.core_end))
 
     def _references(self) -> dict[str, str]:
         """The link reference definitions of the whole document; the first one of a label
@@ -411,7 +424,10 @@ class _ChunkedRun:
             labels.add(SUBJECT_LEXICON)
         ranked = sorted(named, key=lambda w: (-counts[w], w))
         text = self.source.text
-        lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+        if isinstance(text, StoredText):
+            lines = text.breaks(0, len(text)) + 1
+        else:
+            lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
         self.comment_lines.total = lines
         self.directives = parse_suppressions(comments, self.comment_lines) if comments else []
         return _Page(frozenset(named), ranked, frozenset(extends.closure(labels)))

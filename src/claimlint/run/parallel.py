@@ -183,7 +183,7 @@ class FileOutcome:
     display: str
     diagnostics: Sequence[Diagnostic] | None = None  # a list, or spilled (run/spill.py)
     error: FileError | None = None
-    text: str | None = None
+    text: str | None = None  # or a StoredText (inputs/stored.py): read by slices
 
 
 def lint_files(
@@ -261,10 +261,14 @@ def lint_files(
         try:
             if data is None:
                 source = file_io.read_source(
-                    path, encoding=encoding, stdin_filename=stdin_filename, stdin_data=stdin_data
+                    path,
+                    encoding=encoding,
+                    stdin_filename=stdin_filename,
+                    stdin_data=stdin_data,
+                    stored=True,
                 )
-            else:
-                source = source_from_bytes(display, data, encoding=encoding)
+            else:  # a big UTF-8 document keeps its bytes, decoded a piece at a time
+                source = source_from_bytes(display, data, encoding=encoding, stored=True)
         except (DecodeError, OSError) as err:
             return (path, None, _file_error(display, err))
         del data
@@ -319,7 +323,8 @@ def lint_files(
                 _decode_into(slot, slot.display, data_of.pop(index), encoding)
             else:
                 try:
-                    slot.text = file_io.read_source(files[index], encoding=encoding).text
+                    source = file_io.read_source(files[index], encoding=encoding, stored=True)
+                    slot.text = source.text
                 except (DecodeError, OSError) as err:
                     slot.diagnostics, slot.error = None, _file_error(slot.display, err)
     if cache is not None and cache.written:
@@ -336,7 +341,7 @@ def _too_big_to_cache(diagnostics: Sequence[Diagnostic]) -> bool:
 
 def _decode_into(slot: FileOutcome, name: str, data: bytes, encoding: str | None) -> None:
     try:
-        slot.text = source_from_bytes(name, data, encoding=encoding).text
+        slot.text = source_from_bytes(name, data, encoding=encoding, stored=True).text
     except DecodeError as err:
         slot.diagnostics, slot.error = None, FileError(slot.display, str(err))
 
