@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from claimlint.inputs.decoding import DecodeError
@@ -102,15 +103,19 @@ def describe_os_error(err: OSError) -> str:
     return reason[0].lower() + reason[1:] if reason else "cannot be read"
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename it into place."""
+def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write to a temporary file beside the target, then rename it into place. `data` may be
+    given in parts (a big baseline is written as it is made, never held whole)."""
     import tempfile  # only when writing: a run answered from the cache writes nothing
 
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
         os.chmod(temp, 0o644)  # mkstemp makes it private; a cache is as readable as its folder
         os.replace(temp, path)
     except BaseException:

@@ -75,35 +75,59 @@ def iter_fingerprints(
 class Filtered:
     """What remains after applying a baseline, and how many entries no longer match."""
 
-    diagnostics: list[Diagnostic]
+    diagnostics: Sequence[Diagnostic]  # a list, or a view of spilled findings (run/spill.py)
     matched: int
     stale: int
 
 
+def in_order(diagnostics: Sequence[Diagnostic]) -> Sequence[Diagnostic]:
+    """The findings sorted: a list is sorted (a copy); spilled findings (a run's when a big
+    document spilled them) are sorted already and are read as they are, never listed."""
+    from claimlint.run.spill import Findings, SpilledFindings
+
+    if isinstance(diagnostics, (Findings, SpilledFindings)):
+        return diagnostics
+    return sorted(diagnostics)
+
+
 def write_baseline(path: str | Path, diagnostics: Sequence[Diagnostic]) -> int:
-    """Write the findings to a versioned JSON baseline; returns how many were recorded."""
+    """Write the findings to a versioned JSON baseline; returns how many were recorded.
+    The file is written an entry at a time: the same bytes as json.dumps(indent=2) of the
+    whole document, without holding the entries."""
     base = Path(os.path.abspath(path)).parent
-    ordered = sorted(diagnostics)
-    entries = [
-        {
-            "fingerprint": fp,
-            "rule": d.rule,
-            "path": normalise_path(d.path, base),
-            "excerpt": d.excerpt,
-        }
-        for d, fp in zip(ordered, fingerprints(ordered, base), strict=True)
-    ]
-    document = {"tool": TOOL, "version": VERSION, "findings": entries}
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    atomic_write(Path(path), text.encode("utf-8"))  # a full disk leaves the old one intact
-    return len(entries)
+    ordered = in_order(diagnostics)
+    count = 0
+
+    def parts() -> Iterator[bytes]:
+        nonlocal count
+        head = json.dumps({"tool": TOOL, "version": VERSION, "findings": []}, indent=2)
+        if not len(ordered):
+            yield (head + "\n").encode("utf-8")
+            return
+        yield (head[: -len("[]\n}")] + "[").encode("utf-8")
+        for d, fp in zip(ordered, iter_fingerprints(ordered, base), strict=True):
+            entry = {
+                "fingerprint": fp,
+                "rule": d.rule,
+                "path": normalise_path(d.path, base),
+                "excerpt": d.excerpt,
+            }
+            text = json.dumps(entry, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+            yield (("," if count else "") + "\n    " + text).encode("utf-8")
+            count += 1
+        yield b"\n  ]\n}\n"
+
+    atomic_write(Path(path), parts())  # a full disk leaves the old one intact
+    return count
 
 
 def read_baseline(path: str | Path) -> Counter[str]:
     """The fingerprints a baseline holds (with multiplicity); BaselineError names the problem."""
     name = str(path)
     try:
-        data = json.loads(read_regular(path, MAX_BASELINE_BYTES).decode("utf-8"))
+        text = read_regular(path, MAX_BASELINE_BYTES).decode("utf-8")
+        data = json.loads(text, object_hook=_entry)
+        del text
     except FileNotFoundError:
         raise BaselineError(f"{name}: no such file (create it with --write-baseline)") from None
     except OSError as err:
@@ -122,27 +146,45 @@ def read_baseline(path: str | Path) -> Counter[str]:
             f"(this claimlint writes version {VERSION}; rewrite it)"
         )
     findings = data.get("findings")
-    if not isinstance(findings, list) or not all(
-        isinstance(f, dict) and isinstance(f.get("fingerprint"), str) for f in findings
-    ):
+    if not isinstance(findings, list) or not all(isinstance(f, _Fingerprint) for f in findings):
         raise BaselineError(f"{name}: key 'findings' must be a list of objects with a fingerprint")
-    return Counter(f["fingerprint"] for f in findings)
+    return Counter(findings)
+
+
+class _Fingerprint(str):
+    """An entry of a baseline, reduced to its fingerprint as soon as it is parsed: a big
+    document's baseline is never held as objects of four fields."""
+
+    __slots__ = ()
+
+
+def _entry(obj: dict) -> object:
+    fingerprint = obj.get("fingerprint")
+    if isinstance(fingerprint, str) and "findings" not in obj:
+        return _Fingerprint(fingerprint)
+    return obj
 
 
 def apply_baseline(path: str | Path, diagnostics: Sequence[Diagnostic]) -> Filtered:
-    """Drop findings the baseline records (each entry absorbs one finding)."""
+    """Drop findings the baseline records (each entry absorbs one finding). Spilled findings
+    stay on disk: what is kept is a view of them (a mark per finding), not a list."""
     known = read_baseline(path)
     base = Path(os.path.abspath(path)).parent
-    ordered = sorted(diagnostics)
-    kept = []
+    ordered = in_order(diagnostics)
+    keep = bytearray(len(ordered))
     matched = 0
-    for diag, fp in zip(ordered, fingerprints(ordered, base), strict=True):
+    for index, fp in enumerate(iter_fingerprints(ordered, base)):
         if known[fp] > 0:
             known[fp] -= 1
             matched += 1
         else:
-            kept.append(diag)
-    return Filtered(kept, matched, sum(known.values()))
+            keep[index] = 1
+    stale = sum(known.values())
+    if isinstance(ordered, list):
+        return Filtered([d for d, k in zip(ordered, keep, strict=True) if k], matched, stale)
+    from claimlint.run.spill import Kept
+
+    return Filtered(Kept(ordered, keep), matched, stale)
 
 
 __all__ = ["BaselineError", "apply_baseline", "fingerprints", "read_baseline", "write_baseline"]

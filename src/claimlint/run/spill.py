@@ -241,6 +241,50 @@ class Findings(_Ranged):
         return f"<Findings: {self._count} in {len(self.parts)} parts>"
 
 
+class Kept(_Ranged):
+    """The findings of a sequence that a mark keeps (a baseline applied to spilled findings):
+    a byte per finding and the index of every STRIDE-th kept one, never the findings."""
+
+    def __init__(self, found: Sequence[Diagnostic], keep: bytearray) -> None:
+        self.found = found
+        self.keep = keep
+        self._count = keep.count(1)
+        self._starts = array("q")  # index in `found` of every STRIDE-th kept finding
+        seen = 0
+        for index, flag in enumerate(keep):
+            if flag:
+                if seen % STRIDE == 0:
+                    self._starts.append(index)
+                seen += 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return self.iter_range(0, self._count)
+
+    def iter_range(self, start: int, stop: int) -> Iterator[Diagnostic]:
+        start, stop = max(0, start), min(stop, self._count)
+        if start >= stop:
+            return
+        block = start // STRIDE
+        skip, wanted, keep = start - block * STRIDE, stop - start, self.keep
+        first = self._starts[block]
+        for index, diag in enumerate(window(self.found, first, len(self.found)), start=first):
+            if not keep[index]:
+                continue
+            if skip:
+                skip -= 1
+                continue
+            yield diag
+            wanted -= 1
+            if not wanted:
+                return
+
+    def __repr__(self) -> str:
+        return f"<Kept: {self._count} of {len(self.found)} findings>"
+
+
 def combine(listed: list[Diagnostic], spilled: list[SpilledFindings]) -> Sequence[Diagnostic]:
     """A run's findings in order: `listed` (any files) and the spilled documents, by path.
 
@@ -264,4 +308,4 @@ def combine(listed: list[Diagnostic], spilled: list[SpilledFindings]) -> Sequenc
     return Findings(merged)
 
 
-__all__ = ["CACHE_LIMIT", "KEEP_FILE_FROM", "Findings", "SpilledFindings", "combine"]
+__all__ = ["CACHE_LIMIT", "KEEP_FILE_FROM", "Findings", "Kept", "SpilledFindings", "combine"]
