@@ -105,3 +105,102 @@ def test_a_baseline_is_read_as_fingerprints(tmp_path) -> None:
     known = read_baseline(path)
     assert sum(known.values()) == 40 and all(type(k).__name__ == "_Fingerprint" for k in known)
     assert set(known) == set(fingerprints(listed, tmp_path))
+
+
+def test_an_audit_lints_a_big_page_in_pieces_and_writes_its_findings_as_rows(
+    tmp_path, monkeypatch
+) -> None:
+    """The audit lints a big file piece by piece (it linted it whole), its findings stay
+    spilled until each is written as a row, and the rows and summary are those of the whole
+    lint."""
+    from click.testing import CliRunner
+    from test_stored_text import MARKDOWN_PAGE, _unicode
+
+    from claimlint.audit.lint import FindingRows
+    from claimlint.audit.store import read_rows
+    from claimlint.cli import cli
+    from claimlint.nlp.engine import Linter
+    from claimlint.run import chunked
+
+    page = tmp_path / "site" / "big.md"
+    page.parent.mkdir()
+    text = _unicode(MARKDOWN_PAGE) * 6
+    page.write_text(text, encoding="utf-8")
+
+    def audit(out):
+        result = CliRunner().invoke(cli, ["audit", "-q", "-j", "1", str(page), "-o", str(out)])
+        assert result.exit_code == 1, result.output
+        summary = (out / "summary.html").read_text(encoding="utf-8")
+        return list(read_rows(out, "findings")), summary
+
+    whole_rows, whole_summary = audit(tmp_path / "whole")
+    assert len(whole_rows) > 10
+    linted: list[int] = []
+    lint = Linter.lint
+
+    def recorded(self, source):
+        linted.append(len(source.text))
+        return lint(self, source)
+
+    monkeypatch.setattr(Linter, "lint", recorded)
+    monkeypatch.setattr(chunked, "PIECE_CHARS", 400)
+    monkeypatch.setattr(spill, "KEEP_FILE_FROM", 5)  # the page's findings are spilled
+    kinds: list[type] = []
+    add = FindingRows.add
+    monkeypatch.setattr(
+        FindingRows, "add", lambda self, p, d: kinds.append(type(d)) or add(self, p, d)
+    )
+    rows, summary = audit(tmp_path / "pieces")
+    assert linted and max(linted) < len(text) // 4
+    assert kinds == [SpilledFindings]
+    assert rows == whole_rows
+    assert summary.replace("pieces", "whole") == whole_summary.replace("pieces", "whole")
+
+
+NEEDS_BOTH = "We offer ketamine infusions for depression. Some patients have suicidal thoughts.\n"
+
+
+def _check(*args: str):
+    from click.testing import CliRunner
+
+    from claimlint.cli import cli
+
+    return CliRunner().invoke(cli, ["check", "--no-cache", *args])
+
+
+def test_fix_reads_spilled_findings_once_and_leaves_them_spilled(tmp_path, monkeypatch) -> None:
+    from test_stored_text import MARKDOWN_PAGE
+
+    from claimlint.run import chunked
+
+    monkeypatch.chdir(tmp_path)
+    big, small = tmp_path / "big.md", tmp_path / "small.md"
+    big.write_text(MARKDOWN_PAGE * 6, encoding="utf-8")  # its statements are there
+    small.write_text(NEEDS_BOTH, encoding="utf-8")
+    expected = _check("--format", "json", "big.md", "small.md").stdout
+    small.write_text(NEEDS_BOTH, encoding="utf-8")
+    monkeypatch.setattr(chunked, "PIECE_CHARS", 400)
+    monkeypatch.setattr(spill, "KEEP_FILE_FROM", 5)  # big.md's findings are spilled
+    with live_findings(monkeypatch) as most:
+        result = _check("--fix", "--format", "json", "big.md", "small.md")
+    assert result.exit_code == 1, result.output
+    assert most[0] <= 8  # read one at a time, never listed
+    assert "Compounded" not in NEEDS_BOTH and small.read_text(encoding="utf-8") != NEEDS_BOTH
+    fixed = [f for f in json.loads(result.stdout) if f["path"] == "small.md"]
+    assert not any(f["category"].startswith("disclaimer-") for f in fixed)
+    before = [f for f in json.loads(expected) if f["path"] == "big.md"]
+    assert [f for f in json.loads(result.stdout) if f["path"] == "big.md"] == before
+
+
+def test_fix_refuses_a_file_too_big_to_edit(tmp_path, monkeypatch) -> None:
+    from claimlint.run import fix_paths, fixer
+
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "page.md"
+    page.write_text(NEEDS_BOTH * 3, encoding="utf-8")
+    monkeypatch.setattr(fix_paths, "MAX_FIX_BYTES", 100)
+    monkeypatch.setattr(fixer, "MAX_FIX_BYTES", 100)
+    result = _check("--fix", "page.md")
+    assert result.exit_code == 2
+    assert "page.md: is larger than the 0 MB --fix edits" in result.stderr
+    assert page.read_text(encoding="utf-8") == NEEDS_BOTH * 3

@@ -11,6 +11,7 @@ import hashlib
 import json
 import threading
 import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,6 +21,7 @@ from claimlint.audit.fetch import Fetched, media_type
 from claimlint.audit.units import FILE, URL, WARC, Shard, Unit, site_of, url_key
 
 if TYPE_CHECKING:  # pragma: no cover
+    from claimlint.diagnostics import Diagnostic
     from claimlint.nlp.engine import Linter
     from claimlint.run.resolver import Resolver
 
@@ -89,7 +91,7 @@ class ShardResult:
     index: int
     digest: str
     pages: list[dict[str, Any]]
-    findings: list[dict[str, Any]]
+    findings: Iterable[dict[str, Any]]  # a FindingRows (or a list), each row once
     seconds: float = 0.0
 
 
@@ -168,20 +170,35 @@ def lint_shard(task: ShardTask, settings: Settings) -> ShardResult:
     started = time.perf_counter()
     linters = linters_for(settings)
     pages: list[dict[str, Any]] = []
-    findings: list[dict[str, Any]] = []
+    findings = FindingRows()
     for unit in task.shard.units:
         row, diagnostics = lint_unit(unit, task.fetched.get(unit.location), linters)
         pages.append(row)
-        for diag in diagnostics:
-            data = diag.to_json()
-            findings.append(
-                {
-                    c: data.get(c, row[c] if c in ("url", "site", "source") else None)
-                    for c in FINDING_COLUMNS
-                }
-            )
+        if diagnostics:
+            findings.add(row, diagnostics)
     seconds = time.perf_counter() - started
     return ShardResult(task.shard.index, task.shard.digest, pages, findings, seconds)
+
+
+class FindingRows:
+    """A shard's finding rows, made one at a time from its pages' findings when they are
+    written: a big page's findings stay spilled (run/spill.py), never a list of rows."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[dict[str, Any], Sequence[Diagnostic]]] = []
+
+    def add(self, page: dict[str, Any], diagnostics: Sequence[Diagnostic]) -> None:
+        where = {c: page[c] for c in ("url", "site", "source")}
+        self.parts.append((where, diagnostics))
+
+    def __len__(self) -> int:
+        return sum(len(found) for _, found in self.parts)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for where, found in self.parts:
+            for diag in found:
+                data = diag.to_json()
+                yield {c: data.get(c, where.get(c)) for c in FINDING_COLUMNS}
 
 
 def _page_row(unit: Unit) -> dict[str, Any]:
@@ -218,6 +235,7 @@ def lint_unit(unit: Unit, fetched: Fetched | None, linters: AuditLinters) -> tup
     from claimlint.inputs.decoding import DecodeError
     from claimlint.inputs.sources import source_from_bytes
     from claimlint.nlp.limits import TimeBudgetExceeded, lint_within_budget
+    from claimlint.run.chunked import Chunked
 
     row = _page_row(unit)
     encoding = linters.settings.encoding
@@ -257,8 +275,9 @@ def lint_unit(unit: Unit, fetched: Fetched | None, linters: AuditLinters) -> tup
         row["bytes"] = len(data)
         row["sha256"] = hashlib.sha256(data).hexdigest()
         fmt = fmt_of(unit.address, row["content_type"]) if unit.kind != FILE else None
-        source = source_from_bytes(unit.address, data, encoding=encoding, fmt=fmt)
-        diagnostics = lint_within_budget(linter, source)
+        source = source_from_bytes(unit.address, data, encoding=encoding, fmt=fmt, stored=True)
+        del data  # a big page is kept once, as its source's bytes
+        diagnostics = lint_within_budget(Chunked(linter), source)  # a big page in pieces
     except _Skip as skip:
         row.update(outcome="skipped", reason=str(skip))
         return row, []

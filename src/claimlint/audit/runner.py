@@ -132,13 +132,23 @@ def _summarise(request: AuditRequest, store: Store, outcome: AuditOutcome) -> No
     from claimlint.inputs.files import atomic_write
 
     pages = list(read_rows(store.out, "pages"))
-    findings = list(read_rows(store.out, "findings"))
     outcome.pages = len(pages)
     outcome.linted = sum(1 for p in pages if p["outcome"] == "linted")
-    outcome.findings = len(findings)
     resolver = linters_for(request.settings).resolver
     threshold = Severity.parse(resolver.fail_on_for(request.settings.cwd))
-    outcome.failing = any(Severity.parse(f["severity"]) >= threshold for f in findings)
+    severities: dict[str, bool] = {}  # severity -> fails the run
+
+    def findings() -> Iterator[dict]:
+        """The findings read once, a row at a time, counted and judged on the way."""
+        for row in read_rows(store.out, "findings"):
+            outcome.findings += 1
+            severity = row["severity"]
+            if severity not in severities:
+                severities[severity] = Severity.parse(severity) >= threshold
+            outcome.failing = outcome.failing or severities[severity]
+            yield row
+
+    outcome.findings, outcome.failing = 0, False
     title = f"claimlint audit of {', '.join(request.sources)}"
-    report = render_summary(pages, findings, title=title, version=__version__)
+    report = render_summary(pages, findings(), title=title, version=__version__)
     atomic_write(store.out / "summary.html", report.encode("utf-8"))

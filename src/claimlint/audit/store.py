@@ -15,7 +15,7 @@ that the next run writes again under the same names: rows are never duplicated.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -138,12 +138,16 @@ def _part_index(name: str) -> int | None:
     return None
 
 
-def encode(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> bytes:
-    """A shard file's bytes: JSON Lines, or a Parquet table with the same columns."""
+def encode(
+    rows: Iterable[dict[str, Any]], columns: tuple[str, ...], fmt: str
+) -> bytes | Iterator[bytes]:
+    """A shard file's bytes: JSON Lines (a line at a time: a big page's findings are never
+    all rows at once), or a Parquet table with the same columns."""
     if fmt == "jsonl":
-        return "".join(json.dumps({c: row.get(c) for c in columns}) + "\n" for row in rows).encode(
-            "utf-8"
+        return (
+            (json.dumps({c: row.get(c) for c in columns}) + "\n").encode("utf-8") for row in rows
         )
+    rows = list(rows)
     import io
 
     import pyarrow as pa
@@ -177,7 +181,8 @@ def read_rows(out: str | Path, table: str) -> Iterator[dict[str, Any]]:
         if path.suffix == ".parquet":
             import pyarrow.parquet as pq
 
-            yield from pq.read_table(path).to_pylist()
+            for batch in pq.ParquetFile(path).iter_batches():  # never a whole part's rows
+                yield from batch.to_pylist()
         else:
             with open(path, encoding="utf-8") as handle:
                 for line in handle:

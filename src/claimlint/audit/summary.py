@@ -23,18 +23,27 @@ def _table(caption: str, heads: tuple[str, ...], rows: Iterable[tuple]) -> str:
 
 
 def render_summary(
-    pages: list[dict[str, Any]], findings: list[dict[str, Any]], *, title: str, version: str
+    pages: list[dict[str, Any]], findings: Iterable[dict[str, Any]], *, title: str, version: str
 ) -> str:
-    """Findings by site, by rule and by category, the worst pages, and pages not linted."""
+    """Findings by site, by rule and by category, the worst pages, and pages not linted.
+    The findings are read once, one at a time (an audit's may not fit in memory as rows)."""
     linted = [p for p in pages if p["outcome"] == "linted"]
     not_linted = [p for p in pages if p["outcome"] != "linted"]
     by_site_pages = Counter(p["site"] for p in linted)
-    by_site = Counter(f["site"] for f in findings)
+    by_site: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    by_rule: Counter[str] = Counter()
+    by_category: Counter[str] = Counter()
+    by_severity: Counter[str] = Counter()
+    total = 0
+    for f in findings:
+        total += 1
+        by_site[f["site"]] += 1
+        names[f["rule"]] = f["name"]
+        by_rule[f["rule"]] += 1
+        by_category[f["category"]] += 1
+        by_severity[f["severity"]] += 1
     sites = sorted(set(by_site_pages) | set(by_site), key=lambda s: (-by_site[s], s))
-    names = {f["rule"]: f["name"] for f in findings}
-    by_rule = Counter(f["rule"] for f in findings)
-    by_category = Counter(f["category"] for f in findings)
-    by_severity = Counter(f["severity"] for f in findings)
     worst = sorted(linted, key=lambda p: (-p["findings"], p["url"]))[:WORST]
     reasons = Counter(_reason_group(p["reason"]) for p in not_linted)
     parts = [
@@ -42,7 +51,7 @@ def render_summary(
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
         f"<p class='totals'>{len(pages)} pages: {len(linted)} linted, {len(not_linted)} not "
-        f"linted; {len(findings)} findings ({_e(_counts(by_severity))}).</p>",
+        f"linted; {total} findings ({_e(_counts(by_severity))}).</p>",
         _table(
             "Findings by site",
             ("site", "pages linted", "findings", "per page"),

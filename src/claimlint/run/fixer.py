@@ -38,6 +38,7 @@ from claimlint.inputs.decoding import (
     sniff_utf16_without_bom,
 )
 from claimlint.inputs.sources import format_of
+from claimlint.run.fix_paths import MAX_FIX_BYTES, fixable_by_path, replace_paths, too_big
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimlint.api import Result
@@ -348,10 +349,13 @@ def plan(
     lint_bytes: LintBytes,
     encoding: str | None = None,
     texts: Mapping[str, str] | None = None,
+    before: Counter[str] | None = None,
 ) -> Planned | None:
     """Work out the fix for one document; None when there is nothing to fix.
 
-    Raises DecodeError or FixError when the file cannot be fixed safely.
+    `before`: the rules of the document's findings outside the fixable categories, when
+    `diagnostics` holds only its fixable ones. Raises DecodeError or FixError when the file
+    cannot be fixed safely.
     """
     keys = fixable(diagnostics)
     if not keys:
@@ -369,7 +373,8 @@ def plan(
     after = lint_bytes(path, new_bytes)
     planned.remaining = after
     still = [k for k in fixable(after.diagnostics) if k in keys]
-    before = Counter(d.rule for d in diagnostics if d.category not in FIXABLE)
+    if before is None:
+        before = Counter(d.rule for d in diagnostics if d.category not in FIXABLE)
     new = Counter(d.rule for d in after.diagnostics if d.category not in FIXABLE) - before
     if after.errors or still or new:
         if still:
@@ -422,14 +427,12 @@ def apply_fixes(
     never written: its fixed bytes are returned in FixReport.stdout.
     """
     report = FixReport(result)
-    by_path: dict[str, list[Diagnostic]] = {}
-    for diag in result.diagnostics:
-        by_path.setdefault(diag.path, []).append(diag)
     if stdin_name is not None and stdin_data is not None:
         report.stdout = stdin_data
     failed = {e.path for e in result.errors}
-    for path, diags in by_path.items():
-        if path in failed or not fixable(diags):
+    fixed: dict[str, Sequence[Diagnostic]] = {}
+    for path, diags, before in fixable_by_path(result.diagnostics, fix_kind, FIXABLE):
+        if path in failed:
             continue  # never touch a file that could not be fully read
         from_stdin = path == stdin_name and stdin_data is not None
         try:
@@ -437,7 +440,9 @@ def apply_fixes(
                 data = stdin_data
             else:
                 with open(path, "rb") as handle:
-                    data = handle.read()
+                    data = handle.read(MAX_FIX_BYTES + 1)
+            if len(data) > MAX_FIX_BYTES:
+                raise FixError(too_big())
             planned = plan(
                 path,
                 data,
@@ -445,6 +450,7 @@ def apply_fixes(
                 lint_bytes=lint_bytes,
                 encoding=encoding,
                 texts=texts_for(path) if texts_for else None,
+                before=before,
             )
         except DecodeError as err:
             result.errors.append(FileError(path, f"cannot be fixed: {err}"))
@@ -480,11 +486,13 @@ def apply_fixes(
                 report.changed.remove(path)
                 continue
         assert planned.remaining is not None
-        result.diagnostics = [d for d in result.diagnostics if d.path != path]
-        result.diagnostics.extend(planned.remaining.diagnostics)
+        fixed[path] = planned.remaining.diagnostics
         if path in result.texts:
             result.texts[path] = planned.new_text
-    result.diagnostics.sort()
+    if fixed:
+        result.diagnostics = replace_paths(result.diagnostics, fixed)
+    elif isinstance(result.diagnostics, list):
+        result.diagnostics.sort()
     return report
 
 
