@@ -298,3 +298,38 @@ def test_a_product_code_is_a_subject(text: str) -> None:
 @pytest.mark.parametrize("text", CODE_NOT_A_PRODUCT)
 def test_a_code_that_makes_no_claim_passes(text: str) -> None:
     assert categories(text, "markdown") == set(), lint_text(text, path="page.md")
+
+
+# Medicines compared with, replaced or made unnecessary: every drug-comparison regex that
+# names medicines names the same ones, so a medicine added to one form is caught in all.
+MEDICINE_FORMS = [
+    "Our mushroom tea works as well as gabapentin.",
+    "Our mushroom tea is stronger than gabapentin.",
+    "Our mushroom tea is a natural alternative to gabapentin.",
+    "Replace your gabapentin with our mushroom tea.",
+    "With our mushroom tea you will never need gabapentin again.",
+]
+
+
+def _medicine_lists() -> list[str]:
+    import yaml
+
+    from claimlint.packs.bundled import bundled_rules_dir
+
+    path = bundled_rules_dir() / "lexicons" / "outcomes.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    lists = []
+    for pattern in data["lexicons"]["drug-comparison"]["regex"]:
+        if "){0,2}" in pattern:  # the determiners, then the medicines
+            lists.append(pattern.split("){0,2}", 1)[1].rsplit(")", 1)[0])
+    return lists
+
+
+def test_the_medicine_comparisons_share_one_list() -> None:
+    lists = _medicine_lists()
+    assert len(lists) == 5 and len(set(lists)) == 1
+
+
+@pytest.mark.parametrize("text", MEDICINE_FORMS)
+def test_each_comparison_form_knows_each_medicine(text: str) -> None:
+    assert "efficacy" in categories(text, "markdown"), text
