@@ -41,6 +41,7 @@ EXEMPTIONS = {
     "embedded-question": "an embedded question",
     "adverse": "about side effects",
     "description": "a description of what the drug is used for",
+    "study-report": "reported as a study's finding",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)
