@@ -30,7 +30,9 @@ class Result:
     """Diagnostics, the files that could not be linted, and the texts (for excerpts).
 
     `diagnostics` is a sorted list, unless a big document's findings were kept in a temporary
-    file: then a read-only Sequence that reads them back (run/spill.py)."""
+    file: then a read-only Sequence that reads them back (run/spill.py). Likewise a big UTF-8
+    document's text in `texts` is a StoredText (inputs/stored.py: len, [i], [a:b] and str()
+    as a str), kept as its bytes."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
