@@ -204,3 +204,24 @@ def test_fix_refuses_a_file_too_big_to_edit(tmp_path, monkeypatch) -> None:
     assert result.exit_code == 2
     assert "page.md: is larger than the 0 MB --fix edits" in result.stderr
     assert page.read_text(encoding="utf-8") == NEEDS_BOTH * 3
+
+
+def test_parquet_parts_are_written_a_row_group_at_a_time(tmp_path, monkeypatch) -> None:
+    import pyarrow.parquet as pq
+
+    from claimlint.audit import store
+    from claimlint.audit.lint import FINDING_COLUMNS
+
+    rows = [
+        {"url": f"https://a.example/{n}", "line": n, "rule": "CL101", "message": f"“{n}” 😀"}
+        for n in range(10)
+    ]
+    monkeypatch.setattr(store, "PARQUET_ROWS", 3)
+    folder = tmp_path / "findings"
+    folder.mkdir()
+    for index, part in enumerate((rows, [])):
+        path = folder / f"part-{index:05d}.parquet"
+        path.write_bytes(store.encode(iter(part), FINDING_COLUMNS, "parquet"))  # read once
+    assert pq.ParquetFile(folder / "part-00000.parquet").metadata.num_row_groups == 4
+    expected = [{c: row.get(c) for c in FINDING_COLUMNS} for row in rows]
+    assert list(store.read_rows(tmp_path, "findings")) == expected

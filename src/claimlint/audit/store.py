@@ -138,6 +138,9 @@ def _part_index(name: str) -> int | None:
     return None
 
 
+PARQUET_ROWS = 10_000  # rows of a Parquet row group (a shard's rows are never all listed)
+
+
 def encode(
     rows: Iterable[dict[str, Any]], columns: tuple[str, ...], fmt: str
 ) -> bytes | Iterator[bytes]:
@@ -147,17 +150,21 @@ def encode(
         return (
             (json.dumps({c: row.get(c) for c in columns}) + "\n").encode("utf-8") for row in rows
         )
-    rows = list(rows)
     import io
+    from itertools import islice
 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.table(
-        {c: pa.array([row.get(c) for row in rows], type=_arrow_type(c)) for c in columns}
-    )
+    schema = pa.schema([pa.field(c, _arrow_type(c)) for c in columns])
     sink = io.BytesIO()
-    pq.write_table(table, sink)
+    rows = iter(rows)
+    with pq.ParquetWriter(sink, schema) as writer:  # a row group at a time
+        while batch := list(islice(rows, PARQUET_ROWS)):
+            arrays = {
+                c: pa.array([row.get(c) for row in batch], type=_arrow_type(c)) for c in columns
+            }
+            writer.write_table(pa.table(arrays, schema=schema))
     return sink.getvalue()
 
 
