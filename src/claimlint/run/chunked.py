@@ -22,7 +22,9 @@ hits wait in a temporary file for the lint, so each piece is matched once; it is
 into prose) and split into sentences twice. Findings are not kept in memory either: each
 piece's go, sorted and filtered by the suppression comments, to a temporary file as the piece
 finishes (run/spill.py); pieces follow each other down the page, so the file is in order, and
-the few document-level findings are merged in at the end.
+the few document-level findings are merged in at the end. The document's text itself may be
+a StoredText (inputs/stored.py: a big UTF-8 file kept as its bytes), read here only by slices
+and line counts, never decoded whole unless it cannot be cut.
 """
 
 from __future__ import annotations
