@@ -29,6 +29,7 @@ from claimlint.nlp import prefilter
 from claimlint.nlp.context import Extends
 from claimlint.nlp.inflect import inflections
 from claimlint.nlp.limits import set_stage
+from claimlint.nlp.shared_phrases import modifier_lexicons, share_phrases
 from claimlint.nlp.token_spans import align, joining_space, negated_by_prefix, segments_with
 from claimlint.nlp.tokenizer import english, term_words
 from claimlint.packs import Lexicon, PackError, RuleSet
@@ -156,9 +157,11 @@ class CompiledMatcher:
             from claimlint.nlp.vocabulary import common_words
 
             common = numpy.array(sorted(hash_string(w) for w in common_words()), "uint64")
+        parents = _parents(ruleset.lexicons)
+        share_phrases(self.trie, _END, parents, modifier_lexicons(ruleset))
         return {
             "trie": self.trie,
-            "parents": _parents(ruleset.lexicons),
+            "parents": parents,
             "regexes": [tuple(spec) for spec in by_pattern.values()],
             "common": common,
         }
