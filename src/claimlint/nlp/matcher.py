@@ -50,6 +50,8 @@ SUBJECT_LEXICON = "page-subject"  # reserved: the engine fills it (nlp/subjects.
 RARE, RARE_CAPITALISED = "@rare", "@rare-cap"  # words outside the common vocabulary
 MIN_RARE_LENGTH = 4
 MAX_VARIANTS = 64  # inflected variants per term (the product of first- and last-word forms)
+_ATTRS = [LOWER, IDX, LENGTH, IS_SPACE]  # what matching reads of each token
+_RARE_ATTRS = [*_ATTRS, IS_ALPHA, IS_DIGIT, IS_PUNCT, LIKE_NUM]  # and what _rare_words reads
 _END = None  # the trie key under which a node lists the lexicons whose phrase ends there
 
 
@@ -210,7 +212,8 @@ class CompiledMatcher:
         """
         if not len(doc):
             return []
-        array = doc.to_array([LOWER, IDX, LENGTH, IS_SPACE])
+        rare = self.common is not None  # one to_array for both: each call walks every token
+        array = doc.to_array(_RARE_ATTRS if rare else _ATTRS)
         lows, starts, lengths = array[:, :3].T.tolist()
         spaces = array[:, 3].nonzero()[0].tolist()  # the whitespace tokens: a few per block
         spans = self._phrases_across_space(text, lows, starts, lengths, spaces, bounds or [0])
@@ -220,24 +223,22 @@ class CompiledMatcher:
             spans += [(strings[m], s, e) for m, s, e in self.tokens(doc)]
         hits = [(label, starts[s], starts[e - 1] + lengths[e - 1], s, e) for label, s, e in spans]
         hits += self._regex_hits(text, starts, lengths, bounds or [0])
-        if self.common is not None:
-            hits += self._rare_words(doc, text, starts, lengths)
+        if rare:
+            hits += self._rare_words(array, text, starts, lengths)
         return hits
 
-    def _rare_words(
-        self, doc: Doc, text: str, starts: list[int], lengths: list[int]
-    ) -> list[RawHit]:
-        """Words outside the common vocabulary (candidate product names), vectorised; `text`
-        is the doc's text (Doc.text would rebuild it from every token)."""
+    def _rare_words(self, array, text: str, starts: list[int], lengths: list[int]) -> list[RawHit]:
+        """Words outside the common vocabulary (candidate product names), vectorised over the
+        doc's _RARE_ATTRS array; `text` is the doc's text (Doc.text would rebuild it)."""
         import numpy
 
-        array = doc.to_array([LOWER, IS_ALPHA, LENGTH, IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM])
         common = self.common
         at = numpy.minimum(numpy.searchsorted(common, array[:, 0]), len(common) - 1)
         long = array[:, 2] >= MIN_RARE_LENGTH
-        rare = (array[:, 1] == 1) & long & (common[at] != array[:, 0])
-        # Product codes: letters and digits in one token ("BPC-157", "TB-500", "GLP-1").
-        mixed = long & (array[:, 1] == 0) & (array[:, 3:].sum(axis=1) == 0)
+        rare = (array[:, 4] == 1) & long & (common[at] != array[:, 0])
+        # Product codes: letters and digits in one token ("BPC-157", "TB-500", "GLP-1"):
+        # not alphabetic, and no digit, punctuation, space or number-like token.
+        mixed = long & (array[:, 4] == 0) & (array[:, [3, 5, 6, 7]].sum(axis=1) == 0)
         for i in numpy.flatnonzero(mixed).tolist():
             rare[i] = _product_code(text[starts[i] : starts[i] + lengths[i]])
         return [
