@@ -108,3 +108,13 @@ def test_a_validated_regex_compiled_straight_to_re2_matches_the_same() -> None:
         trusted = compile_trusted(pattern, ignore_case)
         checked = compile_linear(pattern, ignore_case)
         assert list(trusted.spans(text)) == list(checked.spans(text)), pattern
+
+
+def test_the_compiled_lexicons_keep_whether_each_regex_is_joinable() -> None:
+    # The compiled-pack cache stores the answer so a process does not parse every pattern again.
+    from claimlint.nlp.matcher import build_pipeline
+    from claimlint.packs import load_rules
+
+    regexes = build_pipeline(load_rules()).compiled.regexes
+    assert any(r.joinable for r in regexes) and not all(r.joinable for r in regexes)
+    assert all(r.joinable is joinable(r.source) for r in regexes)

@@ -74,10 +74,25 @@ class _Regex:
     """A lexicon regex, the lexicons it belongs to, and the literals it needs. It is compiled
     on first use: a page that never holds those literals never pays for compiling it."""
 
-    __slots__ = ("source", "labels", "needs", "flags", "ignore_case", "linear", "_compiled")
+    __slots__ = (
+        "source",
+        "labels",
+        "needs",
+        "flags",
+        "ignore_case",
+        "linear",
+        "joinable",
+        "_compiled",
+    )
 
     def __init__(
-        self, source: str, labels: list[str], flags: int, needs=None, linear: bool = True
+        self,
+        source: str,
+        labels: list[str],
+        flags: int,
+        needs=None,
+        linear: bool = True,
+        joinable: bool | None = None,
     ) -> None:
         self.source = source
         self.labels = labels
@@ -85,6 +100,7 @@ class _Regex:
         self.ignore_case = bool(flags & re.IGNORECASE)  # asked per block: enum.Flag is slow
         self.linear = linear  # validated for RE2 when compiled (else a bundled lookbehind)
         self.needs = needs
+        self.joinable = joinable  # may run on a chunk's joined blocks (regex_set.joinable)
         self._compiled: LinearRegex | PythonRegex | None = None
 
     @property
@@ -127,6 +143,8 @@ class CompiledMatcher:
         self.trie = {}
         self._hash_cache: dict[str, int] = {}
         special = frozenset(nlp.tokenizer.rules)
+        from claimlint.nlp.regex_set import joinable
+
         by_pattern: dict[tuple[str, int], list] = {}
         for lexicon in ruleset.lexicons.values():
             for term in lexicon.terms:
@@ -151,7 +169,8 @@ class CompiledMatcher:
                     compiled = compile_pack(pattern, ignore_case=bool(flags))  # errors now
                     needs = prefilter.required_literals(pattern, flags)
                     linear = isinstance(compiled, LinearRegex)
-                    by_pattern[key] = [pattern, [lexicon.name], flags, needs, linear]
+                    join = joinable(pattern)
+                    by_pattern[key] = [pattern, [lexicon.name], flags, needs, linear, join]
         common = None
         if SUBJECT_LEXICON in ruleset.lexicons:
             import numpy
@@ -343,8 +362,11 @@ class CompiledMatcher:
         if self._regex_set is None:
             from claimlint.nlp.regex_set import RegexSet
 
+            regexes = self.regexes
+            joins = [r.joinable for r in regexes]
             self._regex_set = RegexSet(
-                [(i, r.source, r.ignore_case) for i, r in enumerate(self.regexes)]
+                [(i, r.source, r.ignore_case) for i, r in enumerate(regexes)],
+                None if None in joins else joins,
             )
         regex_set = self._regex_set
         found = regex_set.candidates(joined)

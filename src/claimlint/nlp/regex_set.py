@@ -56,13 +56,23 @@ def _only_word_boundaries(items) -> bool:
 class RegexSet:
     """RE2 Sets over some of a matcher's regexes, grouped by case sensitivity."""
 
-    def __init__(self, entries: Sequence[tuple[int, str, bool]]) -> None:
+    def __init__(
+        self, entries: Sequence[tuple[int, str, bool]], joins: Sequence[bool] | None = None
+    ) -> None:
         """`entries` are (the regex's index in the matcher, its Python pattern, ignore case);
-        a group that RE2 cannot compile as a Set is left out (its regexes always run)."""
+        `joins` says of each whether it is joinable, if known (the compiled-pack cache keeps
+        it: parsing hundreds of patterns again costs a third of a second per process). A group
+        that RE2 cannot compile as a Set is left out (its regexes always run)."""
         self.groups: list[tuple[object, bool, list[int]]] = []
         self.covered: set[int] = set()
+        if joins is None:
+            joins = [joinable(p) for _, p, _ in entries]
         for ignore_case in (True, False):
-            chosen = [(i, p) for i, p, ic in entries if ic is ignore_case and joinable(p)]
+            chosen = [
+                (i, p)
+                for (i, p, ic), join in zip(entries, joins, strict=True)
+                if ic is ignore_case and join
+            ]
             for start in range(0, len(chosen), GROUP_SIZE):
                 group = chosen[start : start + GROUP_SIZE]
                 compiled = _compile([p for _, p in group], ignore_case)
