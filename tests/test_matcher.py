@@ -120,6 +120,24 @@ def test_phrase_hits_equal_spacys_phrase_matcher(words: list[str]) -> None:
     assert sorted(compiled.find(doc, text)) == expected
 
 
+def test_words_that_are_spacy_symbol_names_match_in_phrases() -> None:
+    """spaCy stores "root", "number", "det"... as its own symbols, not as their string hash: a
+    phrase holding one must still match (they never did), and they are common words."""
+    import numpy
+
+    from claimlint.nlp.matcher import CompiledMatcher
+    from claimlint.packs import Lexicon, RuleSet
+
+    lexicons = {"cause": Lexicon("cause", ("root cause", "number of visits", "prep time"), False)}
+    compiled = CompiledMatcher(NLP, RuleSet((), lexicons, {}))
+    text = "We find the root cause; the number of visits and the prep time vary."
+    found = {text[a:b] for _, a, b, *_ in compiled.find(NLP.make_doc(text), text)}
+    assert found == {"root cause", "number of visits", "prep time"}
+    common = CompiledMatcher(NLP, RULES).common
+    lows = [t.lower for t in NLP.make_doc("root number")]
+    assert numpy.isin(lows, common).all()
+
+
 # -- regex alignment against Doc.char_span -------------------------------------------------------
 
 

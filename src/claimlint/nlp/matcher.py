@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from claimlint.inputs.user_cache import load_compiled, store_compiled
@@ -30,7 +29,13 @@ from claimlint.nlp.context import Extends
 from claimlint.nlp.inflect import inflections
 from claimlint.nlp.limits import set_stage
 from claimlint.nlp.shared_phrases import modifier_lexicons, share_phrases
-from claimlint.nlp.token_spans import align, joining_space, negated_by_prefix, segments_with
+from claimlint.nlp.token_spans import (
+    align,
+    joining_space,
+    negated_by_prefix,
+    segments_with,
+    string_id,
+)
 from claimlint.nlp.tokenizer import english, term_words
 from claimlint.packs import Lexicon, PackError, RuleSet
 from claimlint.packs.linear_regex import (
@@ -177,7 +182,7 @@ class CompiledMatcher:
 
             from claimlint.nlp.vocabulary import common_words
 
-            common = numpy.array(sorted(hash_string(w) for w in common_words()), "uint64")
+            common = numpy.array(sorted({string_id(w) for w in common_words()}), "uint64")
         parents = _parents(ruleset.lexicons)
         share_phrases(self.trie, _END, parents, modifier_lexicons(ruleset))
         return {
@@ -197,7 +202,7 @@ class CompiledMatcher:
         for word in words:
             value = cache.get(word)
             if value is None:
-                value = cache[word] = hash_string(word)
+                value = cache[word] = string_id(word)
             found.append(value)
         return tuple(found)
 

@@ -7,8 +7,17 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from spacy.strings import hash_string
+from spacy.symbols import IDS
 
-_NON, _HYPHEN = hash_string("non"), hash_string("-")
+
+def string_id(word: str) -> int:
+    """The id spaCy gives a string in a token attribute (LOWER): its hash, except for the
+    names of spaCy's own symbols ("root", "number", "det"...), which keep the symbol's id.
+    Hashing those as any other word made phrases such as "root cause" never match."""
+    return IDS.get(word) or hash_string(word)
+
+
+_NON, _HYPHEN = string_id("non"), string_id("-")
 
 
 def negated_by_prefix(lows: list[int], start: int) -> bool:
