@@ -18,8 +18,8 @@ WANTED = {
     "route": "route-comparison",
 }
 LINE_CATEGORIES = {"efficacy", "route-comparison", "safety", "approval", "guarantee"}
-MIN_RECALL = 0.90  # 0.923 (561 of 608) when the floor was set
-MAX_CAREFUL_FLAGGED = 0.02  # 0.011 (3 of 270) when the floor was set
+MIN_RECALL = 0.90  # 0.923 (561 of 608) when the floor was set; 0.926 (896 of 968) after round 6
+MAX_CAREFUL_FLAGGED = 0.02  # 0.011 (3 of 270) when the floor was set; 0.007 (3 of 450), round 6
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -47,8 +47,10 @@ def test_the_probe_sets_are_whole() -> None:
         "d": 100,
         "e": 100,
         "f": 120,
+        "g": 120,
+        "h": 120,
     }
-    assert len(_rows("careful.tsv")) == 330
+    assert len(_rows("careful.tsv")) == 450
 
 
 def test_claims_in_unseen_wording_are_caught(claims) -> None:
