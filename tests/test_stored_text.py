@@ -65,12 +65,21 @@ def test_only_a_big_utf8_document_is_stored(monkeypatch) -> None:
     assert isinstance(source_from_bytes("a.md", data).text, str)  # only when asked for
     assert isinstance(source_from_bytes("a.md", data[:10], stored=True).text, str)  # small
     for other in (
-        MIXED.encode("utf-16"),  # another encoding
         b"\xff" + data,  # not UTF-8: decode() says why
         data + b"\x00",  # a NUL byte: decode() decides
     ):
         assert stored_text(other) is None
     assert stored_text(data, encoding="latin-1") is None
+    # UTF-16 and UTF-32 (by their byte order mark) are kept as UTF-8, converted a chunk at a time
+    monkeypatch.setattr(stored, "TRANSCODE_CHUNK", 7)  # an odd size splits code units
+    for wide in (
+        MIXED.encode("utf-16"),
+        MIXED.encode("utf-32"),
+        b"\xfe\xff" + MIXED.encode("utf-16-be"),
+    ):
+        kept = stored_text(wide)
+        assert isinstance(kept, StoredText) and str(kept) == MIXED
+    assert stored_text(MIXED.encode("utf-16")[:-1]) is None  # a cut code unit: decode() says why
     assert str(stored_text(data, encoding="UTF8")) == MIXED
     html = b'<meta charset="windows-1252">' + data
     assert stored_text(html, html=True) is None and stored_text(html) is not None
@@ -118,9 +127,14 @@ def test_a_token_longer_than_the_margin_falls_back_to_the_whole_text(
     assert found[0] == cut_points(text, "html")[0]
 
 
-@pytest.mark.parametrize("suffix", [".md", ".html", ".txt"])
+@pytest.mark.parametrize(
+    ("suffix", "encoding"),
+    [(".md", "utf-8"), (".html", "utf-8"), (".txt", "utf-8"), (".md", "utf-16")],
+)
 @pytest.mark.parametrize("fmt", ["json", "text", "html"])
-def test_a_big_document_is_never_decoded_whole(tmp_path, monkeypatch, suffix, fmt) -> None:
+def test_a_big_document_is_never_decoded_whole(
+    tmp_path, monkeypatch, suffix, encoding, fmt
+) -> None:
     """The findings and every format's output are those of the decoded text, and no str of
     the whole text is ever made: no decode() of its bytes, no str() of its StoredText."""
     from claimlint.outputs.formats import Context, by_name
@@ -128,7 +142,7 @@ def test_a_big_document_is_never_decoded_whole(tmp_path, monkeypatch, suffix, fm
     page = HTML_PAGE if suffix == ".html" else MARKDOWN_PAGE
     text = _unicode(page).replace("\n", "\r\n") * 4
     path = tmp_path / f"page{suffix}"
-    path.write_bytes(text.encode("utf-8"))
+    path.write_bytes(text.encode(encoding))
 
     def output() -> str:
         result = lint_paths([str(path)], keep_texts=True)

@@ -157,6 +157,8 @@ def stored_text(
             skip = len(codecs.BOM_UTF8)  # decode() drops a leading U+FEFF
     else:
         bom, skip = sniff_bom(data)
+        if bom and bom.startswith(("utf-16", "utf-32")):
+            return _transcoded(data, bom, skip)
         if bom not in (None, "utf-8") or b"\x00" in data:
             return None
         if html and bom is None:
@@ -172,3 +174,26 @@ def stored_text(
         if implausible(data, sample, "utf-8"):
             return None
     return text
+
+
+TRANSCODE_CHUNK = 1 << 20  # bytes of UTF-16 or UTF-32 decoded at a time
+
+
+def _transcoded(data: bytes, encoding: str, skip: int) -> StoredText | None:
+    """A UTF-16 or UTF-32 document (found by its byte order mark) as a StoredText of its text
+    in UTF-8, converted a chunk at a time: decoded whole, 32 MB of UTF-16 with one emoji is a
+    128 MB str. The text is what decode() gives (the mark dropped); None when the bytes are
+    not valid in that encoding (decode() then says why)."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    out = bytearray()
+    view = memoryview(data)[skip:]
+    try:
+        for start in range(0, len(view), TRANSCODE_CHUNK):
+            chunk = view[start : start + TRANSCODE_CHUNK]
+            final = start + TRANSCODE_CHUNK >= len(view)
+            out += decoder.decode(chunk, final).encode("utf-8")
+        if not view:
+            decoder.decode(b"", True)
+        return StoredText(out)  # type: ignore[arg-type] - a bytearray reads as bytes do
+    except UnicodeError:
+        return None
