@@ -13,6 +13,7 @@ from test_chunked_lint import PAGE as MARKDOWN_PAGE
 from claimlint.api import lint_paths
 from claimlint.inputs import sources as sources_module
 from claimlint.inputs import stored
+from claimlint.inputs.decoding import decode
 from claimlint.inputs.pieces import cut_points
 from claimlint.inputs.positions import LineIndex
 from claimlint.inputs.readers import html_stored
@@ -69,7 +70,10 @@ def test_only_a_big_utf8_document_is_stored(monkeypatch) -> None:
         data + b"\x00",  # a NUL byte: decode() decides
     ):
         assert stored_text(other) is None
-    assert stored_text(data, encoding="latin-1") is None
+    # another encoding decode() would use (--encoding, an HTML charset): converted to UTF-8 too
+    latin = ("Caf\u00e9 na\u00efve r\u00e9sum\u00e9 \u00a9 2026.\r\n" * 20).encode("latin-1")
+    assert str(stored_text(latin, encoding="latin-1")) == decode(latin, encoding="latin-1")
+    assert stored_text(data, encoding="latin-1") is None  # UTF-8 read as Latin-1: implausible
     # UTF-16 and UTF-32 (by their byte order mark) are kept as UTF-8, converted a chunk at a time
     monkeypatch.setattr(stored, "TRANSCODE_CHUNK", 7)  # an odd size splits code units
     for wide in (
@@ -81,8 +85,8 @@ def test_only_a_big_utf8_document_is_stored(monkeypatch) -> None:
         assert isinstance(kept, StoredText) and str(kept) == MIXED
     assert stored_text(MIXED.encode("utf-16")[:-1]) is None  # a cut code unit: decode() says why
     assert str(stored_text(data, encoding="UTF8")) == MIXED
-    html = b'<meta charset="windows-1252">' + data
-    assert stored_text(html, html=True) is None and stored_text(html) is not None
+    html = b'<meta charset="windows-1252">' + MIXED.encode("cp1252", "replace")
+    assert str(stored_text(html, html=True)) == decode(html, html=True)
 
 
 @pytest.mark.parametrize(
