@@ -409,9 +409,15 @@ class _Cutter(_Reader):
                 return
             pos = self.markup(lt)
 
+    base = 0  # where self.text starts in the page (a window of a big page: html_stored.py)
+
+    def page_length(self) -> int:
+        """The length of the whole page (self.text, unless it is a window of it)."""
+        return len(self.text)
+
     def note(self, pos: int, end: int) -> None:
         """Note the last line start in the white space at the start of text[pos:end]."""
-        text = self.text
+        text, base = self.text, self.base
         blank = end
         for i in range(pos, end):  # usually a few characters: the indentation before a tag
             if not text[i].isspace():
@@ -422,11 +428,12 @@ class _Cutter(_Reader):
             cut = brk + 1
             if text[brk] == "\r" and text.startswith("\n", cut):
                 cut += 1
-        elif pos and text[pos - 1] in "\r\n" and not text.startswith("\r\n", pos - 1):
+        elif base + pos and text[pos - 1] in "\r\n" and not text.startswith("\r\n", pos - 1):
             cut = pos
         else:
             return
-        if 0 < cut < len(text) and (not self.cuts or cut > self.cuts[-1]):
+        cut += base
+        if 0 < cut < self.page_length() and (not self.cuts or cut > self.cuts[-1]):
             self.cuts.append(cut)
             self.states.append(self.node())
 

@@ -26,27 +26,8 @@ class _WindowCutter(_Cutter):
         self.base = 0
         self.total = total
 
-    def note(self, pos: int, end: int) -> None:
-        """_Cutter.note with the window's offsets turned into the page's."""
-        text, base = self.text, self.base
-        blank = end
-        for i in range(pos, end):
-            if not text[i].isspace():
-                blank = i
-                break
-        brk = max(text.rfind("\n", pos, blank), text.rfind("\r", pos, blank))
-        if brk >= 0:
-            cut = brk + 1
-            if text[brk] == "\r" and text.startswith("\n", cut):
-                cut += 1
-        elif base + pos and text[pos - 1] in "\r\n" and not text.startswith("\r\n", pos - 1):
-            cut = pos
-        else:
-            return
-        cut += base
-        if 0 < cut < self.total and (not self.cuts or cut > self.cuts[-1]):
-            self.cuts.append(cut)
-            self.states.append(self.node())
+    def page_length(self) -> int:
+        return self.total
 
     def window(self, resume: int, text: str, last: bool) -> int | None:
         """Read the tokens that start in the window's core; the page offset to resume from,
