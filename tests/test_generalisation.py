@@ -333,3 +333,32 @@ def test_the_medicine_comparisons_share_one_list() -> None:
 @pytest.mark.parametrize("text", MEDICINE_FORMS)
 def test_each_comparison_form_knows_each_medicine(text: str) -> None:
     assert "efficacy" in categories(text, "markdown"), text
+
+
+# Approval claimed for whatever the page sells, named or not; approved medicines by any name pass.
+APPROVAL_CLAIMS = [
+    "Somnexa is FDA-approved to end insomnia.",
+    "# Lumbar Ease Belt\nThe belt wraps your lower back.\nIt is an FDA-cleared treatment for sciatica.",
+    "# Bright Mind Drops\nThe drops have been approved by the FDA to lift low mood.",
+    "Veltrin is approved by Health Canada and the FDA for joint pain.",
+    "# Glowderm Serum\nThis is an FDA-approved remedy for rosacea.",
+    "Dormelle contains exactly the same medicine as Zepbound.",
+]
+APPROVED_MEDICINES = [
+    "Zurzuvae is FDA-approved for postpartum depression in adults.",
+    "Approved by the FDA in 2022, Auvelity treats major depressive disorder.",
+    "Exxua is an FDA-approved medicine for depression.",
+    "# Sleep care\nBelsomra is FDA-approved for trouble falling or staying asleep.",
+    "Varenicline is FDA-approved to help adults stop smoking.",
+    "Harbor Clinic prescribes FDA-approved medicines for opioid use disorder.",
+]
+
+
+@pytest.mark.parametrize("text", APPROVAL_CLAIMS)
+def test_approval_of_the_product_on_sale_is_flagged(text: str) -> None:
+    assert "approval" in categories(text.replace("\\n", "\n"), "markdown"), text
+
+
+@pytest.mark.parametrize("text", APPROVED_MEDICINES)
+def test_approved_medicines_by_any_name_pass(text: str) -> None:
+    assert "approval" not in categories(text.replace("\\n", "\n"), "markdown"), text
