@@ -338,7 +338,7 @@ def test_each_comparison_form_knows_each_medicine(text: str) -> None:
 # Approval claimed for whatever the page sells, named or not; approved medicines by any name pass.
 APPROVAL_CLAIMS = [
     "Somnexa is FDA-approved to end insomnia.",
-    "# Lumbar Ease Belt\nThe belt wraps your lower back.\nIt is an FDA-cleared treatment for sciatica.",
+    "# Lumbar Ease Belt\nThe belt wraps your back.\nIt is an FDA-cleared treatment for sciatica.",
     "# Bright Mind Drops\nThe drops have been approved by the FDA to lift low mood.",
     "Veltrin is approved by Health Canada and the FDA for joint pain.",
     "# Glowderm Serum\nThis is an FDA-approved remedy for rosacea.",
