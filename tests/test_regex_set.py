@@ -22,6 +22,7 @@ PATTERNS = [
 ]
 PIECES = ["no", "side", "effects", "safe", "cures", "a", "b", "50", "%", "Fast", "relief"]
 PIECES += [" ", "  ", "\n", "\n\n", ".", "!", "_", "é", "quickly", "ab", "x9"]
+PIECES += ["\u6771", "\U0001f600", "safe\u2019"]  # 3- and 4-byte UTF-8: byte offsets differ
 
 text_and_edges = st.lists(st.sampled_from(PIECES), max_size=30).flatmap(
     lambda parts: st.tuples(

@@ -16,7 +16,7 @@ canary, and then every regex runs.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from claimlint.packs.linear_regex import LinearRegex, parsed, python_only, re2_options, translate
 
@@ -86,7 +86,7 @@ class RegexSet:
         scan failed."""
         found: set[int] = set()
         for compiled, ignore_case, indexes in self.groups:
-            matched = compiled.Match(joined[ignore_case].text) or []
+            matched = compiled.Match(joined[ignore_case].data) or []
             if 0 not in matched:  # the canary: RE2 gave up on this scan
                 return None
             found.update(indexes[k - 1] for k in matched if k)
@@ -121,12 +121,13 @@ class JoinedBlocks:
             parts.append(piece)
             at += len(piece)
         self.text = "".join(parts)
+        self.data = self.text.encode("utf-8")  # once: RE2 scans bytes (see byte_spans)
 
     def spans(self, regex: LinearRegex) -> list[tuple[int, int]] | None:
         """The regex's matches in chunk offsets, or None if one crossed a segment's edge."""
         found = []
         starts, edges = self.starts, self.edges
-        for a, b in regex.spans(self.text):
+        for a, b in self._char_spans(regex.byte_spans(self.data)):
             k = bisect_right(starts, a) - 1
             if a == b or k < 0:
                 return None
@@ -135,6 +136,22 @@ class JoinedBlocks:
                 return None
             found.append((a + shift, b + shift))
         return found
+
+    def _char_spans(self, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """Byte spans (in order, not overlapping) as character offsets of the text: the same
+        numbers when it is ASCII, else counted by decoding the bytes between one offset and
+        the next, so that all the spans of a text cost one pass over it."""
+        data = self.data
+        if len(data) == len(self.text):
+            yield from spans
+            return
+        at_byte = at_char = 0
+        for a, b in spans:
+            at_char += len(data[at_byte:a].decode("utf-8"))
+            start = at_char
+            at_char += len(data[a:b].decode("utf-8"))
+            at_byte = b
+            yield start, at_char
 
 
 def _ascii_word(char: str) -> bool:
