@@ -120,6 +120,7 @@ class SentenceHits:
                 self._where.setdefault(label, []).append(index)
         self.links = links  # list of (prose_start, prose_end, href)
         self._link_cache: dict[str, set[int]] = {}
+        self.lead_ins: dict[int, int | None] = {}  # lead_in's answers, asked once a sentence
 
     def where(self, label: str) -> list[int]:
         """The indices of the sentences with a hit of this label, in order."""
@@ -187,6 +188,12 @@ def lead_in(sh: SentenceHits, index: int) -> int | None:
     """The sentence that introduces a list item ("A single dose can:" before "- lift mood"):
     the last sentence before the list, when it ends with a colon. A list item completes that
     sentence, so its hedges, citations and denials govern the item too."""
+    if index not in sh.lead_ins:
+        sh.lead_ins[index] = _lead_in(sh, index)
+    return sh.lead_ins[index]
+
+
+def _lead_in(sh: SentenceHits, index: int) -> int | None:
     sentences = sh.sentences
     if not _is_item(sh, index):
         return None
@@ -209,13 +216,13 @@ def _is_item(sh: SentenceHits, index: int) -> bool:
     return opening.lstrip()[:1] in BULLETS
 
 
+_WINDOWS = {"sentence": (0,), "next": (0, 1), "previous": (0, -1), "adjacent": (0, -1, 1)}
+
+
 def _window(index: int, window: str) -> tuple[int, ...]:
-    return {
-        "sentence": (index,),
-        "next": (index, index + 1),
-        "previous": (index, index - 1),
-        "adjacent": (index, index - 1, index + 1),
-    }[window]
+    """The sentences a modifier's window covers (built from a table: it is asked hundreds of
+    times a page)."""
+    return tuple(index + step for step in _WINDOWS[window])
 
 
 def openings(text: str, start: int, end: int) -> list[int]:

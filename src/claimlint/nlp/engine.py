@@ -479,7 +479,8 @@ def _suggest(rule: Rule, excerpt: str) -> str | None:
 
     lower = excerpt.lower()
     for key, replacement in rule.suggest:
-        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", lower):  # "safe" is not in "unsafe"
+        # "safe" is not in "unsafe"; the substring test first spares most keys the regex
+        if key in lower and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", lower):
             return f'"{key}" -> "{replacement}"'
     return None
 

@@ -123,7 +123,8 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
     if not spans:
         return hits
     conditions = extends.family(NAMED_CONDITION)
-    named = [(a, b) for a, b in spans if not _names_condition(hits, conditions, a, b)]
+    condition_hits = [h for h in hits if h[0] in conditions]  # once, not once per name
+    named = [(a, b) for a, b in spans if not _names_condition(condition_hits, a, b)]
     if not named:
         return hits
     starts = [a for a, _ in named]
@@ -135,5 +136,5 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
     return [h for h in hits if h[0] not in ignored or not inside(h)]
 
 
-def _names_condition(hits: Sequence[Hit], conditions: frozenset[str], a: int, b: int) -> bool:
-    return any(h[0] in conditions and a <= h[1] and h[2] <= b for h in hits)
+def _names_condition(condition_hits: Sequence[Hit], a: int, b: int) -> bool:
+    return any(a <= h[1] and h[2] <= b for h in condition_hits)

@@ -28,6 +28,7 @@ _END = re.compile(
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 # Separators that end a sentence inside a block: nav/footer middots, pipes, bullets.
 _SEPARATOR = re.compile(r"\s[·•|]\s|^[ \t]*[•·▪◦][ \t]", re.MULTILINE)
+_SEPARATOR_CHARS = "·•|▪◦"  # a text without any of them has no separator to look for
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 and word.isalpha() and text[match.start(1)].isupper()
 
 
-def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans (prose offsets) inside one block, cut first at separators (" · ")."""
+def split_block(text: str, start: int, end: int, separators: bool = True) -> list[tuple[int, int]]:
+    """Sentence spans (prose offsets) inside one block, cut first at separators (" · ");
+    `separators` False says the text has none (the scan for them is skipped)."""
     spans: list[tuple[int, int]] = []
     begin = start
-    for match in _SEPARATOR.finditer(text, start, end):
+    for match in _SEPARATOR.finditer(text, start, end) if separators else ():
         if match.start() > begin:
             spans.extend(_split_punctuation(text, begin, match.start()))
         begin = match.end()
@@ -89,8 +91,9 @@ _TAG_LINE = re.compile(r"\s*(?:tags|tagged|tagged with|categories|keywords|filed
 
 def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     out: list[Sentence] = []
+    separators = any(char in text for char in _SEPARATOR_CHARS)
     for index, block in enumerate(blocks):
-        for start, end in split_block(text, block.start, block.end):
+        for start, end in split_block(text, block.start, block.end, separators):
             kind = block.kind
             if _TAG_LINE.match(text, start, end):
                 kind = "tags"  # "Tags: anxiety, best clinic, ..." is a keyword list, not a sentence

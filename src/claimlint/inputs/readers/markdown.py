@@ -151,18 +151,21 @@ def _inline(doc: _Doc, start: int, end: int) -> None:
     text = doc.text
     segment = text[start:end]
     closes: list[int] | None = None  # where each </a> starts, found once per block
-    for match in _CODE_SPAN.finditer(segment):
+    # Each construct needs its opening character: most blocks are plain prose, and a test for
+    # one character is far cheaper than a regex scan (the emphasis one tries every position).
+    ticks, brackets, angles = "`" in segment, "[" in segment, "<" in segment
+    for match in _CODE_SPAN.finditer(segment) if ticks else ():
         doc.hide(start + match.start(), start + match.end())
         doc.spans.append((start + match.start(), start + match.end()))
-    for match in _COMMENT.finditer(segment):
+    for match in _COMMENT.finditer(segment) if angles else ():
         doc.hide(start + match.start(), start + match.end())
-    for match in _LINK.finditer(segment):
+    for match in _LINK.finditer(segment) if brackets else ():
         doc.hide(start + match.start(1), start + match.end(1))
         doc.hide(start + match.start(3), start + match.end(3))
         href = match.group(4).strip("<>")
         doc.links.append(Link(start + match.start(2), start + match.end(2), href))
     referenced: set[int] = set()
-    for match in _REF_LINK.finditer(segment):
+    for match in _REF_LINK.finditer(segment) if brackets else ():
         if match.group(2).startswith("^"):
             continue  # a footnote reference is a citation marker: keep it as prose
         doc.hide(start + match.start(1), start + match.end(1))
@@ -171,7 +174,7 @@ def _inline(doc: _Doc, start: int, end: int) -> None:
         if href is not None:
             doc.links.append(Link(start + match.start(2), start + match.end(2), href))
         referenced.add(match.start())
-    if doc.references:
+    if doc.references and brackets:
         for match in _SHORTCUT_LINK.finditer(segment):
             href = _resolve(doc, match.group(2))
             if href is None or match.start() in referenced:
@@ -179,10 +182,10 @@ def _inline(doc: _Doc, start: int, end: int) -> None:
             doc.hide(start + match.start(1), start + match.end(1))
             doc.hide(start + match.start(3), start + match.end(3))
             doc.links.append(Link(start + match.start(2), start + match.end(2), href))
-    for match in _AUTOLINK.finditer(segment):
+    for match in _AUTOLINK.finditer(segment) if angles else ():
         doc.hide(start + match.start(), start + match.end())
         doc.links.append(Link(start + match.start(), start + match.end(), match.group(1)))
-    for match in _HTML_TAG.finditer(segment):
+    for match in _HTML_TAG.finditer(segment) if angles else ():
         doc.hide(start + match.start(), start + match.end())
         href = _HREF.search(match.group())
         if href and match.group().lower().startswith("<a"):
@@ -192,9 +195,10 @@ def _inline(doc: _Doc, start: int, end: int) -> None:
             after = bisect_left(closes, match.end())
             link_end = start + (closes[after] if after < len(closes) else len(segment))
             doc.links.append(Link(start + match.start(), link_end, value))
-    for match in _EMPHASIS.finditer(segment):
+    emphasis = "*" in segment or "_" in segment or "~" in segment
+    for match in _EMPHASIS.finditer(segment) if emphasis else ():
         doc.hide(start + match.start(), start + match.end())
-    for match in _ESCAPE.finditer(segment):
+    for match in _ESCAPE.finditer(segment) if "\\" in segment else ():
         doc.hide(start + match.start(), start + match.end())
 
 
