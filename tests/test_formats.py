@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimlint import __version__
 from claimlint.cli import cli
@@ -297,3 +299,24 @@ def test_json_is_written_in_pieces_with_the_same_text(count: int) -> None:
     pieces = list(iter_json(found))
     assert "".join(pieces) == expected
     assert len(pieces) == (1 if count == 0 else -(-count // 256) + 1)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+        | st.dictionaries(st.integers() | st.booleans(), inner, min_size=1, max_size=2)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_the_json_writer_gives_the_text_of_json_dumps_with_an_indent(value) -> None:
+    from claimlint.outputs.formats import indented_json
+
+    expected = json.dumps(value, indent=2, ensure_ascii=False)
+    assert indented_json(value) == expected
+    assert indented_json(value, "\n  ") == expected.replace("\n", "\n  ")

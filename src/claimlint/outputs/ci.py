@@ -14,7 +14,7 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 
 from claimlint.diagnostics import Diagnostic, window
-from claimlint.outputs.formats import Context, path_runs, streamed, terminal_safe
+from claimlint.outputs.formats import Context, indented_json, path_runs, streamed, terminal_safe
 from claimlint.outputs.links import rule_url
 from claimlint.packs import Rule
 from claimlint.run.baseline import iter_fingerprints
@@ -113,8 +113,11 @@ def iter_sarif(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str]
     for number, (diag, fingerprint) in enumerate(
         zip(diagnostics, iter_fingerprints(diagnostics), strict=True)
     ):
-        item = json.dumps(_sarif_result(diag, fingerprint, index), indent=2, ensure_ascii=False)
-        yield ("," if number else "") + indent + item.replace("\n", indent)
+        yield (
+            ("," if number else "")
+            + indent
+            + indented_json(_sarif_result(diag, fingerprint, index), indent)
+        )
     yield "\n" + " " * (_RESULT_DEPTH - 2) + "]" + tail
 
 
@@ -305,6 +308,6 @@ def iter_gitlab(diagnostics: Sequence[Diagnostic], ctx: Context) -> Iterator[str
                 "lines": {"begin": diag.line, "end": diag.end_line},
             },
         }
-        item = json.dumps(issue, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        item = indented_json(issue, "\n  ")
         yield ("[\n  " if number == 0 else ",\n  ") + item
     yield "\n]\n"
