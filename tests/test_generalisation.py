@@ -362,3 +362,31 @@ def test_approval_of_the_product_on_sale_is_flagged(text: str) -> None:
 @pytest.mark.parametrize("text", APPROVED_MEDICINES)
 def test_approved_medicines_by_any_name_pass(text: str) -> None:
     assert "approval" not in categories(text.replace("\\n", "\n"), "markdown"), text
+
+
+# Onsets in looser words: counted from the first dose, a calendar date, a loose bound, the visit;
+# a condition the product is sold against (withdrawal) is not one of its side effects.
+SPEED_CLAIMS = [
+    "Alcohol withdrawal symptoms ease within a day of the first capsule.",
+    "Your cough is gone before the drip bag is empty.",
+    "Lose a pant size by next weekend on our shake plan.",
+    "Expect new hair growth in as little as ten days with this serum.",
+    "Hay fever clears up that same afternoon.",
+    "# Sleep Melts\n## Insomnia Solved From Night One",
+    "After a cold plunge, regulars walk out headache-free in under an hour.",
+]
+SPEED_PASSES = [
+    "Nausea from the infusion usually settles within hours of the first dose.",
+    "Your results arrive by the end of day three.",
+    "Most shipments arrive by next weekend.",
+]
+
+
+@pytest.mark.parametrize("text", SPEED_CLAIMS)
+def test_onset_claims_in_loose_wording_are_flagged(text: str) -> None:
+    assert "efficacy" in categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize("text", SPEED_PASSES)
+def test_onsets_of_side_effects_and_shipping_pass(text: str) -> None:
+    assert "efficacy" not in categories(text, "markdown"), text
