@@ -254,7 +254,16 @@ def indented_json(value: object, newline: str = "\n") -> str:
 
 
 def _scalar(value: object) -> str:
+    """A string or integer as json.dumps writes it, without its per-call set-up."""
+    kind = type(value)
+    if kind is str:
+        return _encode_string(value)
+    if kind is int:
+        return int.__repr__(value)
     return json.dumps(value, ensure_ascii=False)
+
+
+_encode_string = json.encoder.encode_basestring  # json.dumps's own, with ensure_ascii=False
 
 
 def diagnostic_json(diag: Diagnostic) -> dict:
