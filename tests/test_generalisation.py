@@ -390,3 +390,30 @@ def test_onset_claims_in_loose_wording_are_flagged(text: str) -> None:
 @pytest.mark.parametrize("text", SPEED_PASSES)
 def test_onsets_of_side_effects_and_shipping_pass(text: str) -> None:
     assert "efficacy" not in categories(text, "markdown"), text
+
+
+# Structure: a rhetorical "why X when Y does better" ranks Y above X; a passive verb with the
+# product as its agent claims what the active sentence would.
+STRUCTURE_CLAIMS = [
+    ("Why keep paying for Zyrtec when our nettle tea calms hay fever better?", "efficacy"),
+    ("Why take tablets when our spray delivers twice the dose to your blood?", "route-comparison"),
+    ("Why inject when a patch works three times better?", "route-comparison"),
+    ("Plaque psoriasis is cleared up by our coal-tar cream.", "efficacy"),
+    ("Seasonal allergies are knocked out by these local honey chews.", "efficacy"),
+]
+STRUCTURE_PASSES = [
+    "Why take probiotics at bedtime? Many people find it easier to remember.",
+    "Depression is treated by our psychiatrists with medication and therapy.",
+    "Knee pain is sometimes caused by the way you walk.",
+    "Eczema was not cleared by the cream in a small pilot.",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), STRUCTURE_CLAIMS)
+def test_claims_made_by_structure_are_flagged(text: str, category: str) -> None:
+    assert category in categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize("text", STRUCTURE_PASSES)
+def test_questions_causes_and_care_by_people_pass(text: str) -> None:
+    assert not categories(text, "markdown"), text
