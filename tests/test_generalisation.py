@@ -417,3 +417,22 @@ def test_claims_made_by_structure_are_flagged(text: str, category: str) -> None:
 @pytest.mark.parametrize("text", STRUCTURE_PASSES)
 def test_questions_causes_and_care_by_people_pass(text: str) -> None:
     assert not categories(text, "markdown"), text
+
+
+# Ranking words about something else: advice on where a benefit comes from, the amenities of an
+# infusion lounge, and "the only" in a clause about another treatment are no claims.
+NOT_RANKINGS = [
+    "Clearer skin begins with a gentle cleanser and sunscreen.",
+    "Our drip lounge has faster Wi-Fi and comfier recliners than the old one.",
+    "Pills will not remove gallstones; surgery is the only reliable treatment.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_RANKINGS)
+def test_advice_amenities_and_other_treatments_pass(text: str) -> None:
+    assert not categories(text, "markdown"), text
+
+
+def test_a_form_singled_out_as_the_only_one_that_works_is_a_route_claim() -> None:
+    text = "Tablets are wasted in the gut, so our spray is the only form that gets in."
+    assert "route-comparison" in categories(text, "markdown")
