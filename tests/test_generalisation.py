@@ -436,3 +436,30 @@ def test_advice_amenities_and_other_treatments_pass(text: str) -> None:
 def test_a_form_singled_out_as_the_only_one_that_works_is_a_route_claim() -> None:
     text = "Tablets are wasted in the gut, so our spray is the only form that gets in."
     assert "route-comparison" in categories(text, "markdown")
+
+
+# Guarantees in other words: the result or the money, free care if it fails, every time,
+# whatever the reader has tried.
+GUARANTEES = [
+    "If your knees aren't stronger in 8 weeks, we'll refund every cent.",
+    "Read fine print without glasses in 60 days or get a full refund.",
+    "Lose the baby weight or your next two months of coaching are free.",
+    "If the migraines come back, your follow-up visits are free.",
+    "This patch stops cravings 100% of the time.",
+    "Whatever you have tried already, this elixir will work for you.",
+]
+NOT_GUARANTEES = [
+    "Return unopened bottles within 30 days for a full refund.",
+    "If you are not satisfied with the taste, contact us for a refund.",
+    "Cancellations are free if you call a day ahead.",
+]
+
+
+@pytest.mark.parametrize("text", GUARANTEES)
+def test_guarantees_in_other_words_are_flagged(text: str) -> None:
+    assert "guarantee" in categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize("text", NOT_GUARANTEES)
+def test_return_policies_are_no_guarantees(text: str) -> None:
+    assert "guarantee" not in categories(text, "markdown"), text
