@@ -100,3 +100,27 @@ def test_a_suggestion_survives_a_line_break_inside_the_claim() -> None:
         found = [d for d in lint_text(text, path="page.md") if d.rule == "CL104"]
         assert found and found[0].suggestion, glue
         assert found[0].suggestion.startswith('"clinically proven" -> ')
+
+
+MARKUP_INSIDE = {
+    "a comment": ("pre<!-- x -->vents", "sa<!---->fe"),
+    "an inline tag": ("pre<em>vents</em>", "<b>sa</b>fe"),
+    "a link around half a word": ("[pre](/why)vents", "sa[fe](/faq)"),
+}
+
+
+@pytest.mark.parametrize("markup", sorted(MARKUP_INSIDE))
+def test_markdown_markup_inside_a_word_does_not_split_it(markup: str) -> None:
+    """A browser shows "pre<!-- x -->vents" as one word; blanking the comment made two."""
+    prevents, safe = MARKUP_INSIDE[markup]
+    line = f"The Lumora patch {prevents} migraines. It is totally {safe} for teens."
+    found = {d.rule: d for d in lint_text(f"Intro line.\n\n{line}\n", path="page.md")}
+    assert {"CL101", "CL401"} <= set(found), found
+    diag = found["CL101"]
+    assert line[diag.column - 1 : diag.end_column - 1].endswith(prevents.removesuffix("</em>"))
+
+
+def test_a_code_span_inside_a_word_is_not_joined_into_a_new_word() -> None:
+    """The code's text is shown ("sa`x`fe" reads "saxfe"): leaving it out would invent "safe"."""
+    found = lint_text("Intro line.\n\nOur balm is totally sa`x`fe for teens.\n", path="page.md")
+    assert not [d for d in found if d.rule == "CL401"]

@@ -109,6 +109,10 @@ def check_diagnostic(diag: Mapping[str, Any], text: str, starts: list[int] | Non
         # ">") is not text: the page reads "AKetamine" (but inside an unclosed <title> a tag
         # is text, and the excerpt shows it)
         span = re.sub(r"<[^>]*>", "", span)
+    elif str(diag["path"]).endswith(".md") and "<" not in excerpt:
+        # likewise in Markdown, where a link's destination is markup too ("[pre](/a)vents"
+        # reads "prevents"): the prose leaves such markup inside a word out
+        span = re.sub(r"<!--.*?-->|<[^>]*>|\]\([^)]*\)", "", span, flags=re.DOTALL)
     truncated = excerpt.endswith("...")
     if truncated:
         excerpt = excerpt[:-3].rsplit(" ", 1)[0]  # the last word may be cut

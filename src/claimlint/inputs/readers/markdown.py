@@ -412,6 +412,7 @@ def read_markdown(text: str, references: dict[str, str] | None = None) -> Readin
     masked = doc.masked()
 
     builder = ProseBuilder()
+    glued = _glued(doc, masked)
     for start, end, kind in sorted(doc.blocks):
         chunk = masked[start:end]
         stripped = chunk.strip()
@@ -419,5 +420,35 @@ def read_markdown(text: str, references: dict[str, str] | None = None) -> Readin
             continue
         lead = len(chunk) - len(chunk.lstrip())
         builder.start_block(kind)
-        add_with_entities(builder, stripped, start + lead)  # "don&rsquo;t" reads "don’t"
+        pos, stop = start + lead, start + lead + len(stripped)
+        for a in range(bisect_left(glued, (pos, pos)), len(glued)):
+            hidden_start, hidden_end = glued[a]
+            if hidden_end > stop:
+                break
+            add_with_entities(builder, masked[pos:hidden_start], pos)
+            pos = hidden_end
+        add_with_entities(builder, masked[pos:stop], pos)  # "don&rsquo;t" reads "don’t"
     return Reading(builder.build(), comments, doc.links, doc.references)
+
+
+def _glued(doc: _Doc, masked: str) -> list[tuple[int, int]]:
+    """The hidden runs with visible text right on both sides ("cu<!-- -->res", "re<b>lief",
+    "[relief](/x)."): a browser shows the two sides as one word, so the prose leaves the run
+    out instead of blanking it (a blank would split the word and hide it from the rules). Code
+    spans stay blank: their text is shown, and joining around it would make a new word."""
+    code = set(doc.spans)
+    merged: list[list[int]] = []
+    for start, end in sorted(doc.mask):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        elif (start, end) not in code:
+            merged.append([start, end])
+    return [
+        (a, b)
+        for a, b in merged
+        if 0 < a
+        and b < len(masked)
+        and not masked[a - 1].isspace()
+        and not masked[b].isspace()
+        and not any(c in "\r\n" for c in doc.text[a:b])
+    ]
