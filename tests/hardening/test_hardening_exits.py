@@ -151,9 +151,13 @@ def test_ctrl_c_exits_130(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text(CLAIM, encoding="utf-8")
     script = (
-        "import os, signal, claimlint.api\n"
+        "import os, signal, time, claimlint.api\n"
         "def interrupted(*a, **k):\n"
         "    os.kill(os.getpid(), signal.SIGINT)\n"
+        # The handler runs at the interpreter's next check, which on a loaded machine can come
+        # after this function returns: wait in a loop (each pass is a check) until it has run.
+        "    for _ in range(6000):\n"
+        "        time.sleep(0.01)\n"
         "claimlint.api.lint_paths = interrupted\n"
         "from claimlint.cli import main\n"
         f"main(['check', '--no-cache', {str(page)!r}])\n"
