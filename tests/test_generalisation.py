@@ -463,3 +463,21 @@ def test_guarantees_in_other_words_are_flagged(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_GUARANTEES)
 def test_return_policies_are_no_guarantees(text: str) -> None:
     assert "guarantee" not in categories(text, "markdown"), text
+
+
+# Delivery forms and where a dose goes: liposomes, pens, "under your tongue", "into every cell".
+ROUTE_CONTRASTS = [
+    "Tablets lose potency in the gut, but a liposomal shot carries the NAD+ intact into every cell.",
+    "Forget the capsules: our drops go in under your tongue, where stomach acid can't destroy them.",
+    "Our oil gives 100% absorption, compared with gummies.",
+]
+
+
+@pytest.mark.parametrize("text", ROUTE_CONTRASTS)
+def test_delivery_forms_set_against_each_other_are_route_claims(text: str) -> None:
+    assert "route-comparison" in categories(text, "markdown"), text
+
+
+def test_a_definition_of_full_bioavailability_is_no_ranking() -> None:
+    text = "By convention, a drug given into a vein is 100% bioavailable."
+    assert "route-comparison" not in categories(text, "markdown")
