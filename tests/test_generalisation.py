@@ -467,8 +467,8 @@ def test_return_policies_are_no_guarantees(text: str) -> None:
 
 # Delivery forms and where a dose goes: liposomes, pens, "under your tongue", "into every cell".
 ROUTE_CONTRASTS = [
-    "Tablets lose potency in the gut, but a liposomal shot carries the NAD+ intact into every cell.",
-    "Forget the capsules: our drops go in under your tongue, where stomach acid can't destroy them.",
+    "Tablets lose potency in the gut, but a liposomal shot carries NAD+ intact into every cell.",
+    "Forget capsules: our drops go in under your tongue, where stomach acid can't destroy them.",
     "Our oil gives 100% absorption, compared with gummies.",
 ]
 
