@@ -481,3 +481,28 @@ def test_delivery_forms_set_against_each_other_are_route_claims(text: str) -> No
 def test_a_definition_of_full_bioavailability_is_no_ranking() -> None:
     text = "By convention, a drug given into a vein is 100% bioavailable."
     assert "route-comparison" not in categories(text, "markdown")
+
+
+# The product named again by a pronoun after a dash or "but"; a condition named by a damaged
+# body part ("torn ligaments", "receding gums", "blocked tubes").
+PRONOUN_AND_PART_CLAIMS = [
+    "Keep a tin in your bag — it calms hot flashes in the middle of a meeting.",
+    "It is not an antibiotic, but it blocks the flu virus at the door.",
+    "Mends herniated discs without surgery.",
+    "Regrows receding gums in weeks.",
+    "Torn rotator cuffs are knit back together by our peptide blend.",
+]
+PRONOUN_PASSES = [
+    "Depression is common — it affects one in six adults at some point.",
+    "Our tea is caffeine-free, but it tastes rich and smoky.",
+]
+
+
+@pytest.mark.parametrize("text", PRONOUN_AND_PART_CLAIMS)
+def test_pronouns_and_damaged_parts_carry_claims(text: str) -> None:
+    assert "efficacy" in categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize("text", PRONOUN_PASSES)
+def test_pronouns_that_claim_nothing_pass(text: str) -> None:
+    assert not categories(text, "markdown"), text
