@@ -506,3 +506,27 @@ def test_pronouns_and_damaged_parts_carry_claims(text: str) -> None:
 @pytest.mark.parametrize("text", PRONOUN_PASSES)
 def test_pronouns_that_claim_nothing_pass(text: str) -> None:
     assert not categories(text, "markdown"), text
+
+
+# A product name made of ordinary capitalised words, opening a sentence.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liver Detox Max flushes fatty liver in weeks.",
+        "Calm Mind Complete quiets racing thoughts.",
+        "- Knee Hero Gel soothes arthritis flare-ups",
+    ],
+)
+def test_a_name_of_ordinary_words_is_a_subject(text: str) -> None:
+    assert "efficacy" in categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blue Ridge Pharmacy is open on weekends for flu shots.",
+        "Compounded Semaglutide is a custom formulation prescribed for patients who want help with weight.",
+    ],
+)
+def test_a_capitalised_opening_without_a_claim_passes(text: str) -> None:
+    assert "efficacy" not in categories(text, "markdown"), text
