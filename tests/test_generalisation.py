@@ -525,7 +525,8 @@ def test_a_name_of_ordinary_words_is_a_subject(text: str) -> None:
     "text",
     [
         "Blue Ridge Pharmacy is open on weekends for flu shots.",
-        "Compounded Semaglutide is a custom formulation prescribed for patients who want help with weight.",
+        "Compounded Semaglutide is a custom formulation prescribed to people seeking help with"
+        " weight.",
     ],
 )
 def test_a_capitalised_opening_without_a_claim_passes(text: str) -> None:
