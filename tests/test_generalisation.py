@@ -555,3 +555,30 @@ def test_more_claims_in_unseen_wording(text: str, category: str) -> None:
 
 def test_could_be_still_hedges() -> None:
     assert not categories("Our chamomile tea could be helpful for mild stress.", "markdown")
+
+
+# Subjects and objects left to the reader: an opening pronoun, a condition asked about and then
+# answered ("Cold sores? Our balm clears them up."), a short answer that ends it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It gets heavy drinkers off alcohol within a month.",
+        "Brain fog? Our mushroom coffee clears it away.",
+        "Hay fever? Not anymore.",
+        "Sleepless nights? A distant memory.",
+    ],
+)
+def test_subjects_and_objects_left_to_the_reader(text: str) -> None:
+    assert "efficacy" in categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It helps to write down your symptoms before the visit.",
+        "Parking fees? Not anymore.",
+        "If you still have the old spray at home, please stop using it.",
+    ],
+)
+def test_pronouns_and_answers_without_a_claim_pass(text: str) -> None:
+    assert "efficacy" not in categories(text, "markdown"), text
