@@ -582,3 +582,32 @@ def test_subjects_and_objects_left_to_the_reader(text: str) -> None:
 )
 def test_pronouns_and_answers_without_a_claim_pass(text: str) -> None:
     assert "efficacy" not in categories(text, "markdown"), text
+
+
+# Written after round 6 as a fresh check: cell-level disease words, deposits as conditions,
+# endorsements ranked as number one, the reader promised a result, years younger.
+FRESH_CLAIMS = [
+    "Green tea catechins inhibit tumor growth in the prostate.",
+    "Our enzyme blend dissolves kidney stones naturally.",
+    "The number one joint formula recommended by chiropractors.",
+    "You'll never need blood pressure pills again.",
+    "You will finally be free of eczema.",
+    "Look ten years younger after one session of our facial.",
+]
+
+
+@pytest.mark.parametrize("text", FRESH_CLAIMS)
+def test_fresh_claims_are_flagged(text: str) -> None:
+    assert "efficacy" in categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ketamine inhibits NMDA receptors in the brain.",
+        "You will feel some pressure as the needle goes in.",
+        "You'll meet your nurse at the first visit to talk about anxiety.",
+    ],
+)
+def test_mechanisms_and_what_to_expect_pass(text: str) -> None:
+    assert "efficacy" not in categories(text, "markdown"), text
