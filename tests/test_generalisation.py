@@ -611,3 +611,19 @@ def test_fresh_claims_are_flagged(text: str) -> None:
 )
 def test_mechanisms_and_what_to_expect_pass(text: str) -> None:
     assert "efficacy" not in categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most sore throats get better within a week without treatment.",
+        "Hair shed after a fever usually grows back on its own within months.",
+    ],
+)
+def test_a_natural_course_is_no_claim(text: str) -> None:
+    assert "efficacy" not in categories(text, "markdown"), text
+
+
+def test_without_medication_is_still_a_claim() -> None:
+    text = "Our neck adjustments end migraines without medication."
+    assert "efficacy" in categories(text, "markdown")
