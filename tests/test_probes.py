@@ -18,8 +18,8 @@ WANTED = {
     "route": "route-comparison",
 }
 LINE_CATEGORIES = {"efficacy", "route-comparison", "safety", "approval", "guarantee"}
-MIN_RECALL = 0.90  # 0.923 (561 of 608) when the floor was set; 0.926 (896 of 968) after round 6
-MAX_CAREFUL_FLAGGED = 0.02  # 0.011 (3 of 270) when the floor was set; 0.007 (3 of 450), round 6
+MIN_RECALL = 0.97  # 0.926 (896 of 968) after round 6; 0.983 (952 of 968) after round 7
+MAX_CAREFUL_FLAGGED = 0.007  # 0.007 (3 of 450) after round 6; 0.004 (2 of 450) after round 7
 
 
 def _rows(name: str) -> list[list[str]]:
