@@ -88,3 +88,43 @@ def test_huge_value_is_never_repr_d_whole(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as error:
         load_config(config)
     assert len(str(error.value)) < 400
+
+
+def test_a_duplicate_key_in_a_pack_is_an_error_naming_file_line_and_key(tmp_path: Path) -> None:
+    """YAML keeps the last of two equal keys: a second `regex:` under a lexicon silently
+    dropped the first list (it happened in a bundled pack)."""
+    pack = tmp_path / "dup.yaml"
+    pack.write_text(
+        "pack: {name: dup, owner: a@b.c}\n"
+        "lexicons:\n"
+        "  relief-words:\n"
+        "    terms: [soothes]\n"
+        "    regex: ['\\bcalms\\b']\n"
+        "    lemma: false\n"
+        "    regex: ['\\beases\\b']\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError) as error:
+        load_rules([pack], bundled=False)
+    message = str(error.value)
+    assert "dup.yaml" in message and "duplicate key 'regex'" in message
+    assert "line 7" in message and "first on line 5" in message
+
+
+def test_a_duplicate_key_in_config_is_an_error(tmp_path: Path) -> None:
+    config = tmp_path / ".claimlint.yaml"
+    config.write_text("fail-on: error\nexclude: [drafts]\nfail-on: warning\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(config)
+    assert str(config) in str(error.value) and "duplicate key 'fail-on'" in str(error.value)
+
+
+def test_equal_keys_in_different_mappings_are_fine() -> None:
+    text = "a: {name: x}\nb: {name: y}\nlist:\n  - {name: 1, id: 2}\n  - {name: 3, id: 4}\n"
+    assert load_yaml(text)["list"][1] == {"name": 3, "id": 4}
+
+
+def test_every_bundled_pack_file_has_unique_keys() -> None:
+    rules = Path(__file__).resolve().parents[2] / "rules"
+    for path in sorted(rules.rglob("*.yaml")):
+        load_yaml(path.read_text(encoding="utf-8"))  # raises YamlProblem on a duplicate key

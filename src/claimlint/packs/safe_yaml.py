@@ -42,15 +42,32 @@ def load_yaml(text: str) -> Any:
 def _check_events(yaml: Any, events: Any) -> None:
     sizes: dict[str, int] = {}  # anchor -> nodes it expands to
     frames: list[list[Any]] = []  # open collections: [anchor, nodes so far]
+    keys: list[dict[str, int] | None] = []  # per open collection: a mapping's keys so far
+    expecting_key: list[bool] = []  # per open collection: is its next child node a key?
+    node_starts = (
+        yaml.ScalarEvent,
+        yaml.AliasEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
     total = 0
     for event in events:
         line = event.start_mark.line + 1 if event.start_mark is not None else None
+        if isinstance(event, node_starts) and keys and keys[-1] is not None:
+            if expecting_key[-1]:
+                _note_key(keys[-1], event, line)
+            expecting_key[-1] = not expecting_key[-1]
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            mapping = isinstance(event, yaml.MappingStartEvent)
+            keys.append({} if mapping else None)
+            expecting_key.append(True)
             if len(frames) >= MAX_DEPTH:
                 raise YamlProblem(f"nested too deeply (more than {MAX_DEPTH} levels)", line)
             frames.append([event.anchor, 1])
             size = 1
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            keys.pop()
+            expecting_key.pop()
             anchor, count = frames.pop()
             if anchor is not None:
                 sizes[anchor] = count
@@ -72,6 +89,21 @@ def _check_events(yaml: Any, events: Any) -> None:
             )
         if frames and not isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             frames[-1][1] += size
+
+
+def _note_key(seen: dict[str, int], event: Any, line: int | None) -> None:
+    """Refuse a key a mapping already has: YAML would keep only the last value, silently
+    dropping the first (a rule's examples, a lexicon's regexes)."""
+    key = getattr(event, "value", None)  # a scalar's; a complex key is too rare to compare
+    if key is None:
+        return
+    if key in seen:
+        raise YamlProblem(
+            f"duplicate key {short_repr(key)} (first on line {seen[key]}): YAML keeps only the "
+            "last value, so the first would be lost",
+            line,
+        )
+    seen[key] = line or 0
 
 
 def _short(text: str, limit: int = 200) -> str:
