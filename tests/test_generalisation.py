@@ -627,3 +627,27 @@ def test_a_natural_course_is_no_claim(text: str) -> None:
 def test_without_medication_is_still_a_claim() -> None:
     text = "Our neck adjustments end migraines without medication."
     assert "efficacy" in categories(text, "markdown")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Couples who add our fertility tea are twice as likely to conceive.", "efficacy"),
+        ("Our drips are simple vitamins, so nothing in them can hurt you.", "safety"),
+        ("Our BPC-157 injections are FDA-registered.", "approval"),
+    ],
+)
+def test_odds_harmlessness_and_registration(text: str, category: str) -> None:
+    assert category in categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Find out whether you're a good candidate for ketamine.",
+        "You are more likely to have side effects at higher doses.",
+        "Nothing can replace a conversation with your doctor.",
+    ],
+)
+def test_questions_risks_and_advice_still_pass(text: str) -> None:
+    assert not categories(text, "markdown"), text
