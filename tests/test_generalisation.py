@@ -651,3 +651,11 @@ def test_odds_harmlessness_and_registration(text: str, category: str) -> None:
 )
 def test_questions_risks_and_advice_still_pass(text: str) -> None:
     assert not categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dizzy spells stop within minutes of the first spray.", "Coughing fits ease overnight."],
+)
+def test_symptoms_named_by_their_episodes_are_conditions(text: str) -> None:
+    assert "efficacy" in categories(text, "markdown"), text
