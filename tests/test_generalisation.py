@@ -659,3 +659,27 @@ def test_questions_risks_and_advice_still_pass(text: str) -> None:
 )
 def test_symptoms_named_by_their_episodes_are_conditions(text: str) -> None:
     assert "efficacy" in categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thyme oil has potent antiviral properties.",
+        "Turmeric paste is a time-tested remedy for gum disease.",
+        "Teens with ADHD focus better within a week of starting our fish oil.",
+    ],
+)
+def test_drug_actions_remedies_and_abilities_are_claims(text: str) -> None:
+    assert "efficacy" in categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no cure for Alzheimer's disease yet.",
+        "Researchers are still searching for a cure for ALS.",
+        "Berries are known for their antioxidant properties.",
+    ],
+)
+def test_no_cure_and_antioxidants_pass(text: str) -> None:
+    assert "efficacy" not in categories(text, "markdown"), text
