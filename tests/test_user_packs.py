@@ -242,3 +242,39 @@ def test_a_modifier_naming_an_unknown_cue_lexicon_is_a_pack_error(tmp_path: Path
     )
     with pytest.raises(PackError, match="modifier 'doubt', field 'cue_lexicons': unknown lexicon"):
         load_rules([folder])
+
+
+# -- clause: the classes of a match in one clause -------------------------------------------------
+
+
+@pytest.mark.parametrize("clause", [False, True])
+def test_clause_keeps_a_match_on_one_side_of_a_semicolon(tmp_path: Path, clause: bool) -> None:
+    folder = tmp_path / "clause"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text(
+        "lexicons:\n"
+        "  gizmo: [gizmo, gizmos]\n"
+        "  fixes: [fixes, fix]\n"
+        "rules:\n"
+        "  - id: ACME301\n"
+        "    name: gizmo-fix\n"
+        "    category: efficacy\n"
+        "    message: 'fix: \"{excerpt}\"'\n"
+        f"    match: {{all: [gizmo, fixes], clause: {str(clause).lower()}}}\n"
+        "    anchor: fixes\n",
+        "utf-8",
+    )
+    linter = Linter(load_rules([folder]))
+
+    def hits(text: str) -> list[str]:
+        return [
+            d.excerpt for d in linter.lint(Source("p.txt", text, "text")) if d.rule == "ACME301"
+        ]
+
+    assert hits("Our gizmo fixes it.") == ["gizmo fixes"]
+    assert hits("Time fixes most things; a gizmo is optional.") == (
+        [] if clause else ["fixes most things; a gizmo"]
+    )
+    assert hits("Time is slow; our gizmo fixes it.") == [
+        "gizmo fixes"
+    ]  # the nearer one, same clause

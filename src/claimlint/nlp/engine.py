@@ -231,6 +231,8 @@ class Linter:
             if name == anchor_name:
                 continue
             options = [h for h in sh.hits(index, name) if h is not claim]
+            if match.clause:
+                options = [h for h in options if _same_clause(sh.text, claim, h)]
             if match.all.count(name) > 1:  # listed twice: two separate hits ("two routes")
                 options = [
                     h
@@ -246,6 +248,10 @@ class Linter:
             if not options:
                 return None
             chosen.append(min(options, key=lambda h: abs(h.token_start - claim.token_start)))
+        if any_hits and match.clause:
+            any_hits = [h for h in any_hits if _same_clause(sh.text, claim, h)]
+            if not any_hits:
+                return None
         if any_hits and not any(h in chosen for h in any_hits):
             chosen.append(min(any_hits, key=lambda h: abs(h.token_start - claim.token_start)))
         if match.within:
@@ -471,6 +477,11 @@ def _to_prose(prose, source_start: int, source_end: int) -> tuple[int, int]:
 def _glob_match(path: str, pattern: str) -> bool:
     path = path.replace("\\", "/")
     return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, "*/" + pattern.lstrip("/"))
+
+
+def _same_clause(text: str, a: Hit, b: Hit) -> bool:
+    """No semicolon between two hits of a sentence (a rule's `clause` option)."""
+    return ";" not in text[min(a.end, b.end) : max(a.start, b.start)]
 
 
 def _suggest(rule: Rule, excerpt: str) -> str | None:

@@ -114,6 +114,7 @@ class Match:
     start: tuple[str, ...] = ()  # one of these classes must open the sentence
     order: bool = False  # the `all` classes appear in the order given
     within: int = 0  # max tokens from the first to the last matched class (0 = no limit)
+    clause: bool = False  # every other class in the anchor's clause: no ";" between them
     carry: tuple[str, ...] = ()  # classes the previous sentence of the block may supply
     carry_heading: bool = False  # a heading just before the block may supply them too
 

@@ -240,6 +240,7 @@ def _match(data: dict) -> Match:
         start=_strings(data.get("start")),
         order=_get(data, "match", "order"),
         within=_get(data, "match", "within"),
+        clause=_get(data, "match", "clause"),
         carry=_strings(data.get("carry")),
         carry_heading=_get(data, "match", "carry_heading"),
     )
