@@ -683,3 +683,21 @@ def test_drug_actions_remedies_and_abilities_are_claims(text: str) -> None:
 )
 def test_no_cure_and_antioxidants_pass(text: str) -> None:
     assert "efficacy" not in categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Couples on our fertility program are three times as likely to bring home a baby.",
+        "Nine in ten testers could read small print without their glasses.",
+    ],
+)
+def test_odds_and_abilities_reported_as_figures(text: str) -> None:
+    assert "efficacy" in categories(text, "markdown"), text
+
+
+@pytest.mark.parametrize(
+    "text", ["Patients could feel dizzy after the infusion.", "Some patients could benefit."]
+)
+def test_could_still_hedges_a_possibility(text: str) -> None:
+    assert "efficacy" not in categories(text, "markdown"), text
