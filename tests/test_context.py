@@ -313,3 +313,14 @@ def test_a_topic_lead_in_does_not_exempt_the_claims_it_introduces() -> None:
     assert {d.line for d in lint(page, "markdown") if d.category == "efficacy"} == {5, 6}
     hedged = "# Calm Kit\n\nIn a small study, the kit may:\n\n- melt away anxiety\n- end insomnia\n"
     assert not [d for d in lint(hedged, "markdown") if d.category == "efficacy"]
+
+
+def test_a_sentence_also_opens_after_one_leading_word_and_a_comma() -> None:
+    from claimlint.nlp.context import openings
+
+    text = "Fast, lasting relief from sciatica."
+    assert openings(text, 0, len(text)) == [0, text.index("lasting")]
+    text = "Two tablets, twice a day."  # two words before the comma: no second opening
+    assert openings(text, 0, len(text)) == [0]
+    text = "Relief: fast, lasting."
+    assert openings(text, 0, len(text)) == [0, text.index("fast")]

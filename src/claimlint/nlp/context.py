@@ -8,6 +8,7 @@ window (the sentence, or the next/previous one), on the right side (direction), 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from operator import itemgetter
 from typing import NamedTuple
@@ -226,8 +227,9 @@ def _window(index: int, window: str) -> tuple[int, ...]:
 
 
 def openings(text: str, start: int, end: int) -> list[int]:
-    """Where a sentence's first word starts, and the first word after a leading label
-    ("Speed: relief in hours", "BDNF and Neuroplasticity: Rebuilding...")."""
+    """Where a sentence's first word starts, the first word after a leading label ("Speed:
+    relief in hours", "BDNF and Neuroplasticity: Rebuilding...") and the word after one leading
+    word and a comma ("Fast, lasting relief", "Yes, relief comes fast")."""
 
     def first_word(pos: int) -> int:
         while pos < end and not text[pos].isalnum():
@@ -235,10 +237,16 @@ def openings(text: str, start: int, end: int) -> list[int]:
         return pos
 
     found = [first_word(start)]
+    lead = _LEADING_WORD.match(text, found[0], end)
+    if lead:
+        found.append(first_word(lead.end()))
     colon = text.find(":", start, min(end, start + 60))
     if colon > 0:
         found.append(first_word(colon + 1))
     return found
+
+
+_LEADING_WORD = re.compile(r"[^\W\d_][\w'’-]{0,20},[ \t]+")
 
 
 def _real_cues(sh: SentenceHits, modifier: Modifier, index: int) -> list[Hit]:
