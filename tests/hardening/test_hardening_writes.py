@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,56 @@ def test_no_cache_reports_the_bytes_it_linted(tmp_path: Path, monkeypatch) -> No
     result = lint_paths([str(page)], keep_texts=True, cache_dir=None)
     assert result.texts[str(page)] == original
     assert result.diagnostics and result.diagnostics[0].line == 1
+
+
+def _read_fifo_in_background(fifo: Path) -> tuple[threading.Thread, list[bytes]]:
+    got: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as handle:
+            got.append(handle.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    return reader, got
+
+
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_a_fifo_or_device_given_as_output_is_written_not_replaced(
+    tmp_path: Path, option: str
+) -> None:
+    """-o /dev/null renamed a temporary file onto /dev/null: as root that turned the device
+    into a regular file for every program on the machine. A FIFO stands in for the device."""
+    import stat
+
+    page = tmp_path / "page.md"
+    page.write_text(NEEDS_FDA, encoding="utf-8")
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    reader, got = _read_fifo_in_background(fifo)
+    result = CliRunner().invoke(
+        cli, ["check", "--no-cache", "--format", "json", option, str(fifo), str(page)]
+    )
+    reader.join(timeout=20)
+    assert result.exit_code in (0, 1), result.output
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # still a FIFO
+    assert b"CL301" in got[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.fifo", "page.md"]  # no temporary
+
+
+def test_output_through_a_symlink_replaces_the_file_and_keeps_the_link(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(NEEDS_FDA, encoding="utf-8")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "latest.json").write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(reports / "latest.json")
+    result = CliRunner().invoke(
+        cli, ["check", "--no-cache", "--format", "json", "-o", str(link), str(page)]
+    )
+    assert result.exit_code == 1, result.output
+    assert link.is_symlink()
+    assert "CL301" in (reports / "latest.json").read_text(encoding="utf-8")
+    file_io.atomic_write(link, b"[]\n")
+    assert link.is_symlink() and (reports / "latest.json").read_bytes() == b"[]\n"

@@ -24,10 +24,21 @@ class Output:
         if path is not None:
             import tempfile  # only when writing a file: a cache hit on stdout stays lean
 
+            from claimlint.inputs.files import is_special_file
+
             target = Path(path)
-            folder = target.parent if str(target.parent) else Path(".")
             if target.is_dir():
                 raise OutputError(f"{path}: is a folder")
+            if is_special_file(target):  # /dev/null, a FIFO: renaming onto it would replace it
+                try:
+                    self._file = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+                except OSError as err:
+                    raise OutputError(f"{path}: {err.strerror or err}") from err
+                return
+            if target.is_symlink():  # the link stays; the file it points to is replaced
+                target = Path(os.path.realpath(target))
+                self.path = str(target)
+            folder = target.parent if str(target.parent) else Path(".")
             try:
                 fd, self._tmp = tempfile.mkstemp(
                     prefix=f".{target.name}.", suffix=".tmp", dir=folder
@@ -44,7 +55,10 @@ class Output:
 
     def close(self) -> None:
         """Put the file in place (keeping the permissions of the file it replaces)."""
-        if self._file is None or self._tmp is None:
+        if self._file is None:
+            return
+        if self._tmp is None:  # written in place (a device or FIFO)
+            self._file.close()
             return
         self._file.close()
         try:

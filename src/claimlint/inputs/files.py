@@ -103,11 +103,31 @@ def describe_os_error(err: OSError) -> str:
     return reason[0].lower() + reason[1:] if reason else "cannot be read"
 
 
+def is_special_file(path: Path) -> bool:
+    """A device, FIFO or socket (after symlinks): written to as it is. Renaming a temporary
+    file onto `/dev/null` would replace the device with a regular file, for every program on
+    the machine."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write to a temporary file beside the target, then rename it into place. `data` may be
-    given in parts (a big baseline is written as it is made, never held whole)."""
+    given in parts (a big baseline is written as it is made, never held whole). A symlink is
+    followed (its target is replaced, the link kept); a device or FIFO is written directly."""
     import tempfile  # only when writing: a run answered from the cache writes nothing
 
+    if is_special_file(path):
+        with open(path, "wb") as handle:
+            handle.writelines([data] if isinstance(data, bytes) else data)
+        return
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:
