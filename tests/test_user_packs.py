@@ -181,22 +181,29 @@ def test_rules_json_lists_every_bundled_rule() -> None:
 # -- sequences: phrases from word slots ----------------------------------------------------------
 
 
+def one_rule_pack(tmp_path: Path, folder: str, lexicons: str, rule: str) -> Path:
+    """A folder holding one pack: the given lexicons (YAML lines) and one efficacy rule
+    whose id, name and match lines are given (ACME rules report their excerpt)."""
+    pack = tmp_path / folder
+    pack.mkdir()
+    (pack / "pack.yaml").write_text(
+        "lexicons:\n" + lexicons + "rules:\n" + rule.replace("MESSAGE", "'hit: \"{excerpt}\"'"),
+        "utf-8",
+    )
+    return pack
+
+
 def sequence_pack(tmp_path: Path, slots: str) -> Path:
-    folder = tmp_path / "seq"
-    folder.mkdir()
-    (folder / "pack.yaml").write_text(
-        "lexicons:\n"
-        "  gadget:\n"
-        f"    sequences: [{slots}]\n"
-        "rules:\n"
+    return one_rule_pack(
+        tmp_path,
+        "seq",
+        f"  gadget:\n    sequences: [{slots}]\n",
         "  - id: ACME201\n"
         "    name: gadget-mention\n"
         "    category: efficacy\n"
-        "    message: 'gadget: \"{excerpt}\"'\n"
+        "    message: MESSAGE\n"
         "    match: {all: [gadget]}\n",
-        "utf-8",
     )
-    return folder
 
 
 def test_sequences_match_every_combination_and_optional_slots(tmp_path: Path) -> None:
@@ -249,20 +256,16 @@ def test_a_modifier_naming_an_unknown_cue_lexicon_is_a_pack_error(tmp_path: Path
 
 @pytest.mark.parametrize("clause", [False, True])
 def test_clause_keeps_a_match_on_one_side_of_a_semicolon(tmp_path: Path, clause: bool) -> None:
-    folder = tmp_path / "clause"
-    folder.mkdir()
-    (folder / "pack.yaml").write_text(
-        "lexicons:\n"
-        "  gizmo: [gizmo, gizmos]\n"
-        "  fixes: [fixes, fix]\n"
-        "rules:\n"
+    folder = one_rule_pack(
+        tmp_path,
+        "clause",
+        "  gizmo: [gizmo, gizmos]\n  fixes: [fixes, fix]\n",
         "  - id: ACME301\n"
         "    name: gizmo-fix\n"
         "    category: efficacy\n"
-        "    message: 'fix: \"{excerpt}\"'\n"
+        "    message: MESSAGE\n"
         f"    match: {{all: [gizmo, fixes], clause: {str(clause).lower()}}}\n"
         "    anchor: fixes\n",
-        "utf-8",
     )
     linter = Linter(load_rules([folder]))
 
