@@ -27,6 +27,7 @@ from claimlint.inputs.user_cache import load_compiled, store_compiled
 from claimlint.nlp import prefilter
 from claimlint.nlp.context import Extends
 from claimlint.nlp.inflect import inflections
+from claimlint.nlp.lexicon_regex import LexiconRegex
 from claimlint.nlp.limits import set_stage
 from claimlint.nlp.shared_phrases import modifier_lexicons, share_phrases
 from claimlint.nlp.token_spans import (
@@ -38,13 +39,7 @@ from claimlint.nlp.token_spans import (
 )
 from claimlint.nlp.tokenizer import english, term_words
 from claimlint.packs import Lexicon, PackError, RuleSet
-from claimlint.packs.linear_regex import (
-    LinearRegex,
-    PythonRegex,
-    compile_pack,
-    compile_trusted,
-    fold_case,
-)
+from claimlint.packs.linear_regex import LinearRegex, compile_pack, fold_case, narrow_safe
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimlint.nlp.regex_set import JoinedBlocks, RegexSet
@@ -75,49 +70,6 @@ def variants(words: list[str], lemma: bool) -> list[tuple[str, ...]]:
     return list(dict.fromkeys(found))
 
 
-class _Regex:
-    """A lexicon regex, the lexicons it belongs to, and the literals it needs. It is compiled
-    on first use: a page that never holds those literals never pays for compiling it."""
-
-    __slots__ = (
-        "source",
-        "labels",
-        "needs",
-        "flags",
-        "ignore_case",
-        "linear",
-        "joinable",
-        "_compiled",
-    )
-
-    def __init__(
-        self,
-        source: str,
-        labels: list[str],
-        flags: int,
-        needs=None,
-        linear: bool = True,
-        joinable: bool | None = None,
-    ) -> None:
-        self.source = source
-        self.labels = labels
-        self.flags = flags  # Python's re flags that the pattern was written for
-        self.ignore_case = bool(flags & re.IGNORECASE)  # asked per block: enum.Flag is slow
-        self.linear = linear  # validated for RE2 when compiled (else a bundled lookbehind)
-        self.needs = needs
-        self.joinable = joinable  # may run on a chunk's joined blocks (regex_set.joinable)
-        self._compiled: LinearRegex | PythonRegex | None = None
-
-    @property
-    def pattern(self) -> LinearRegex | PythonRegex:
-        if self._compiled is None:
-            if self.linear:  # validated when the lexicons were compiled
-                self._compiled = compile_trusted(self.source, self.ignore_case)
-            else:
-                self._compiled = compile_pack(self.source, ignore_case=self.ignore_case)
-        return self._compiled
-
-
 class CompiledMatcher:
     """All lexicons of a rule set: a phrase trie, one spaCy Matcher and a list of regexes."""
 
@@ -134,12 +86,12 @@ class CompiledMatcher:
         self.trie: dict = state["trie"]
         self.parents: dict[str, tuple[str, ...]] = state["parents"]
         self.extends = Extends.of(self.parents)
-        self.regexes = [_Regex(*spec) for spec in state["regexes"]]
+        self.regexes = [LexiconRegex(*spec) for spec in state["regexes"]]
         self.common = state["common"]  # hashes of common words, when pages have subjects
         for lexicon in ruleset.lexicons.values():
             if lexicon.tokens:
                 self._add_tokens(lexicon)
-        self._regex_set: RegexSet | None = None
+        self._regex_sets: dict[bool, RegexSet] = {}  # by narrow
         self._regex_runs = 0
 
     def _compile(self, nlp: Language, ruleset: RuleSet) -> dict:
@@ -323,13 +275,14 @@ class CompiledMatcher:
         everywhere = range(len(bounds))
         hits: list[RawHit] = []
         caseless = fold_case(text)
+        narrow = narrow_safe(text) and (caseless is text or narrow_safe(caseless))
         joined = self._joined(text, caseless, edges)
-        skip, covered = self._not_here(joined)
+        skip, covered = self._not_here(joined, narrow)
         for index, regex in enumerate(self.regexes):
             if index in skip:
                 continue
             if index in covered:  # one search of the joined blocks, if no match crosses one
-                found = joined[regex.ignore_case].spans(regex.pattern)
+                found = joined[regex.ignore_case].spans(regex.compiled(narrow))
                 if found is not None:
                     for span in filter(None, (align(starts, lengths, *f) for f in found)):
                         hits.extend((label, *span) for label in regex.labels)
@@ -341,7 +294,8 @@ class CompiledMatcher:
             )
             for segment in where:
                 searched = caseless if regex.ignore_case else text
-                for found in regex.pattern.spans(searched, edges[segment], edges[segment + 1]):
+                program = regex.compiled(narrow)
+                for found in program.spans(searched, edges[segment], edges[segment + 1]):
                     span = align(starts, lengths, *found)
                     if span is not None:
                         hits.extend((label, *span) for label in regex.labels)
@@ -357,23 +311,27 @@ class CompiledMatcher:
         plain = JoinedBlocks(text, edges)
         return {False: plain, True: plain if caseless == text else JoinedBlocks(caseless, edges)}
 
-    def _not_here(self, joined: dict[bool, JoinedBlocks]) -> tuple[set[int], set[int]]:
+    def _not_here(
+        self, joined: dict[bool, JoinedBlocks], narrow: bool
+    ) -> tuple[set[int], set[int]]:
         """The regexes that one RE2 Set scan rules out for this chunk, and those the Sets
         cover (which can run on the joined blocks). The Sets are built on the second chunk a
         process matches: compiling them costs more than a page saves, so a one-page run never
-        pays for them."""
+        pays for them. Narrow Sets serve narrow_safe chunks; full ones are built only if a
+        chunk needs them."""
         if not joined:
             return set(), set()
-        if self._regex_set is None:
+        regex_set = self._regex_sets.get(narrow)
+        if regex_set is None:
             from claimlint.nlp.regex_set import RegexSet
 
             regexes = self.regexes
             joins = [r.joinable for r in regexes]
-            self._regex_set = RegexSet(
+            regex_set = self._regex_sets[narrow] = RegexSet(
                 [(i, r.source, r.ignore_case) for i, r in enumerate(regexes)],
                 None if None in joins else joins,
+                narrow=narrow,
             )
-        regex_set = self._regex_set
         found = regex_set.candidates(joined)
         if found is None:
             return set(), set()

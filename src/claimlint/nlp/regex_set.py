@@ -57,12 +57,16 @@ class RegexSet:
     """RE2 Sets over some of a matcher's regexes, grouped by case sensitivity."""
 
     def __init__(
-        self, entries: Sequence[tuple[int, str, bool]], joins: Sequence[bool] | None = None
+        self,
+        entries: Sequence[tuple[int, str, bool]],
+        joins: Sequence[bool] | None = None,
+        narrow: bool = False,
     ) -> None:
         """`entries` are (the regex's index in the matcher, its Python pattern, ignore case);
         `joins` says of each whether it is joinable, if known (the compiled-pack cache keeps
         it: parsing hundreds of patterns again costs a third of a second per process). A group
-        that RE2 cannot compile as a Set is left out (its regexes always run)."""
+        that RE2 cannot compile as a Set is left out (its regexes always run). A `narrow` Set
+        (see linear_regex.narrow_safe) may only scan narrow_safe chunks."""
         self.groups: list[tuple[object, bool, list[int]]] = []
         self.covered: set[int] = set()
         if joins is None:
@@ -75,7 +79,7 @@ class RegexSet:
             ]
             for start in range(0, len(chosen), GROUP_SIZE):
                 group = chosen[start : start + GROUP_SIZE]
-                compiled = _compile([p for _, p in group], ignore_case)
+                compiled = _compile([p for _, p in group], ignore_case, narrow)
                 if compiled is not None:
                     self.groups.append((compiled, ignore_case, [i for i, _ in group]))
                     self.covered.update(i for i, _ in group)
@@ -159,14 +163,14 @@ def _ascii_word(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char == "_")
 
 
-def _compile(patterns: list[str], ignore_case: bool):  # noqa: ANN202 - an re2.Set
+def _compile(patterns: list[str], ignore_case: bool, narrow: bool):  # noqa: ANN202 - a Set
     import re2
 
     compiled = re2.Set.SearchSet(re2_options(ignore_case, MAX_MEM))
     try:
         compiled.Add("")  # the canary, index 0: it matches every text
         for pattern in patterns:
-            compiled.Add(translate(pattern))
+            compiled.Add(translate(pattern, narrow))
         compiled.Compile()
     except Exception:  # noqa: BLE001 - re2.error or a translation error: no Set, no filter
         return None
