@@ -42,6 +42,7 @@ EXEMPTIONS = {
     "adverse": "about side effects",
     "description": "a description of what the drug is used for",
     "study-report": "reported as a study's finding",
+    "dose-explanation": "an explanation of why doses differ between routes",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)
