@@ -324,3 +324,45 @@ def test_a_sentence_also_opens_after_one_leading_word_and_a_comma() -> None:
     assert openings(text, 0, len(text)) == [0]
     text = "Relief: fast, lasting."
     assert openings(text, 0, len(text)) == [0, text.index("fast")]
+
+
+# -- typicality ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Two weeks on the drops and my hay fever was gone." - Rosa, 33. Individual results vary.',
+        'Results may vary. "I sleep through the night now with Dormia." - Ken, 44',
+        "One client says her migraines came less often on the protocol; your results may differ.",
+        "A reader wrote that his reflux calmed down on our tea. Experiences differ.",
+    ],
+)
+def test_a_personal_account_beside_a_typicality_note_is_silent(text: str) -> None:
+    assert efficacy(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a seller's own claim is not made typical-safe by "results may vary"
+        "Our turmeric capsules relieve arthritis pain. Results may vary.",
+        # the story without the note
+        '"Two weeks on the drops and my hay fever was gone." - Rosa, 33',
+    ],
+)
+def test_typicality_note_needs_a_personal_account(text: str) -> None:
+    assert efficacy(text)
+
+
+def test_a_note_before_a_heading_does_not_qualify_the_heading() -> None:
+    page = "Stories from our patients. Individual results vary.\n\n## Dana: my migraines are gone\n"
+    assert efficacy(page, "markdown")
+
+
+def test_a_byline_after_a_quotation_stays_in_its_sentence() -> None:
+    from claimlint.nlp.sentences import split_block
+
+    text = '"My knees stopped aching." - Priya, 61. Results vary.'
+    spans = [text[a:b] for a, b in split_block(text, 0, len(text))]
+    assert spans == ['"My knees stopped aching." - Priya, 61.', "Results vary."]

@@ -43,6 +43,7 @@ EXEMPTIONS = {
     "description": "a description of what the drug is used for",
     "study-report": "reported as a study's finding",
     "dose-explanation": "an explanation of why doses differ between routes",
+    "typicality": "one person's account, with a note that results vary",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)

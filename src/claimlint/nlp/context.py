@@ -308,6 +308,12 @@ def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> boo
             and sh.sentences[other].kind in ("heading", "title")
         ):
             continue  # a heading is not the sentence "next" to a claim in the body
+        if (
+            other < index
+            and sh.sentences[other].block != sh.sentences[index].block
+            and sh.sentences[index].kind in ("heading", "title")
+        ):
+            continue  # a heading opens a section: what came before it does not qualify it
         if modifier.links and other in sh.sentences_with_link(modifier.links):
             found = True
             break

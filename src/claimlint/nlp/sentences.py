@@ -25,6 +25,7 @@ _END = re.compile(
     r"(?<![.!?…])[.!?…]++"
     r"(?:[\"'”’)\]]|\[\d+(?:[,–-]\s*\d+)*\]|\[\^\w+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+)*(?=\s++\S)"
 )
+_BYLINE = re.compile(r"[-–—]{1,2}[ \t]*[A-Z]")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 # Separators that end a sentence inside a block: nav/footer middots, pipes, bullets.
 _SEPARATOR = re.compile(r"\s[·•|]\s|^[ \t]*[•·▪◦][ \t]", re.MULTILINE)
@@ -77,6 +78,8 @@ def _split_punctuation(text: str, start: int, end: int) -> list[tuple[int, int]]
         following = text[nxt]
         if following.islower() or following in ",;:)":
             continue  # "e.g. ketamine", "approx. 40", "(n = 12)."
+        if following in "-–—" and text[punct_end - 1] in '"”' and _BYLINE.match(text, nxt, end):
+            continue  # '"...better." - Marcus, 52': the byline belongs to the quotation
         if text[match.start()] == "." and _is_abbreviation(text, match.start()):
             continue
         spans.append((begin, punct_end))
