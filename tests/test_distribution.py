@@ -31,7 +31,7 @@ def test_name_version_and_urls_agree() -> None:
     project = PYPROJECT["project"]
     assert project["name"] == DISTRIBUTION == "claimlint-health"
     assert project["version"] == __version__
-    assert project["scripts"] == {"claimlint": "claimlint.cli:main"}
+    assert project["scripts"] == {"claimlint": "claimlint.cli:run"}
     assert project["urls"]["Source"] == project["urls"]["Homepage"] == REPOSITORY
     assert all(url.startswith(REPOSITORY) for url in project["urls"].values())
 

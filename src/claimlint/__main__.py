@@ -1,6 +1,6 @@
 """python -m claimlint"""
 
-from claimlint.cli import main
+from claimlint.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

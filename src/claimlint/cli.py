@@ -429,3 +429,15 @@ def main(args: list[str] | None = None) -> NoReturn:
         click.echo(f"claimlint: internal error: {describe_exception(err)}", err=True)
         sys.exit(EXIT_ERROR)
     sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
+
+
+def run() -> NoReturn:
+    """The console script and `python -m claimlint`: main(), then an exit that skips freeing
+    the heap object by object (console/quick_exit.py). Code that calls main() itself, such as
+    the tests, keeps the ordinary SystemExit."""
+    from claimlint.console.quick_exit import quick_exit
+
+    try:
+        main()
+    except SystemExit as done:
+        quick_exit(done.code)
