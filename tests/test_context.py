@@ -302,7 +302,7 @@ def test_parent_hits_are_the_childrens_hits_relabelled_in_order() -> None:
 def test_a_page_subject_counts_for_every_lexicon_that_extends_it() -> None:
     """An unlisted product named in the title is a `treatment` for the efficacy rules, though
     the matcher labels it `page-subject` only."""
-    found = rules("# Zorvexal drops\n\nZorvexal cures insomnia in one night.", "markdown")
+    found = rules("# Zorvexal drops\n\nZorvexal cures insomnia for good.", "markdown")
     assert "CL101" in found
 
 
