@@ -366,3 +366,21 @@ def test_a_byline_after_a_quotation_stays_in_its_sentence() -> None:
     text = '"My knees stopped aching." - Priya, 61. Results vary.'
     spans = [text[a:b] for a, b in split_block(text, 0, len(text))]
     assert spans == ['"My knees stopped aching." - Priya, 61.', "Results vary."]
+
+
+# -- structure/function statements ---------------------------------------------------------------
+
+DSHEA = "*These statements have not been evaluated by the Food and Drug Administration."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Supports normal energy metabolism.*", "Helps maintain healthy blood sugar levels.*"],
+)
+def test_normal_function_beside_the_label_statement_is_silent(text: str) -> None:
+    assert efficacy(f"{text} {DSHEA}") == set()
+    assert efficacy(text)  # the same words without the statement still claim
+
+
+def test_a_disease_claim_is_not_excused_by_the_label_statement() -> None:
+    assert efficacy(f"Reverses type 2 diabetes in eight weeks.* {DSHEA}")

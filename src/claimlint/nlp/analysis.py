@@ -44,6 +44,7 @@ EXEMPTIONS = {
     "study-report": "reported as a study's finding",
     "dose-explanation": "an explanation of why doses differ between routes",
     "typicality": "one person's account, with a note that results vary",
+    "structure-function": "a normal-function statement with the supplement label statement",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)
