@@ -75,3 +75,14 @@ def test_the_command_line_reports_findings_through_the_quick_exit(tmp_path: Path
     )
     assert done.returncode == 1
     assert done.stdout.rstrip().endswith("]") and '"CL1' in done.stdout
+
+
+def test_a_profiled_run_still_writes_its_profile(tmp_path: Path) -> None:
+    page, stats = tmp_path / "page.md", tmp_path / "run.prof"
+    page.write_text("# Drops\n\nOur drops are gentle.\n", "utf-8")
+    command = ["-m", "cProfile", "-o", str(stats), "-m", "claimlint", "check", "--no-cache"]
+    done = subprocess.run(
+        [sys.executable, *command, str(page)], capture_output=True, timeout=120, cwd=tmp_path
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert stats.stat().st_size > 0

@@ -18,9 +18,11 @@ from typing import NoReturn
 
 def quick_exit(code: object) -> NoReturn:
     """Exit with `code` as SystemExit would, minus the teardown. A message for stderr (a str
-    code), a thread still running, or an output that cannot be flushed takes the normal way,
-    so that Python reports it as it always has."""
-    if not (code is None or isinstance(code, int)) or threading.active_count() > 1:
+    code), a thread still running, an output that cannot be flushed, or a profiler or tracer
+    that writes its results after the program (`python -m cProfile -m claimlint`) takes the
+    normal way, so that Python does what it always has."""
+    watched = sys.getprofile() is not None or sys.gettrace() is not None
+    if watched or not (code is None or isinstance(code, int)) or threading.active_count() > 1:
         raise SystemExit(code)
     atexit._run_exitfuncs()  # runs each handler once and clears them
     for stream in (sys.stdout, sys.stderr):
