@@ -9,6 +9,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 SCRIPT = """
 import atexit, os, sys, threading, time
 from claimlint.console.quick_exit import quick_exit
@@ -86,3 +88,28 @@ def test_a_profiled_run_still_writes_its_profile(tmp_path: Path) -> None:
     )
     assert done.returncode in (0, 1), done.stderr
     assert stats.stat().st_size > 0
+
+
+def test_the_console_script_collects_less_often_and_ends_in_the_quick_exit(monkeypatch) -> None:
+    import gc
+
+    from claimlint import cli
+    from claimlint.console import quick_exit as quick_exit_module
+    from claimlint.run.heap import BATCH_THRESHOLD
+
+    def finished(args=None):
+        raise SystemExit(7)
+
+    def recorded(code: object):
+        raise RuntimeError(f"quick exit {code}")
+
+    old = gc.get_threshold()
+    gc.set_threshold(700, old[1], old[2])
+    monkeypatch.setattr(cli, "main", finished)
+    monkeypatch.setattr(quick_exit_module, "quick_exit", recorded)
+    try:
+        with pytest.raises(RuntimeError, match="quick exit 7"):
+            cli.run()
+        assert gc.get_threshold()[0] == BATCH_THRESHOLD
+    finally:
+        gc.set_threshold(*old)

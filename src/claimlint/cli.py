@@ -432,11 +432,14 @@ def main(args: list[str] | None = None) -> NoReturn:
 
 
 def run() -> NoReturn:
-    """The console script and `python -m claimlint`: main(), then an exit that skips freeing
-    the heap object by object (console/quick_exit.py). Code that calls main() itself, such as
-    the tests, keeps the ordinary SystemExit."""
+    """The console script and `python -m claimlint`: main() with the collector tuned for a
+    process of its own (run/heap.py), then an exit that skips freeing the heap object by
+    object (console/quick_exit.py). Code that calls main() itself, such as the tests, keeps
+    its collector and the ordinary SystemExit."""
     from claimlint.console.quick_exit import quick_exit
+    from claimlint.run.heap import process_collector
 
+    process_collector()
     try:
         main()
     except SystemExit as done:

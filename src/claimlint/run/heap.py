@@ -18,6 +18,15 @@ from contextlib import contextmanager
 BATCH_THRESHOLD = 10_000
 
 
+def process_collector() -> None:
+    """For a process that is claimlint alone (the console script), from its first line: a
+    pass every 10,000 net allocations. Importing spaCy and building the pipeline allocate a
+    few hundred thousand objects that live until exit; at the default 700 the collector made
+    about 250 passes over them, a seventh of a one-page run (0.28 s of GC -> 0.13 s)."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], BATCH_THRESHOLD), old[1], old[2])
+
+
 @contextmanager
 def batch_collector() -> Iterator[None]:
     """Freeze the objects that exist now and collect less often until the block ends."""
