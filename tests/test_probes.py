@@ -18,10 +18,11 @@ WANTED = {
     "route": "route-comparison",
 }
 LINE_CATEGORIES = {"efficacy", "route-comparison", "safety", "approval", "guarantee"}
-MIN_RECALL = 0.95  # 0.926 (896 of 968) after round 6; 0.988 (956 of 968) after round 7, and
-# 0.959 (1,158 of 1,208) with round 7's held-out sets i and j (scored at the round's end)
-MAX_CAREFUL_FLAGGED = 0.009  # 0.007 (3 of 450) after round 6; 0.004 (2 of 450) after round 7;
-# 0.0088 (5 of 570) with sets i and j
+MIN_RECALL = 0.96  # 0.926 (896 of 968) after round 6; 0.988 (956 of 968) after round 7, and
+# 0.959 (1,158 of 1,208) with round 7's held-out sets i and j (scored at the round's end);
+# 0.964 (1,280 of 1,328) with round 8's set k (tuned on)
+MAX_CAREFUL_FLAGGED = 0.0096  # 0.007 (3 of 450) after round 6; 0.004 (2 of 450) after round 7;
+# 0.0088 (5 of 570) with sets i and j; 0.0095 (6 of 630) with set k
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -53,8 +54,9 @@ def test_the_probe_sets_are_whole() -> None:
         "h": 120,
         "i": 120,
         "j": 120,
+        "k": 120,
     }
-    assert len(_rows("careful.tsv")) == 570
+    assert len(_rows("careful.tsv")) == 630
 
 
 def test_claims_in_unseen_wording_are_caught(claims) -> None:
