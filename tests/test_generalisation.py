@@ -119,6 +119,18 @@ def test_json_findings_carry_the_claim_analysis(tmp_path) -> None:
     )
 
 
+def test_every_exemption_reads_as_one_item_of_the_not_list() -> None:
+    # "asserted" lists the exemptions as "not A, not B": a comma inside one would read as two
+    # ("not one person's account, with a note that results vary" said the opposite).
+    from claimlint.nlp.analysis import EXEMPTIONS
+    from claimlint.packs import load_rules
+
+    modifiers = {c for rule in load_rules().rules for c in rule.unless}
+    assert modifiers <= set(EXEMPTIONS), modifiers - set(EXEMPTIONS)
+    for category, phrase in EXEMPTIONS.items():
+        assert "," not in phrase and " not " not in f" {phrase}", (category, phrase)
+
+
 def test_bulleted_lines_inherit_their_lead_in() -> None:
     hedged = "In lab work the peptide may help to:\n\n  • heal torn tendons\n  • end joint pain\n"
     assert categories(hedged) == set()

@@ -40,10 +40,11 @@ EXEMPTIONS = {
     "nonhuman": "limited to animals or the lab",
     "embedded-question": "an embedded question",
     "adverse": "about side effects",
+    "adverse-figure": "a figure about side effects",
     "description": "a description of what the drug is used for",
     "study-report": "reported as a study's finding",
     "dose-explanation": "an explanation of why doses differ between routes",
-    "typicality": "one person's account, with a note that results vary",
+    "typicality": "a personal account beside a note that results vary",
     "structure-function": "a normal-function statement with the supplement label statement",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
