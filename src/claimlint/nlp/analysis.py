@@ -43,7 +43,6 @@ EXEMPTIONS = {
     "adverse-figure": "a figure about side effects",
     "description": "a description of what the drug is used for",
     "study-report": "reported as a study's finding",
-    "dose-explanation": "an explanation of why doses differ between routes",
     "typicality": "a personal account beside a note that results vary",
     "structure-function": "a normal-function statement with the supplement label statement",
 }
