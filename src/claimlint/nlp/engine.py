@@ -133,7 +133,7 @@ class Linter:
 
     @property
     def nlp(self):
-        if self._nlp is None:
+        if self._nlp is None or self._nlp.outgrown():  # bounded memory: see Pipeline.outgrown
             from claimlint.nlp.matcher import build_pipeline
 
             self._nlp = build_pipeline(self.ruleset)

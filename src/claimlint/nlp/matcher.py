@@ -392,6 +392,11 @@ def _regex_extension(attr: str, pattern: str) -> str:
     return name
 
 
+# Words a pipeline's vocabulary may learn before it is rebuilt (about 40 MB; a 2,000-page site
+# teaches it 12,000).
+MAX_NEW_STRINGS = 100_000
+
+
 class Pipeline:
     """The tokenizer (plus a lookup lemmatizer if a token pattern needs LEMMA) and the
     compiled lexicons of one rule set."""
@@ -399,6 +404,13 @@ class Pipeline:
     def __init__(self, nlp: Language, compiled: CompiledMatcher) -> None:
         self.nlp = nlp
         self.compiled = compiled
+        self._strings_cap = len(nlp.vocab.strings) + MAX_NEW_STRINGS
+
+    def outgrown(self) -> bool:
+        """Whether the vocabulary has learnt MAX_NEW_STRINGS words since the pipeline was
+        built: spaCy keeps every string it has seen, so a server or a long audit fed new
+        words would grow without bound. Its owner then builds a new pipeline."""
+        return len(self.nlp.vocab.strings) > self._strings_cap
 
     def match(
         self, texts: list[str], bounds: list[list[int]] | None = None

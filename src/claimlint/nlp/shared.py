@@ -15,11 +15,12 @@ class SharedPipelineLinter(Linter):
 
     @property
     def nlp(self):  # noqa: ANN201 - a spaCy Language; spaCy is not imported here
-        if self._nlp is None:
+        if self._nlp is None or self._nlp.outgrown():
             key = self.ruleset.fingerprint or f"id:{id(self.ruleset)}"
-            if key not in _PIPELINES:
+            pipeline = _PIPELINES.get(key)
+            if pipeline is None or pipeline.outgrown():  # a new one: see Pipeline.outgrown
                 from claimlint.nlp.matcher import build_pipeline
 
-                _PIPELINES[key] = build_pipeline(self.ruleset)
-            self._nlp = _PIPELINES[key]
+                pipeline = _PIPELINES[key] = build_pipeline(self.ruleset)
+            self._nlp = pipeline
         return self._nlp
