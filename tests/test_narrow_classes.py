@@ -27,7 +27,8 @@ SAFE = _all_narrow_safe_characters()
 def test_most_of_unicode_is_not_narrow_safe_but_latin1_and_symbols_are() -> None:
     assert 100_000 < len(SAFE) < 300_000  # symbols, marks, private use, controls
     assert all(chr(c) in SAFE for c in range(0x100))
-    for char in "\u03bc\u0414\u4e2d\u2003\u2074\u0345\u24b6\u0378":
+    assert all(char in SAFE for char in "\u2070\u2074\u2079\u207f\u2080\u2089\u209c")
+    for char in "\u03bc\u0414\u4e2d\u2003\u2153\u0345\u24b6\u0378\u2072":
         assert char not in SAFE, hex(ord(char))
 
 
@@ -51,7 +52,8 @@ def test_a_narrow_class_matches_the_full_one_on_every_narrow_safe_character(
         ("10 \u03bcg of Greek mu", False),
         ("Cyrillic \u0414\u0420\u041e\u041f", False),
         ("an em space\u2003here", False),
-        ("a superscript four\u2074", False),  # a number above U+00FF
+        ("footnotes\u2074\u2075 and a subscript\u2082", True),  # kept by the narrow \\w
+        ("a vulgar fraction \u2153", False),  # a number above U+00FF
         ("an unassigned \u0378 code point", False),
     ],
 )
@@ -126,3 +128,27 @@ def test_a_page_with_letters_beyond_latin1_is_searched_with_the_full_program(
     assert hits("You will see ταχέως real results.") != []
     assert hits("You will see crème results.") != []  # narrow-safe: the narrow program
     assert hits("You will see nothing at all, no results.") == []
+
+
+def test_a_chunk_beyond_latin1_in_a_long_run_finds_what_it_finds_alone() -> None:
+    # From a process's second chunk on, regexes are screened by the (narrow) RE2 Sets; a chunk
+    # with Greek letters skips them and runs every regex that passes its literal screen.
+    from claimlint.inputs.sources import Source
+    from claimlint.nlp.engine import Linter
+
+    greek = (
+        "Take 10 \u03bcg daily. Zentrofax is FDA-approved and cures arthritis in 3 days; "
+        "90% of users felt relief within 24 hours, guaranteed.\n"
+    )
+    latin = "Crème Zentrofax clears eczema in 2 days, guaranteed or your money back.\n"
+
+    def found(linter: Linter, text: str) -> list[tuple[str, int]]:
+        return [(d.rule, d.column) for d in linter.lint(Source("p.txt", text, "text"))]
+
+    alone = found(Linter(load_rules()), greek)
+    assert alone
+    linter = Linter(load_rules())
+    for text in (latin, latin, greek, latin, greek):
+        found(linter, text)
+    assert found(linter, greek) == alone
+    assert linter.nlp.compiled._regex_set is not None  # the Sets were in use for the others

@@ -91,7 +91,7 @@ class CompiledMatcher:
         for lexicon in ruleset.lexicons.values():
             if lexicon.tokens:
                 self._add_tokens(lexicon)
-        self._regex_sets: dict[bool, RegexSet] = {}  # by narrow
+        self._regex_set: RegexSet | None = None
         self._regex_runs = 0
 
     def _compile(self, nlp: Language, ruleset: RuleSet) -> dict:
@@ -317,25 +317,25 @@ class CompiledMatcher:
         """The regexes that one RE2 Set scan rules out for this chunk, and those the Sets
         cover (which can run on the joined blocks). The Sets are built on the second chunk a
         process matches: compiling them costs more than a page saves, so a one-page run never
-        pays for them. Narrow Sets serve narrow_safe chunks; full ones are built only if a
-        chunk needs them."""
-        if not joined:
+        pays for them. They are narrow (linear_regex.narrow_safe): a chunk with a letter
+        beyond Latin-1 (a Greek mu in "10 mcg") runs its regexes one by one instead, since a
+        second, full set of Sets would cost about 40 MB for the few pages that need it."""
+        if not joined or not narrow:
             return set(), set()
-        regex_set = self._regex_sets.get(narrow)
-        if regex_set is None:
+        if self._regex_set is None:
             from claimlint.nlp.regex_set import RegexSet
 
             regexes = self.regexes
             joins = [r.joinable for r in regexes]
-            regex_set = self._regex_sets[narrow] = RegexSet(
+            self._regex_set = RegexSet(
                 [(i, r.source, r.ignore_case) for i, r in enumerate(regexes)],
                 None if None in joins else joins,
-                narrow=narrow,
+                narrow=True,
             )
-        found = regex_set.candidates(joined)
+        found = self._regex_set.candidates(joined)
         if found is None:
             return set(), set()
-        return regex_set.covered - found, regex_set.covered
+        return self._regex_set.covered - found, self._regex_set.covered
 
 
 _CODE = re.compile(r"[A-Za-z]{2,}[-+]?\d{1,5}[A-Za-z]?")

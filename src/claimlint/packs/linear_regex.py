@@ -41,7 +41,12 @@ _CLASSES = {"w": _WORD, "d": _DIGIT, "s": _SPACE}
 # automaton of hundreds of ranges, and a counted repeat ((?:\w+\s+){0,8}) copies it: that is
 # four fifths of the time spent compiling the bundled regexes. On a text whose characters above
 # U+00FF are none of them letters, numbers or spaces (see narrow_safe), these match the same.
-_NARROW_WORD = r"0-9A-Z_a-z\xaa\xb2\xb3\xb5\xb9\xba\xbc-\xbe\xc0-\xd6\xd8-\xf6\xf8-\xff"
+# Superscript and subscript digits and letters (footnote markers: "relief⁴") are kept too.
+_SCRIPTS = r"\x{2070}\x{2071}\x{2074}-\x{2079}\x{207f}-\x{2089}\x{2090}-\x{209c}"
+_SCRIPT_CHARS = frozenset(
+    chr(c) for c in (0x2070, 0x2071, *range(0x2074, 0x207A), *range(0x207F, 0x208A))
+) | frozenset(chr(c) for c in range(0x2090, 0x209D))
+_NARROW_WORD = r"0-9A-Z_a-z\xaa\xb2\xb3\xb5\xb9\xba\xbc-\xbe\xc0-\xd6\xd8-\xf6\xf8-\xff" + _SCRIPTS
 _NARROW = {"w": _NARROW_WORD, "d": "0-9", "s": r"\t-\r\x1c-\x20\x85\xa0"}
 
 _UNSUPPORTED = {
@@ -232,16 +237,17 @@ def compile_trusted(pattern: str, ignore_case: bool = True, narrow: bool = False
 
 def narrow_safe(text: str) -> bool:
     """Whether a narrow program (translate(..., narrow=True)) finds exactly what the full one
-    finds in this text: no character above U+00FF is a letter, number or space, so the
-    classes' parts above U+00FF never meet a character. Curly quotes, dashes and emoji are
-    safe; Greek, Cyrillic or CJK letters, characters with a case partner, and characters
-    unassigned in Python's Unicode version (RE2's tables may be newer), are not."""
+    finds in this text: no character above U+00FF is a letter, number or space, except the
+    superscripts and subscripts the narrow \\w keeps, so the rest of the classes never meets a
+    character. Curly quotes, dashes, emoji and footnote marks are safe; Greek, Cyrillic or CJK
+    letters, characters with a case partner, and characters unassigned in Python's Unicode
+    version (RE2's tables may be newer), are not."""
     if text.isascii():
         return True
     from unicodedata import category
 
     for char in set(text):
-        if char > "\xff":
+        if char > "\xff" and char not in _SCRIPT_CHARS:
             kind = category(char)
             if kind[0] in "LNZ" or kind == "Cn" or char.upper() != char or char.lower() != char:
                 return False  # (a cased mark such as U+0345 folds to a letter: ignore case)
