@@ -608,34 +608,6 @@ FRESH_CLAIMS = [
 ]
 
 
-@pytest.mark.parametrize("text", FRESH_CLAIMS)
-def test_fresh_claims_are_flagged(text: str) -> None:
-    assert "efficacy" in categories(text, "markdown"), text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ketamine inhibits NMDA receptors in the brain.",
-        "You will feel some pressure as the needle goes in.",
-        "You'll meet your nurse at the first visit to talk about anxiety.",
-    ],
-)
-def test_mechanisms_and_what_to_expect_pass(text: str) -> None:
-    assert "efficacy" not in categories(text, "markdown"), text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Most sore throats get better within a week without treatment.",
-        "Hair shed after a fever usually grows back on its own within months.",
-    ],
-)
-def test_a_natural_course_is_no_claim(text: str) -> None:
-    assert "efficacy" not in categories(text, "markdown"), text
-
-
 def test_without_medication_is_still_a_claim() -> None:
     text = "Our neck adjustments end migraines without medication."
     assert "efficacy" in categories(text, "markdown")
@@ -665,51 +637,58 @@ def test_questions_risks_and_advice_still_pass(text: str) -> None:
     assert not categories(text, "markdown"), text
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["Dizzy spells stop within minutes of the first spray.", "Coughing fits ease overnight."],
-)
-def test_symptoms_named_by_their_episodes_are_conditions(text: str) -> None:
-    assert "efficacy" in categories(text, "markdown"), text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+# Efficacy by behaviour: each group says what it shows, and each of its texts is a case.
+FLAGGED = {
+    "fresh_claims_are_flagged": FRESH_CLAIMS,
+    "symptoms_named_by_their_episodes_are_conditions": [
+        "Dizzy spells stop within minutes of the first spray.",
+        "Coughing fits ease overnight.",
+    ],
+    "drug_actions_remedies_and_abilities_are_claims": [
         "Thyme oil has potent antiviral properties.",
         "Turmeric paste is a time-tested remedy for gum disease.",
         "Teens with ADHD focus better within a week of starting our fish oil.",
     ],
-)
-def test_drug_actions_remedies_and_abilities_are_claims(text: str) -> None:
-    assert "efficacy" in categories(text, "markdown"), text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+    "odds_and_abilities_reported_as_figures": [
+        "Couples on our fertility program are three times as likely to bring home a baby.",
+        "Nine in ten testers could read small print without their glasses.",
+    ],
+}
+PASSING = {
+    "mechanisms_and_what_to_expect_pass": [
+        "Ketamine inhibits NMDA receptors in the brain.",
+        "You will feel some pressure as the needle goes in.",
+        "You'll meet your nurse at the first visit to talk about anxiety.",
+    ],
+    "a_natural_course_is_no_claim": [
+        "Most sore throats get better within a week without treatment.",
+        "Hair shed after a fever usually grows back on its own within months.",
+    ],
+    "no_cure_and_antioxidants_pass": [
         "There is no cure for Alzheimer's disease yet.",
         "Researchers are still searching for a cure for ALS.",
         "Berries are known for their antioxidant properties.",
     ],
-)
-def test_no_cure_and_antioxidants_pass(text: str) -> None:
-    assert "efficacy" not in categories(text, "markdown"), text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Couples on our fertility program are three times as likely to bring home a baby.",
-        "Nine in ten testers could read small print without their glasses.",
+    "could_still_hedges_a_possibility": [
+        "Patients could feel dizzy after the infusion.",
+        "Some patients could benefit.",
     ],
-)
-def test_odds_and_abilities_reported_as_figures(text: str) -> None:
+}
+
+
+def _cases(groups: dict[str, list[str]]) -> list:
+    return [
+        pytest.param(text, id=f"{group}-{i}")
+        for group, texts in groups.items()
+        for i, text in enumerate(texts)
+    ]
+
+
+@pytest.mark.parametrize("text", _cases(FLAGGED))
+def test_efficacy_claims_are_flagged(text: str) -> None:
     assert "efficacy" in categories(text, "markdown"), text
 
 
-@pytest.mark.parametrize(
-    "text", ["Patients could feel dizzy after the infusion.", "Some patients could benefit."]
-)
-def test_could_still_hedges_a_possibility(text: str) -> None:
+@pytest.mark.parametrize("text", _cases(PASSING))
+def test_efficacy_lookalikes_pass(text: str) -> None:
     assert "efficacy" not in categories(text, "markdown"), text
