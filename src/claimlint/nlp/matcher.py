@@ -292,9 +292,11 @@ class CompiledMatcher:
                 if regex.needs is None or not folded
                 else sorted(segments_with(folded, regex.needs, bounds, edges))
             )
+            if not where:  # no segment holds its literals: never compiled
+                continue
+            searched = caseless if regex.ignore_case else text
+            program = regex.compiled(narrow)
             for segment in where:
-                searched = caseless if regex.ignore_case else text
-                program = regex.compiled(narrow)
                 for found in program.spans(searched, edges[segment], edges[segment + 1]):
                     span = align(starts, lengths, *found)
                     if span is not None:
