@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.inputs.sources import Source
-from claimlint.inputs.suppressions import parse_suppressions, unsuppressed
 from claimlint.nlp.analysis import document_analysis, sentence_analysis
 from claimlint.nlp.context import Hit, SentenceHits, governing, openings
 from claimlint.nlp.documents import document_trigger
+from claimlint.nlp.findings import diagnostic, suppress
 from claimlint.nlp.limits import set_stage
 from claimlint.nlp.sentences import split_sentences
 from claimlint.packs import Match, Modifier, Rule, RuleSet
-from claimlint.packs.templates import render
 
 CHUNK_CHARS = 200_000  # texts are matched in block-aligned chunks of about this size
 # Same-length normalisation before matching, so offsets stay exact: typographic hyphens,
@@ -32,9 +31,6 @@ NORMALISE = (
     ("\u2009", " "),
     ("\u200b", " "),
 )
-
-
-UNUSED_SUPPRESSION = "CL001"
 
 
 @dataclass
@@ -372,36 +368,7 @@ class Linter:
         end: int,
         analysis: tuple[tuple[str, str], ...] | None = None,
     ) -> Diagnostic:
-        prose = source.reading.prose
-        src_start = prose.source_start(start)
-        src_end = max(src_start + 1, prose.source_end(end))
-        line, column = source.lines.locate(src_start)
-        end_line, end_column = source.lines.locate(src_end)
-        excerpt = " ".join(prose.excerpt(start, end).split())  # as written, hidden characters too
-        if len(excerpt) > 120:
-            excerpt = excerpt[:117] + "..."
-        severity = self._severity(rule)
-        message = render(
-            rule.message,
-            {"excerpt": excerpt, "id": rule.id, "name": rule.name, "category": rule.category,
-             "severity": severity},
-        )  # fmt: skip
-        return Diagnostic(
-            path=source.path,
-            line=line,
-            column=column,
-            rule=rule.id,
-            end_line=end_line,
-            end_column=end_column,
-            name=rule.name,
-            category=rule.category,
-            severity=severity,
-            message=message,
-            excerpt=excerpt,
-            suggestion=_suggest(rule, " ".join(prose.text[start:end].split())),
-            fix=rule.fix or None,
-            analysis=analysis,
-        )
+        return diagnostic(source, rule, start, end, self._severity(rule), analysis)
 
     def _severity(self, rule: Rule) -> str:
         for selector, severity in self.options.severity.items():
@@ -410,41 +377,13 @@ class Linter:
         return rule.severity
 
     def _suppress(self, source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-        comments = source.reading.comments
-        if not comments:
-            return diagnostics
-        directives = parse_suppressions(comments, source.lines)
-        if not directives:
-            return diagnostics
-        kept = unsuppressed(diagnostics, directives)
-        if self.options.report_unused_suppressions:
-            for directive in directives:
-                if directive.used or directive.kind == "enable":
-                    continue
-                message = f"claimlint-{directive.kind} suppressed nothing; remove it"
-                if not any(directive.names(r.id, r.name, r.category) for r in self.ruleset.rules):
-                    message = (
-                        f"claimlint-{directive.kind} names no known rule "
-                        f"({' '.join(directive.selectors)}); correct or remove it"
-                    )
-                elif not any(directive.names(r.id, r.name, r.category) for r in self.rules):
-                    continue  # it names only rules this run does not check: it may still be needed
-                kept.append(
-                    Diagnostic(
-                        path=source.path,
-                        line=directive.line,
-                        column=directive.column,
-                        rule=UNUSED_SUPPRESSION,
-                        end_line=directive.line,
-                        end_column=directive.column + 1,
-                        name="unused-suppression",
-                        category="suppression",
-                        severity="warning",
-                        message=message,
-                        excerpt=f"claimlint-{directive.kind}",
-                    )
-                )
-        return sorted(kept)
+        return suppress(
+            source,
+            diagnostics,
+            self.ruleset.rules,
+            self.rules,
+            self.options.report_unused_suppressions,
+        )
 
 
 def _to_prose(prose, source_start: int, source_end: int) -> tuple[int, int]:
@@ -482,18 +421,6 @@ def _glob_match(path: str, pattern: str) -> bool:
 def _same_clause(text: str, a: Hit, b: Hit) -> bool:
     """No semicolon between two hits of a sentence (a rule's `clause` option)."""
     return ";" not in text[min(a.end, b.end) : max(a.start, b.start)]
-
-
-def _suggest(rule: Rule, excerpt: str) -> str | None:
-    """The rule's rewrite hint for the first suggest key found in the excerpt."""
-    import re
-
-    lower = excerpt.lower()
-    for key, replacement in rule.suggest:
-        # "safe" is not in "unsafe"; the substring test first spares most keys the regex
-        if key in lower and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", lower):
-            return f'"{key}" -> "{replacement}"'
-    return None
 
 
 __all__ = ["Linter", "Options", "is_selected", "selector_matches"]
