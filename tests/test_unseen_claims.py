@@ -1,0 +1,72 @@
+"""Efficacy, onset and approval claims in wording the packs were not written from.
+
+Each group is one capability: claims in several products, conditions and wordings that must be
+flagged, and sentences that share their words but claim nothing. All texts are written for this
+file (invented brands).
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from claimlint.api import lint_text
+from claimlint.nlp import inflect
+from claimlint.packs.bundled import bundled_rules_dir
+
+
+def categories(text: str) -> set[str]:
+    found = lint_text(text.replace("\\n", "\n") + "\n", path="page.md")
+    return {d.category for d in found if not d.category.startswith("disclaimer")}
+
+
+def rules(text: str) -> set[str]:
+    return {d.rule for d in lint_text(text.replace("\\n", "\n") + "\n", path="page.md")}
+
+
+# -- words: prefixed verbs and eponyms ---------------------------------------------------------
+
+
+def test_a_prefixed_verb_takes_its_base_verbs_irregular_forms() -> None:
+    assert {"regrew", "regrown", "regrows", "regrowing"} <= inflect.computed_inflections("regrow")
+    assert {"outgrew", "outgrown"} <= inflect.computed_inflections("outgrow")
+    # a base with no irregular verb form lends nothing ("lax" -> "laxer" is no verb form)
+    assert not any(form.endswith("er") for form in inflect.computed_inflections("relax"))
+
+
+def _icd_terms() -> set[str]:
+    path = bundled_rules_dir() / "lexicons" / "generated" / "conditions-icd10.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return set(data["lexicons"]["icd-condition"]["terms"])
+
+
+def test_rare_eponyms_get_their_short_form_and_ordinary_words_do_not() -> None:
+    terms = _icd_terms()
+    assert {"crohn's", "tourette's", "raynaud's", "meniere's"} <= terms
+    # "Still's disease", "Bell's palsy", "Wilson's disease": ordinary words and common names
+    assert not {"still's", "bell's", "wilson's", "turner's", "pick's"} & terms
+
+
+EPONYM_CLAIMS = [
+    "Our selenium blend fixes Hashimoto's for good.",
+    "Our bone broth powder ends Crohn's flare-ups.",
+    "This ginger tonic calms Raynaud's in winter.",
+    "Our mushroom tincture stops Parkinson's tremors.",
+    "With FolliGrow, hair is regrown on bald patches.",
+]
+EPONYM_PASSES = [
+    "Steve Wilson's clinic has calm waiting rooms.",
+    "We still remember Bell's story about the move.",
+    "In 1932, Crohn's paper described the disease for the first time.",
+    "Shed hair is usually regrown on its own within six months.",
+]
+
+
+@pytest.mark.parametrize("text", EPONYM_CLAIMS)
+def test_eponyms_and_prefixed_verbs_carry_claims(text: str) -> None:
+    assert "efficacy" in categories(text), text
+
+
+@pytest.mark.parametrize("text", EPONYM_PASSES)
+def test_names_and_natural_regrowth_pass(text: str) -> None:
+    assert "efficacy" not in categories(text), text
