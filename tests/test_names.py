@@ -52,3 +52,32 @@ def test_headings_and_title_case_blocks_are_not_read_as_names() -> None:
 def test_html_body_names_too() -> None:
     page = "<p>Call Revive Wellness Center to book your first infusion.</p>"
     assert _efficacy(page, path="page.html") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Restore is a cinnamon supplement for everyday use.",
+        "Revive contains magnesium, ginger and vitamin B6.",
+        "Soothe can be taken with or without food.",
+        "Renew ships in a recyclable glass jar.",
+        "Thrive was formulated by two pharmacists in Ohio.",
+        "- Mend is sold in packs of thirty tablets.",
+    ],
+)
+def test_a_one_word_name_opening_a_sentence_is_not_a_claim(text: str) -> None:
+    # a command never opens with a verb followed by "is", "contains" or "can"
+    assert _efficacy(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Restore your energy with our weekly B12 shots.",  # a command: the outcome is claimed
+        "Relief is just one infusion away.",  # a noun, not a verb in its base form
+        "Renew reverses sun damage in two weeks.",  # the name's own claim still counts
+        "Restore is the supplement that reverses diabetes.",
+    ],
+)
+def test_outcomes_around_a_one_word_name_still_count(text: str) -> None:
+    assert _efficacy(text)

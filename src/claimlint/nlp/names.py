@@ -11,6 +11,12 @@ includes (outcomes) are dropped inside such a name, unless the name itself names
 ("Pain Relief Institute", "Anxiety Relief Roll-On"): a product named for a disease is, for
 the FDA, sold to treat it.
 
+A product may also be named with one verb ("Restore", "Revive", "Soothe"). Such a word opening a
+sentence reads as a command ("Restore your energy"), unless the word after it is one the pack's
+`name-follower` lexicon lists: a copula, an auxiliary or a verb of having ("Restore is a
+cinnamon supplement", "Revive contains ginger", "Soothe can be taken with food"). A command is
+never followed by one of those, so the opening word is then the sentence's subject: a name.
+
 Headings and titles are left alone (every word is capitalised there), and so are blocks that
 are not prose (mostly capitalised words: an all-caps banner, a title-case list).
 """
@@ -25,12 +31,14 @@ from claimlint.nlp.context import Extends, Hit
 
 NAME_HEAD = "name-head"  # reserved lexicon: "Clinic", "Center", "Formula", "drip"
 IGNORED = "not-in-names"  # reserved lexicon: what a name's words do not claim (outcomes)
+FOLLOWER = "name-follower"  # reserved lexicon: what follows a one-word name ("is", "contains")
 NAMED_CONDITION = "condition"  # a name holding one of these keeps its claim
 CONNECTORS = frozenset({"of", "and", "&", "the", "for", "at", "on", "de", "la"})
 NOT_PROSE = frozenset({"title", "heading", "meta", "tags", "code"})
 MIN_LOWER_SHARE = 0.25  # a prose block: at least this share of words start in lower case
 MIN_LOWER_WORDS = 2
 _WORD = re.compile(r"[^\W_][\w'’&.+-]*|&")
+_OPENERS = ".!?:;•·*-–—\"“'‘(["  # what may stand before the first word of a sentence
 
 
 class _Words:
@@ -120,6 +128,7 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
     if not any(h[0] in ignored for h in hits):
         return hits
     spans = name_spans(text, blocks, hits, extends)
+    spans += opening_names(text, blocks, hits, extends)
     if not spans:
         return hits
     conditions = extends.family(NAMED_CONDITION)
@@ -127,6 +136,7 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
     named = [(a, b) for a, b in spans if not _names_condition(condition_hits, a, b)]
     if not named:
         return hits
+    named.sort()
     starts = [a for a, _ in named]
 
     def inside(hit: Hit) -> bool:
@@ -134,6 +144,43 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
         return k >= 0 and hit[2] <= named[k][1]
 
     return [h for h in hits if h[0] not in ignored or not inside(h)]
+
+
+def opening_names(text: str, blocks: Sequence, hits: Sequence[Hit], extends: Extends) -> list:
+    """The spans of one-word names that open a sentence before a `name-follower` word (see the
+    module's docstring): a capitalised outcome verb ("Restore", not "Relief" or "Healing")."""
+    followers = extends.family(FOLLOWER)
+    follower_starts = {h[1] for h in hits if h[0] in followers}
+    if not follower_starts:
+        return []
+    ignored = extends.family(IGNORED)
+    block_starts = [b.start for b in blocks]
+    spans = []
+    for hit in hits:
+        if hit[0] not in ignored or not text[hit[1] : hit[1] + 1].isupper():
+            continue
+        word = text[hit[1] : hit[2]]
+        after = hit[2]
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        if after == hit[2] or after not in follower_starts or not _verb_base(word.lower()):
+            continue
+        b = bisect_right(block_starts, hit[1]) - 1
+        if b < 0 or blocks[b].kind in NOT_PROSE:
+            continue
+        before = text[blocks[b].start : hit[1]].rstrip()
+        if not before or before[-1] in _OPENERS:
+            spans.append((hit[1], hit[2]))
+    return spans
+
+
+def _verb_base(word: str) -> bool:
+    """A verb in its base form (it has an -ing form and is not one): what a command opens with."""
+    from claimlint.nlp.inflect import inflections
+
+    if not word.isalpha() or word.endswith("ing"):
+        return False
+    return any(form.endswith("ing") for form in inflections(word))
 
 
 def _names_condition(condition_hits: Sequence[Hit], a: int, b: int) -> bool:
