@@ -70,3 +70,41 @@ def test_eponyms_and_prefixed_verbs_carry_claims(text: str) -> None:
 @pytest.mark.parametrize("text", EPONYM_PASSES)
 def test_names_and_natural_regrowth_pass(text: str) -> None:
     assert "efficacy" not in categories(text), text
+
+
+# -- figurative outcomes, replacements and prevention ------------------------------------------
+
+FIGURATIVE_CLAIMS = [
+    "The end of sleepless nights begins with two Dormiva gummies.",
+    "Zentara capsules: the answer to your migraines.",
+    "Our nettle tea is the natural solution for stubborn hay fever allergies.",
+    "Our valerian drops are a gentle alternative to a sleeping pill.",
+    "Our elderberry gummies stop kids from getting sick all winter.",
+    "ImmunoShield spray prevents your family from coming down with colds.",
+    "Our copper mask keeps viruses away from your lungs.",
+    "Our comfrey salve mends torn ligaments.",
+    "OsteoFuse knits broken bones back together.",
+    "Migraines? Consider them gone with NeuroCalm drops.",
+    "Sciatica? Consider it solved: the LumbaBand belt knocks out leg pain.",
+]
+FIGURATIVE_PASSES = [
+    "At the end of your session, the nurse removes the IV.",
+    "The end of the day is a good time to take your magnesium.",
+    "The answer to your questions is on our FAQ page.",
+    "There is no natural replacement for your antidepressant; never stop it without your doctor.",
+    "Wash your hands often to keep children from catching the flu.",
+    "Keep germs out of your home by cleaning surfaces daily.",
+    "Keep the bottle out of your children's reach.",
+    "Our knitting class meets on Tuesdays.",
+    "Consider it a reminder to book your annual check-up.",
+]
+
+
+@pytest.mark.parametrize("text", FIGURATIVE_CLAIMS)
+def test_figurative_outcomes_and_prevention_are_claims(text: str) -> None:
+    assert "efficacy" in categories(text), text
+
+
+@pytest.mark.parametrize("text", FIGURATIVE_PASSES)
+def test_ends_answers_and_hygiene_advice_pass(text: str) -> None:
+    assert "efficacy" not in categories(text), text
