@@ -108,3 +108,42 @@ def test_figurative_outcomes_and_prevention_are_claims(text: str) -> None:
 @pytest.mark.parametrize("text", FIGURATIVE_PASSES)
 def test_ends_answers_and_hygiene_advice_pass(text: str) -> None:
     assert "efficacy" not in categories(text), text
+
+
+# -- onsets said as a plain clause -------------------------------------------------------------
+
+ONSET_CLAIMS = [
+    "Gallstones dissolve overnight with our olive oil flush.",
+    "Spray PureBreath once and your asthma evaporates within minutes.",
+    "Grandpa was walking without his cane within a week of starting FlexiJoint.",
+    "Our greyhounds are running without a limp by the weekend on HipPaw chews.",
+    "After a single float session, clients think more clearly.",
+    "Plantar fasciitis settles after a single cold plunge.",
+    "Strong erections within fifteen minutes with VigoMax.",
+    "Drift off in ten minutes with SlumberMist.",
+    "Start shedding belly fat in the first week with our keto drops.",
+    "Results after your very first session of our light therapy.",
+    "Your libido and stamina come back within days of the first ThermaT patch.",
+    "Within 24 hours of your first dose of Sinusol spray, the sinus infection is over.",
+]
+ONSET_PASSES = [
+    "Most adults fall asleep within 10 to 20 minutes of going to bed.",
+    "Kidney stones often pass on their own within a few weeks; drink plenty of water.",
+    "A small kidney stone may pass within days without treatment.",
+    "Nausea usually passes within an hour of the infusion.",
+    "Your pass to the spa is valid for 24 hours.",
+    "The sugar in the tea dissolves in seconds.",
+    "Your energy may dip after an infusion and usually comes back within a day.",
+    "Test results in 24 hours at our lab.",
+    "Rest for an hour after your very first ozone injection.",
+]
+
+
+@pytest.mark.parametrize("text", ONSET_CLAIMS)
+def test_onsets_said_as_a_plain_clause_are_claims(text: str) -> None:
+    assert "efficacy" in categories(text), text
+
+
+@pytest.mark.parametrize("text", ONSET_PASSES)
+def test_natural_courses_and_logistics_pass(text: str) -> None:
+    assert "efficacy" not in categories(text), text
