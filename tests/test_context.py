@@ -315,6 +315,18 @@ def test_a_topic_lead_in_does_not_exempt_the_claims_it_introduces() -> None:
     assert not [d for d in lint(hedged, "markdown") if d.category == "efficacy"]
 
 
+def test_a_list_run_into_one_line_has_its_lead_in_too() -> None:
+    """Text pages and copied web pages write a list on one line ("include: • a • b"): its items
+    are items, so a side-effect lead-in governs them and a claim lead-in does not excuse them."""
+    effects = (
+        "Common side effects of the nasal spray include: • feeling detached • dizziness "
+        "• decreased sensation (numbness) • nausea\n"
+    )
+    assert not [d for d in lint(effects, "text") if d.category == "efficacy"]
+    claims = "What our gummies do: • melt away anxiety • end insomnia in a week\n"
+    assert [d for d in lint(claims, "text") if d.category == "efficacy"]
+
+
 def test_a_sentence_also_opens_after_one_leading_word_and_a_comma() -> None:
     from claimlint.nlp.context import openings
 

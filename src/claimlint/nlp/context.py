@@ -19,6 +19,7 @@ from claimlint.packs import Modifier
 MAX_LIST_ITEMS = 12  # a lead-in sentence governs at most this many list items after it
 MAX_CLOSURES = 1024  # label sets remembered per rule set: the common ones come first
 BULLETS = frozenset("•▪◦‣·●○■□–*")
+INLINE_BULLETS = frozenset("•▪◦‣●■")  # glyphs that mark an item inside a line, never punctuation
 
 
 class Hit(NamedTuple):
@@ -208,13 +209,17 @@ def _lead_in(sh: SentenceHits, index: int) -> int | None:
 
 
 def _is_item(sh: SentenceHits, index: int) -> bool:
-    """A list item: in a list block, or a line that opens with a bullet glyph ("• lift mood")."""
+    """A list item: in a list block, a line that opens with a bullet glyph ("• lift mood"), or
+    an item of a list run into one line ("side effects include: • dizziness • nausea"), as
+    text pages and copied web pages write it."""
     sentence = sh.sentences[index]
     if sentence.kind == "list":
         return True
     line_start = sh.text.rfind("\n", 0, sentence.start) + 1
     opening = sh.text[line_start : sentence.start] + sh.text[sentence.start : sentence.end]
-    return opening.lstrip()[:1] in BULLETS
+    if opening.lstrip()[:1] in BULLETS:
+        return True
+    return sh.text[line_start : sentence.start].rstrip()[-1:] in INLINE_BULLETS
 
 
 _WINDOWS = {"sentence": (0,), "next": (0, 1), "previous": (0, -1), "adjacent": (0, -1, 1)}
