@@ -147,3 +147,35 @@ def test_onsets_said_as_a_plain_clause_are_claims(text: str) -> None:
 @pytest.mark.parametrize("text", ONSET_PASSES)
 def test_natural_courses_and_logistics_pass(text: str) -> None:
     assert "efficacy" not in categories(text), text
+
+
+# -- approval borrowed in other words ----------------------------------------------------------
+
+APPROVAL_CLAIMS = [
+    "The FDA has recognized Arnicalm as an official homeopathic medicine.",
+    "The FDA officially recognizes our kratom as a legitimate herbal treatment.",
+    "Our NeuroPatch passed the FDA's rigorous approval process.",
+    "VitaSlim capsules satisfy every FDA approval requirement.",
+    "Glucovex meets all FDA approval standards.",
+    "The FDA has cleared our hyperbaric chambers for treating autism.",
+    "This device is FDA-cleared for the temporary relief of migraines and depression.",
+]
+APPROVAL_PASSES = [
+    "Our sunscreen meets FDA labeling requirements for broad-spectrum protection.",
+    "Our pharmacy meets all FDA and state board standards for compounding.",
+    "Wegovy passed the FDA approval process in 2021 after large trials.",
+    "The FDA has cleared hyperbaric chambers for 14 conditions, and autism is not one of them.",
+    "This device is FDA-cleared for the temporary relief of minor muscle pain.",
+    "Our TENS unit is cleared for the temporary relief of minor aches from sore muscles.",
+    "Finasteride and minoxidil are FDA-approved for hair loss; our serum is a cosmetic.",
+]
+
+
+@pytest.mark.parametrize("text", APPROVAL_CLAIMS)
+def test_approval_in_other_words_is_flagged(text: str) -> None:
+    assert "approval" in categories(text), text
+
+
+@pytest.mark.parametrize("text", APPROVAL_PASSES)
+def test_standards_labels_and_approved_medicines_pass(text: str) -> None:
+    assert "approval" not in categories(text), text
