@@ -179,3 +179,29 @@ def test_approval_in_other_words_is_flagged(text: str) -> None:
 @pytest.mark.parametrize("text", APPROVAL_PASSES)
 def test_standards_labels_and_approved_medicines_pass(text: str) -> None:
     assert "approval" not in categories(text), text
+
+
+# -- counts of people served and habits are no claims ------------------------------------------
+
+COUNT_AND_HABIT_CLAIMS = [
+    "Our clinic has helped over 2,000 families find relief from migraines.",
+    "We have helped 3,000 patients get off opioids.",
+    "Better sleep in one week with Dormiva.",
+]
+COUNT_AND_HABIT_PASSES = [
+    "Our clinic has helped over 2,000 families.",
+    "We have treated more than 10,000 patients since 2009.",
+    "Our team has cared for 1,500 veterans across the state.",
+    "Better sleep habits are recommended by sleep specialists.",
+    "Healthy eating routines matter more than any single food.",
+]
+
+
+@pytest.mark.parametrize("text", COUNT_AND_HABIT_CLAIMS)
+def test_counts_with_results_and_benefits_are_claims(text: str) -> None:
+    assert "efficacy" in categories(text), text
+
+
+@pytest.mark.parametrize("text", COUNT_AND_HABIT_PASSES)
+def test_counts_of_people_served_and_habits_pass(text: str) -> None:
+    assert "efficacy" not in categories(text), text
