@@ -348,6 +348,10 @@ def test_a_sentence_also_opens_after_one_leading_word_and_a_comma() -> None:
         'Results may vary. "I sleep through the night now with Dormia." - Ken, 44',
         "One client says her migraines came less often on the protocol; your results may differ.",
         "A reader wrote that his reflux calmed down on our tea. Experiences differ.",
+        # the account set against others' results
+        "One member told us her back pain eased on the mat. Her result is well above average.",
+        "A reviewer wrote that the spray cleared his sinus headaches. Other customers noticed no change.",
+        "My eczema faded in a month on the balm, though some people see little or no benefit.",
     ],
 )
 def test_a_personal_account_beside_a_typicality_note_is_silent(text: str) -> None:
@@ -359,6 +363,7 @@ def test_a_personal_account_beside_a_typicality_note_is_silent(text: str) -> Non
     [
         # a seller's own claim is not made typical-safe by "results may vary"
         "Our turmeric capsules relieve arthritis pain. Results may vary.",
+        "Our lozenges end sore throats overnight. Other customers noticed no difference.",
         # the story without the note
         '"Two weeks on the drops and my hay fever was gone." - Rosa, 33',
     ],
