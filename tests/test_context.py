@@ -350,7 +350,7 @@ def test_a_sentence_also_opens_after_one_leading_word_and_a_comma() -> None:
         "A reader wrote that his reflux calmed down on our tea. Experiences differ.",
         # the account set against others' results
         "One member told us her back pain eased on the mat. Her result is well above average.",
-        "A reviewer wrote that the spray cleared his sinus headaches. Other customers noticed no change.",
+        "A reviewer wrote that the spray cleared his sinus headaches. Others noticed no change.",
         "My eczema faded in a month on the balm, though some people see little or no benefit.",
     ],
 )
