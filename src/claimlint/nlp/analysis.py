@@ -45,6 +45,7 @@ EXEMPTIONS = {
     "study-report": "reported as a study's finding",
     "typicality": "a personal account beside a note that results vary",
     "structure-function": "a normal-function statement with the supplement label statement",
+    "dose-explanation": "an explanation of why doses differ between routes",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)
