@@ -205,3 +205,47 @@ def test_counts_with_results_and_benefits_are_claims(text: str) -> None:
 @pytest.mark.parametrize("text", COUNT_AND_HABIT_PASSES)
 def test_counts_of_people_served_and_habits_pass(text: str) -> None:
     assert "efficacy" not in categories(text), text
+
+
+# -- figures, restored measures and felt changes -----------------------------------------------
+
+MORE_CLAIMS = [
+    ("## Cholesterol Back in Range, Naturally", "efficacy"),
+    ("After a year of CardioOat my LDL is normal and my doctor took me off my statin.", "efficacy"),
+    ("Whether you are a nurse or a night owl, our melatonin gummies end insomnia.", "efficacy"),
+    ("Nine of ten families say their kids haven't had another sinus infection since.", "efficacy"),
+    ("90 percent of women on our program report a higher sex drive.", "efficacy"),
+    ("Three in four pupils on FocusBerry showed calmer, more focused behavior.", "efficacy"),
+    ("Our members had half as many migraines last spring.", "efficacy"),
+    ("PressuRite users average a ten-point drop in their blood pressure.", "efficacy"),
+    ("Our testers saw a two-point fall in their A1C.", "efficacy"),
+    ("Feel your joint pain fade the same day you start FlexiCream.", "efficacy"),
+    ("SinuClear: the doctor-approved remedy for sinus infections.", "approval"),
+]
+MORE_PASSES = [
+    ("Blood sugar levels in the normal range are 70 to 99 mg/dL when fasting.", "efficacy"),
+    ("A normal A1C is below 5.7 percent.", "efficacy"),
+    ("A two-point drop in your A1C is a realistic goal with diet and exercise.", "efficacy"),
+    ("Your doctor may take you off your medications before surgery.", "efficacy"),
+    ("Feel the water temperature before you step in.", "efficacy"),
+    ("Higher blood pressure is common in older adults.", "efficacy"),
+    ("We cannot say whether you're likely to respond to treatment.", "efficacy"),
+    ("Our doctor-approved meal plans are built around whole foods.", "approval"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), MORE_CLAIMS)
+def test_figures_restored_measures_and_felt_changes_are_claims(text: str, category: str) -> None:
+    assert category in categories(text), text
+
+
+@pytest.mark.parametrize(("text", "category"), MORE_PASSES)
+def test_ranges_goals_and_ordinary_care_pass(text: str, category: str) -> None:
+    assert category not in categories(text), text
+
+
+def test_a_full_stop_after_a_code_is_its_own_token() -> None:
+    from claimlint.nlp.tokenizer import english
+
+    words = [t.text for t in english()("It lowers your A1C. Dr. Lee agrees.")]
+    assert words[:5] == ["It", "lowers", "your", "A1C", "."] and "Dr." in words

@@ -15,6 +15,9 @@ CITATION_INFIXES = (
     r"(?<=[.!?\w])(?=\[\^?\w)",
     r"(?<=\w)(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])",
 )
+# A sentence's full stop after a code that ends in a digit and a capital ("lowers your A1C."):
+# spaCy keeps it on the word, as for an abbreviation, so "A1C" would never match.
+CODE_SUFFIXES = (r"(?<=[0-9][A-Z])\.",)
 
 
 @lru_cache(maxsize=1)
@@ -23,13 +26,15 @@ def _english_class() -> type[Language]:
 
     class ClaimlintEnglish(English):
         """English whose tokenizer also splits citation markers off words ("relief.[1]",
-        "relief¹"), as writers mean them. Built in one go: replacing a blank pipeline's
-        infixes afterwards rebuilds its tokenizer's special cases, a second cost."""
+        "relief¹") and a full stop off a code ("A1C."), as writers mean them. Built in one
+        go: replacing a blank pipeline's infixes afterwards rebuilds its tokenizer's special
+        cases, a second cost."""
 
         lang = "en"
 
         class Defaults(English.Defaults):
             infixes = [*English.Defaults.infixes, *CITATION_INFIXES]
+            suffixes = [*English.Defaults.suffixes, *CODE_SUFFIXES]
 
     return ClaimlintEnglish
 
