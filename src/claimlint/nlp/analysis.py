@@ -46,6 +46,7 @@ EXEMPTIONS = {
     "typicality": "a personal account beside a note that results vary",
     "structure-function": "a normal-function statement with the supplement label statement",
     "dose-explanation": "an explanation of why doses differ between routes",
+    "registration-explained": "next to a statement that registration is not approval",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)
