@@ -46,7 +46,7 @@ EXEMPTIONS = {
     "typicality": "a personal account beside a note that results vary",
     "structure-function": "a normal-function statement with the supplement label statement",
     "dose-explanation": "an explanation of why doses differ between routes",
-    "registration-explained": "next to a statement that registration is not approval",
+    "registration-explained": "beside a note that registration differs from approval",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)
