@@ -249,3 +249,8 @@ def test_a_full_stop_after_a_code_is_its_own_token() -> None:
 
     words = [t.text for t in english()("It lowers your A1C. Dr. Lee agrees.")]
     assert words[:5] == ["It", "lowers", "your", "A1C", "."] and "Dr." in words
+
+
+def test_an_at_home_version_of_a_clinic_device_borrows_no_clearance() -> None:
+    assert "CL516" in rules("The SereneBand at-home TMS headset is FDA-cleared to treat anxiety.")
+    assert "approval" not in categories("BrainsWay deep TMS is FDA-cleared for OCD in our clinic.")
