@@ -24,9 +24,10 @@ MIN_RECALL = 0.995  # 0.926 (896 of 968) after round 6; 0.988 (956 of 968) after
 # round 8's held-out set l (scored at the round's end); 0.9828 (1,541 of 1,568) with round
 # 9's set n (tuned on by det12); 0.9955 (1,561 of 1,568) with round 9's onset, figure,
 # approval and figurative-outcome work (det10)
-MAX_CAREFUL_FLAGGED = 0.0014  # 0.007 (3 of 450) after round 6; 0.004 (2 of 450) after round 7;
+MAX_CAREFUL_FLAGGED = 0.0  # 0.007 (3 of 450) after round 6; 0.004 (2 of 450) after round 7;
 # 0.0088 (5 of 570) with sets i and j; 0.0095 (6 of 630) with set k; 0.0145 (10 of 690)
-# with set l; 0.0013 (1 of 750) with set n
+# with set l; 0.0013 (1 of 750) with set n; 0 of 750 once the last careful text of sets a-l
+# (a denial of evidence read as a headline, CL105) stopped drawing a finding
 
 
 def _rows(name: str) -> list[list[str]]:
