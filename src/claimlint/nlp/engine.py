@@ -380,8 +380,8 @@ class Linter:
         return suppress(
             source,
             diagnostics,
-            self.ruleset.rules,
-            self.rules,
+            lambda: self.ruleset.rules,
+            lambda: self.rules,
             self.options.report_unused_suppressions,
         )
 

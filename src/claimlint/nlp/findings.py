@@ -5,13 +5,12 @@ so that engine.py holds only how verdicts are reached)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.inputs.sources import Source
 from claimlint.inputs.suppressions import parse_suppressions, unsuppressed
 from claimlint.packs import Rule
-from claimlint.packs.builtin import UNUSED_SUPPRESSION_RULE
 from claimlint.packs.templates import render
 
 MAX_EXCERPT = 120  # characters of the claim quoted in a finding
@@ -72,14 +71,15 @@ def suggestion(rule: Rule, excerpt: str) -> str | None:
 def suppress(
     source: Source,
     diagnostics: list[Diagnostic],
-    known: Sequence[Rule],
-    checked: Sequence[Rule],
+    known: Callable[[], Sequence[Rule]],
+    checked: Callable[[], Sequence[Rule]],
     report_unused: bool,
 ) -> list[Diagnostic]:
     """The findings the page's suppression comments leave, sorted; with `report_unused`, plus
-    a CL001 for each comment that suppressed nothing. `known`: every rule of the rule set (a
-    comment naming none of them is a typo); `checked`: the rules this run reports (a comment
-    naming only others may still be needed)."""
+    a CL001 for each comment that suppressed nothing. `known()`: every rule of the rule set (a
+    comment naming none of them is a typo); `checked()`: the rules this run reports (a comment
+    naming only others may still be needed). They are called only for an unused comment: a
+    rule set answered from the compiled-pack cache is parsed only when its rules are read."""
     comments = source.reading.comments
     if not comments:
         return diagnostics
@@ -88,16 +88,20 @@ def suppress(
         return diagnostics
     kept = unsuppressed(diagnostics, directives)
     if report_unused:
+        # imported here: building the built-in rule reads the pack schema, which a run that
+        # the compiled-pack cache answers never loads
+        from claimlint.packs.builtin import UNUSED_SUPPRESSION_RULE
+
         for directive in directives:
             if directive.used or directive.kind == "enable":
                 continue
             message = f"claimlint-{directive.kind} suppressed nothing; remove it"
-            if not any(directive.names(r.id, r.name, r.category) for r in known):
+            if not any(directive.names(r.id, r.name, r.category) for r in known()):
                 message = (
                     f"claimlint-{directive.kind} names no known rule "
                     f"({' '.join(directive.selectors)}); correct or remove it"
                 )
-            elif not any(directive.names(r.id, r.name, r.category) for r in checked):
+            elif not any(directive.names(r.id, r.name, r.category) for r in checked()):
                 continue
             rule = UNUSED_SUPPRESSION_RULE
             kept.append(
