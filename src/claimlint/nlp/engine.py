@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimlint.diagnostics import Diagnostic
@@ -173,7 +173,7 @@ class Linter:
         self, sh: SentenceHits, index: int, match: Match, anchor: str | None, unless: list[Modifier]
     ) -> list[Hit] | None:
         """The hits that make a claim in this sentence (anchor first), or None."""
-        get = sh.hits
+        get = _unmasked(sh, match.mask) if match.mask else sh.hits
         if any(get(index, name) for name in match.none):
             return None
         if match.carry:
@@ -203,7 +203,7 @@ class Linter:
             else (any_hits or [h for name in match.start for h in get(index, name)])
         )
         for claim in candidates:
-            chosen = self._arrange(sh, index, match, anchor_name, claim, any_hits)
+            chosen = self._arrange(get, index, match, anchor_name, claim, any_hits, sh.text)
             if chosen is None:
                 continue
             if unless and governing(sh, unless, index, claim):
@@ -213,12 +213,13 @@ class Linter:
 
     @staticmethod
     def _arrange(
-        sh: SentenceHits,
+        get: Callable[[int, str], list[Hit]],
         index: int,
         match: Match,
         anchor_name: str | None,
         claim: Hit,
         any_hits: list[Hit],
+        text: str,
     ) -> list[Hit] | None:
         """Pick, for each required class, the hit nearest the claim that respects order/within."""
         chosen = [claim]
@@ -226,9 +227,9 @@ class Linter:
         for i, name in enumerate(match.all):
             if name == anchor_name:
                 continue
-            options = [h for h in sh.hits(index, name) if h is not claim]
+            options = [h for h in get(index, name) if h is not claim]
             if match.clause:
-                options = [h for h in options if _same_clause(sh.text, claim, h)]
+                options = [h for h in options if _same_clause(text, claim, h)]
             if match.all.count(name) > 1:  # listed twice: two separate hits ("two routes")
                 options = [
                     h
@@ -245,7 +246,7 @@ class Linter:
                 return None
             chosen.append(min(options, key=lambda h: abs(h.token_start - claim.token_start)))
         if any_hits and match.clause:
-            any_hits = [h for h in any_hits if _same_clause(sh.text, claim, h)]
+            any_hits = [h for h in any_hits if _same_clause(text, claim, h)]
             if not any_hits:
                 return None
         if any_hits and not any(h in chosen for h in any_hits):
@@ -416,6 +417,20 @@ def _to_prose(prose, source_start: int, source_end: int) -> tuple[int, int]:
 def _glob_match(path: str, pattern: str) -> bool:
     path = path.replace("\\", "/")
     return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, "*/" + pattern.lstrip("/"))
+
+
+def _unmasked(sh: SentenceHits, mask: tuple[str, ...]) -> Callable[[int, str], list[Hit]]:
+    """sh.hits without the hits that lie inside a hit of a `mask` class: a span-local exclusion
+    ("absorbed" inside "absorbed through the skin"), where `none` would silence the sentence."""
+
+    def hits(index: int, label: str) -> list[Hit]:
+        found = sh.hits(index, label)
+        covers = [c for name in mask for c in sh.hits(index, name)] if found else None
+        if not covers:
+            return found
+        return [h for h in found if not any(c.start <= h.start and h.end <= c.end for c in covers)]
+
+    return hits
 
 
 def _same_clause(text: str, a: Hit, b: Hit) -> bool:

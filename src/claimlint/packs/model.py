@@ -117,9 +117,10 @@ class Match:
     clause: bool = False  # every other class in the anchor's clause: no ";" between them
     carry: tuple[str, ...] = ()  # classes the previous sentence of the block may supply
     carry_heading: bool = False  # a heading just before the block may supply them too
+    mask: tuple[str, ...] = ()  # a hit inside a hit of these classes does not count (span-local)
 
     def names(self) -> tuple[str, ...]:
-        return self.all + self.any + self.none + self.start + self.carry
+        return self.all + self.any + self.none + self.start + self.carry + self.mask
 
 
 @dataclass(frozen=True)

@@ -243,6 +243,7 @@ def _match(data: dict) -> Match:
         clause=_get(data, "match", "clause"),
         carry=_strings(data.get("carry")),
         carry_heading=_get(data, "match", "carry_heading"),
+        mask=_strings(data.get("mask")),
     )
 
 

@@ -1,0 +1,104 @@
+"""`match.mask`: a span-local exclusion. A hit that lies inside a hit of a mask class does not
+count for the rule, while the rest of the sentence still does; `none` silences the whole
+sentence, so it can hide a real claim that shares the sentence with a harmless phrase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimlint.inputs.sources import Source
+from claimlint.nlp.engine import Linter
+from claimlint.packs import PackError, load_rules
+
+PACK = """\
+lexicons:
+  product: {terms: [balm], lemma: false}
+  strong-word: {terms: [strong, powerful], lemma: false}
+  harmless: {terms: ["strong scent", "powerful smell"], lemma: false}
+rules:
+  - id: ACME701
+    name: strength-masked
+    category: efficacy
+    message: 'masked: "{excerpt}"'
+    match: {all: [strong-word, product], mask: [harmless]}
+    anchor: strong-word
+  - id: ACME702
+    name: strength-none
+    category: efficacy
+    message: 'none: "{excerpt}"'
+    match: {all: [strong-word, product], none: [harmless]}
+    anchor: strong-word
+"""
+
+
+@pytest.fixture(scope="module")
+def linter(tmp_path_factory: pytest.TempPathFactory) -> Linter:
+    folder = tmp_path_factory.mktemp("mask-packs")
+    (folder / "acme.yaml").write_text(PACK, encoding="utf-8")
+    return Linter(load_rules([folder], bundled=False))
+
+
+def found(linter: Linter, text: str) -> dict[str, str]:
+    return {d.rule: d.excerpt for d in linter.lint(Source("page.md", text + "\n", "markdown"))}
+
+
+def test_a_hit_inside_a_mask_hit_does_not_count(linter: Linter) -> None:
+    assert found(linter, "The balm has a strong scent.") == {}
+
+
+def test_another_hit_in_the_same_sentence_still_counts(linter: Linter) -> None:
+    text = "The balm has a strong scent and a powerful effect."
+    got = found(linter, text)
+    assert got["ACME701"] == "balm has a strong scent and a powerful"  # from the unmasked hit
+    assert "ACME702" not in got  # `none` hides the real claim: the weak spot mask fixes
+
+
+def test_without_the_mask_phrase_both_rules_fire(linter: Linter) -> None:
+    assert set(found(linter, "The balm is strong.")) == {"ACME701", "ACME702"}
+
+
+def test_an_unknown_mask_lexicon_names_rule_and_field(tmp_path: Path) -> None:
+    bad = PACK.replace("mask: [harmless]", "mask: [nowhere]")
+    (tmp_path / "bad.yaml").write_text(bad, encoding="utf-8")
+    with pytest.raises(PackError) as info:
+        load_rules([tmp_path], bundled=False).rules  # noqa: B018 - parsing is lazy
+    message = str(info.value)
+    assert "rule ACME701" in message and "match" in message and "nowhere" in message
+
+
+def lint(text: str) -> set[str]:
+    from claimlint.api import lint_text
+
+    return {d.rule for d in lint_text(text + "\n", path="page.md")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estrogen gels are absorbed through the skin, while tablets pass through the gut first.",
+        "Testosterone cream is absorbed through the skin; testosterone tablets are absorbed in "
+        "the gut.",
+        "Buprenorphine film is absorbed across the lining of the mouth, unlike a tablet, which is "
+        "absorbed in the gut.",
+        "Progesterone capsules pass through the liver first, while the vaginal gel is absorbed "
+        "through the lining of the vagina.",
+        "Vitamin B12 tablets are absorbed in the small intestine, whereas B12 shots are given "
+        "into the muscle.",
+    ],
+)
+def test_a_route_path_described_is_no_route_contrast(text: str) -> None:
+    assert not lint(text) & {"CL201", "CL202", "CL203", "CL204", "CL205"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our spray is absorbed through the lining of the nose and gets into your system in "
+        "seconds, unlike pills.",
+        "Our patch is absorbed through the skin, while capsules are broken down in the gut.",
+    ],
+)
+def test_a_ranking_beside_a_route_path_still_claims(text: str) -> None:
+    assert lint(text) & {"CL201", "CL203"}
