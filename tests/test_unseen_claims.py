@@ -184,6 +184,27 @@ MORE_PASSES = [
 ]
 
 
+# -- routes said to equal or outdo another, with no ranking word ------------------------------
+
+ROUTE_PARITY_CLAIMS = [
+    "The curcumin chews get into your system as completely as a drip does.",
+    "Our glutathione mouth spray performs just like an infusion at a fraction of the cost.",
+    "A dab of our progesterone cream brings the same relief as the injections.",
+    "MelaMist reaches your bloodstream at injection speed.",
+    "One puff of our B12 inhaler gives three times the uptake of tablets.",
+    "Liquid liposomal iron is the only version your body will really absorb.",
+    "Our vitamin C drip puts capsules and powders to shame.",
+    "Our hair-growth serum goes straight to the follicle. Biotin pills never get that far.",
+    "Chewable magnesium gets flushed away. Our transdermal oil goes straight into the muscle.",
+]
+ROUTE_PARITY_PASSES = [
+    "An iron infusion costs about four times the price of a year of tablets.",
+    "Our lozenges come in the same flavors as the syrup.",
+    "Our nurse places the IV line straight into a vein. Tablets cannot be given to patients who are fasting.",
+    "Drinking water before your infusion makes the vein easier to find.",
+]
+
+
 # -- every group above, flagged and passing ----------------------------------------------------
 
 # group -> (the category a text of the group must or must not draw, its texts); MORE_* name
@@ -195,6 +216,7 @@ FLAGGED = {
     "approval_in_other_words_is_flagged": ("approval", APPROVAL_CLAIMS),
     "counts_with_results_and_benefits_are_claims": ("efficacy", COUNT_AND_HABIT_CLAIMS),
     "figures_restored_measures_and_felt_changes_are_claims": (None, MORE_CLAIMS),
+    "routes_said_to_equal_or_outdo_another_are_ranked": ("route-comparison", ROUTE_PARITY_CLAIMS),
 }
 PASSING = {
     "names_and_natural_regrowth_pass": ("efficacy", EPONYM_PASSES),
@@ -203,6 +225,7 @@ PASSING = {
     "standards_labels_and_approved_medicines_pass": ("approval", APPROVAL_PASSES),
     "counts_of_people_served_and_habits_pass": ("efficacy", COUNT_AND_HABIT_PASSES),
     "ranges_goals_and_ordinary_care_pass": (None, MORE_PASSES),
+    "prices_flavors_and_care_steps_rank_no_route": ("route-comparison", ROUTE_PARITY_PASSES),
 }
 
 
