@@ -200,7 +200,8 @@ ROUTE_PARITY_CLAIMS = [
 ROUTE_PARITY_PASSES = [
     "An iron infusion costs about four times the price of a year of tablets.",
     "Our lozenges come in the same flavors as the syrup.",
-    "Our nurse places the IV line straight into a vein. Tablets cannot be given to patients who are fasting.",
+    "Our nurse places the IV line straight into a vein. Tablets cannot be given to patients"
+    " who are fasting.",
     "Drinking water before your infusion makes the vein easier to find.",
 ]
 
