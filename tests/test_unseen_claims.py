@@ -206,6 +206,25 @@ ROUTE_PARITY_PASSES = [
 ]
 
 
+# -- superiority with no "than": a rival set aside, the only one that works --------------------
+
+SUPERIORITY_CLAIMS = [
+    "Unlike Ambien, our chamomile tincture genuinely helps.",
+    "Our knee gel actually gets results, unlike cortisone shots.",
+    "Think of it as Adderall, but gentler.",
+    "Ours is the one hair serum that finally makes a real difference.",
+    "Among sleep aids, RestWell is the only one that truly works.",
+    "Our stretching app does more for back pain than any physical therapy course.",
+    "Turmeric shots are the safer, smarter choice than ibuprofen for sore joints.",
+]
+SUPERIORITY_PASSES = [
+    "Unlike aspirin, our willow bark tea is not recommended for children.",
+    "It tastes like espresso, only milder.",
+    "We are the only pharmacy in the county that delivers on Sundays.",
+    "Unlike Tylenol, ibuprofen is an anti-inflammatory; ask your pharmacist which suits you.",
+]
+
+
 # -- every group above, flagged and passing ----------------------------------------------------
 
 # group -> (the category a text of the group must or must not draw, its texts); MORE_* name
@@ -218,6 +237,7 @@ FLAGGED = {
     "counts_with_results_and_benefits_are_claims": ("efficacy", COUNT_AND_HABIT_CLAIMS),
     "figures_restored_measures_and_felt_changes_are_claims": (None, MORE_CLAIMS),
     "routes_said_to_equal_or_outdo_another_are_ranked": ("route-comparison", ROUTE_PARITY_CLAIMS),
+    "superiority_with_no_than_is_a_claim": ("efficacy", SUPERIORITY_CLAIMS),
 }
 PASSING = {
     "names_and_natural_regrowth_pass": ("efficacy", EPONYM_PASSES),
@@ -227,6 +247,7 @@ PASSING = {
     "counts_of_people_served_and_habits_pass": ("efficacy", COUNT_AND_HABIT_PASSES),
     "ranges_goals_and_ordinary_care_pass": (None, MORE_PASSES),
     "prices_flavors_and_care_steps_rank_no_route": ("route-comparison", ROUTE_PARITY_PASSES),
+    "facts_about_rivals_and_opening_hours_pass": ("efficacy", SUPERIORITY_PASSES),
 }
 
 
