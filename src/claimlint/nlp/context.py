@@ -123,6 +123,7 @@ class SentenceHits:
         self.links = links  # list of (prose_start, prose_end, href)
         self._link_cache: dict[str, set[int]] = {}
         self.lead_ins: dict[int, int | None] = {}  # lead_in's answers, asked once a sentence
+        self._headings: list[int | None] | None = None  # section_heading's answers, on first use
 
     def where(self, label: str) -> list[int]:
         """The indices of the sentences with a hit of this label, in order."""
@@ -193,6 +194,22 @@ def lead_in(sh: SentenceHits, index: int) -> int | None:
     if index not in sh.lead_ins:
         sh.lead_ins[index] = _lead_in(sh, index)
     return sh.lead_ins[index]
+
+
+def section_heading(sh: SentenceHits, index: int) -> int | None:
+    """The heading over a sentence's section: the nearest heading above it in another block
+    (a heading's own section starts below it)."""
+    if sh._headings is None:
+        found: list[int | None] = []
+        last: int | None = None
+        for k, sentence in enumerate(sh.sentences):
+            found.append(
+                last if last is None or sh.sentences[last].block != sentence.block else None
+            )
+            if sentence.kind == "heading":
+                last = k
+        sh._headings = found
+    return sh._headings[index]
 
 
 def _lead_in(sh: SentenceHits, index: int) -> int | None:
@@ -336,6 +353,9 @@ def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> boo
             found = bool(_real_cues(sh, modifier, introducing)) or bool(
                 modifier.links and introducing in sh.sentences_with_link(modifier.links)
             )
+    if not found and modifier.section:  # a "Side effects" heading over the sentence's section
+        heading = section_heading(sh, index)
+        found = heading is not None and bool(_real_cues(sh, modifier, heading))
     if not found:
         return False
     if modifier.confirm:

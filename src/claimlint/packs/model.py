@@ -101,6 +101,7 @@ class Modifier:
     links: tuple[str, ...] = ()  # regexes on link targets that are the cue (a DOI, PubMed)
     cue_lexicons: tuple[str, ...] = ()  # named lexicons whose hits are cues too (lemma-matched)
     position: str = "any"  # "start": the cue must open the sentence (an instruction's verb)
+    section: bool = False  # a cue in the heading over the sentence's section governs it too
     origin: str = ""
 
 

@@ -227,6 +227,7 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
         links=_strings(data.get("links")),
         cue_lexicons=_strings(data.get("cue_lexicons")),
         position=_get(data, "modifier", "position"),
+        section=_get(data, "modifier", "section"),
         origin=path,
     )
     return modifier, made
