@@ -28,6 +28,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from claimlint.nlp.context import Extends, Hit
+from claimlint.nlp.page_names import declared_names, determined_name, occurrences
 
 NAME_HEAD = "name-head"  # reserved lexicon: "Clinic", "Center", "Formula", "drip"
 IGNORED = "not-in-names"  # reserved lexicon: what a name's words do not claim (outcomes)
@@ -129,6 +130,7 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
         return hits
     spans = name_spans(text, blocks, hits, extends)
     spans += opening_names(text, blocks, hits, extends)
+    spans += page_name_spans(text, blocks, hits, ignored)
     if not spans:
         return hits
     conditions = extends.family(NAMED_CONDITION)
@@ -144,6 +146,32 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
         return k >= 0 and hit[2] <= named[k][1]
 
     return [h for h in hits if h[0] not in ignored or not inside(h)]
+
+
+def page_name_spans(
+    text: str, blocks: Sequence, hits: Sequence[Hit], ignored: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Every place where a name the page gives itself stands (page_names.py): a name declared
+    by its shape (company suffix, copyright, title), or a capitalised verb after a determiner
+    in prose ("The 21-Day Reset is..."), wherever the page repeats it, headings included."""
+    names = declared_names(text, blocks)
+    block_starts = [b.start for b in blocks]
+    cache: dict[int, bool] = {}
+    for hit in hits:
+        if hit[0] not in ignored or not text[hit[1] : hit[1] + 1].isupper():
+            continue
+        if not _verb_base(text[hit[1] : hit[2]].lower()):
+            continue
+        b = bisect_right(block_starts, hit[1]) - 1
+        if b < 0 or blocks[b].kind in NOT_PROSE:
+            continue
+        if b not in cache:
+            cache[b] = _Words(text, blocks[b].start, blocks[b].end).prose()
+        if cache[b]:
+            name = determined_name(text, blocks[b].start, hit[1], hit[2])
+            if name:
+                names.add(name)
+    return occurrences(text, names) if names else []
 
 
 def opening_names(text: str, blocks: Sequence, hits: Sequence[Hit], extends: Extends) -> list:

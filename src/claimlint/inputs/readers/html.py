@@ -305,6 +305,8 @@ class _Reader:
             href = html.unescape(self.text[span[0] : span[1]]) if span else ""
             if href:
                 self.open_links.append((start, href))
+            if self.open.get("nav"):  # a bar of bare links: each link is its own item
+                self.builder.start_block()
         if self_closing and tag not in VOID and tag in BLOCKS:
             self.builder.start_block()
 
@@ -320,6 +322,8 @@ class _Reader:
         if tag == "a" and self.open_links:
             link_start, href = self.open_links.pop()
             self.links.append(Link(link_start, start, href))
+        if tag == "a" and self.open.get("nav"):
+            self.builder.start_block()
 
 
 def read_html(text: str, opened: Sequence[str] = ()) -> Reading:
