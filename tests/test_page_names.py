@@ -67,7 +67,9 @@ def test_a_slogan_is_not_a_name() -> None:
 
 
 def test_a_name_that_names_a_condition_keeps_its_claim() -> None:
-    page = "Book a visit.\n\nOur Migraine Relief Spray ends headaches.\n\nMigraine Relief Labs, LLC\n"
+    page = (
+        "Book a visit.\n\nOur Migraine Relief Spray ends headaches.\n\nMigraine Relief Labs, LLC\n"
+    )
     assert 3 in _efficacy_lines(page)
 
 

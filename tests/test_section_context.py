@@ -19,7 +19,8 @@ def _rules(text: str, path: str = "page.md") -> set[str]:
         "- Headache\n",
         "# Hyperbaric sessions\n\n## Side effects\n\n- Blurred vision that usually resolves"
         " within days after the course ends\n",
-        "# Red-light caps\n\n## Warnings\n\nMild scalp tingling fades within an hour of a session.\n",
+        "# Red-light caps\n\n## Warnings\n\nMild scalp tingling fades within an hour of a"
+        " session.\n",
         "# Sleep patches\n\n### Risks and side effects\n\n* Dry mouth and dizziness\n"
         "* Sleepiness that clears by midday\n",
     ],
