@@ -47,6 +47,7 @@ EXEMPTIONS = {
     "structure-function": "a normal-function statement with the supplement label statement",
     "dose-explanation": "an explanation of why doses differ between routes",
     "registration-explained": "beside a note that registration differs from approval",
+    "clearance-explained": "beside a note that clearance differs from approval",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)
