@@ -28,13 +28,13 @@ MIN_RECALL = 0.9861  # 0.926 (896 of 968) after round 6; 0.988 (956 of 968) afte
 # 1,808) once routes said to equal another ("as effectively as", "the same results as", "at IV
 # speed") rank them (det14); 0.9862 (1,783 of 1,808) with superiority said without "than"
 # ("Unlike Rogaine, ours actually works", "the only program that truly delivers") (det14)
-MAX_CAREFUL_FLAGGED = 0.0216  # 0.007 (3 of 450) after round 6; 0.004 (2 of 450) after round 7;
+MAX_CAREFUL_FLAGGED = 0.0206  # 0.007 (3 of 450) after round 6; 0.004 (2 of 450) after round 7;
 # 0.0088 (5 of 570) with sets i and j; 0.0095 (6 of 630) with set k; 0.0145 (10 of 690)
 # with set l; 0.0013 (1 of 750) with set n; 0 of 750 once the last careful text of sets a-l
 # (a denial of evidence read as a headline, CL105) stopped drawing a finding; 0.0275 (28 of 1,020)
 # with round 9's held-out sets m and o and the lead's careful-only set q; 0.0255 (26 of 1,020)
 # once a route's path described ("absorbed through the skin") stopped drawing CL203 (det13);
-# 0.0216 (22 of 1,020) with a clearance explained, the approved product named and "smoking
+# 0.0206 (21 of 1,020) with a clearance explained, the approved product named and "smoking
 # cessation" no route
 
 
