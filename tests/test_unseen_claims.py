@@ -225,6 +225,29 @@ SUPERIORITY_PASSES = [
 ]
 
 
+# -- onsets and figures in everyday words: a wound closed, a function back, medicines gone ------
+
+RETURN_AND_FIGURE_CLAIMS = [
+    "Burn blisters that refused to heal seal up within three days under our honey dressing.",
+    "Patients tell us their eyesight came back within a day of the first VitaOcula drop.",
+    "One MendRx infusion has you back to your old self by lunchtime.",
+    "Runners on our cryo program are back on the track in half the time.",
+    "Spray twice and breathe freely within seconds.",
+    "Fall asleep with a stuffy nose and wake up breathing clear with NasaLite strips.",
+    "This acne patch works overnight.",
+    "Seven in ten of our arthritis clients are off their painkillers by spring.",
+    "95% of our sciatica patients never needed spine surgery.",
+    "Users read four more lines on the eye chart after eight weeks of OptiLeaf.",
+]
+RETURN_AND_FIGURE_PASSES = [
+    "Most small blisters seal up within a few days without treatment.",
+    "If your eyesight has not come back to normal by evening, call the clinic.",
+    "Our physiotherapist decides when each runner is back on the track.",
+    "Our overnight pharmacist works overnight on Saturdays.",
+    "Half of new patients arrive off their medication after a bad reaction, so we begin with a review.",
+]
+
+
 # -- every group above, flagged and passing ----------------------------------------------------
 
 # group -> (the category a text of the group must or must not draw, its texts); MORE_* name
@@ -238,6 +261,10 @@ FLAGGED = {
     "figures_restored_measures_and_felt_changes_are_claims": (None, MORE_CLAIMS),
     "routes_said_to_equal_or_outdo_another_are_ranked": ("route-comparison", ROUTE_PARITY_CLAIMS),
     "superiority_with_no_than_is_a_claim": ("efficacy", SUPERIORITY_CLAIMS),
+    "functions_back_wounds_closed_and_medicines_gone_are_claims": (
+        "efficacy",
+        RETURN_AND_FIGURE_CLAIMS,
+    ),
 }
 PASSING = {
     "names_and_natural_regrowth_pass": ("efficacy", EPONYM_PASSES),
@@ -248,6 +275,7 @@ PASSING = {
     "ranges_goals_and_ordinary_care_pass": (None, MORE_PASSES),
     "prices_flavors_and_care_steps_rank_no_route": ("route-comparison", ROUTE_PARITY_PASSES),
     "facts_about_rivals_and_opening_hours_pass": ("efficacy", SUPERIORITY_PASSES),
+    "natural_courses_shifts_and_reviews_pass": ("efficacy", RETURN_AND_FIGURE_PASSES),
 }
 
 
