@@ -244,7 +244,7 @@ RETURN_AND_FIGURE_PASSES = [
     "If your eyesight has not come back to normal by evening, call the clinic.",
     "Our physiotherapist decides when each runner is back on the track.",
     "Our overnight pharmacist works overnight on Saturdays.",
-    "Half of new patients arrive off their medication after a bad reaction, so we begin with a review.",
+    "Half of new patients arrive off their medication after a bad reaction.",
 ]
 
 
