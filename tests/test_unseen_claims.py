@@ -248,6 +248,24 @@ RETURN_AND_FIGURE_PASSES = [
 ]
 
 
+# -- hidden cures, infections ruled out, and products no list names -------------------------------
+
+HIDDEN_AND_PREVENTED_CLAIMS = [
+    "Colloidal gold is the lupus treatment rheumatologists never tell you about.",
+    "Discover the forbidden remedy for heart disease: cayenne tincture.",
+    "Sip one cup of ImmuTea each morning and you won't get sick all winter.",
+    "Our breathing app calms panic attacks in minutes.",
+    "Its botanicals clear brain fog and ease forgetfulness.",
+    "These brain-training games cure dyslexia.",
+]
+HIDDEN_AND_PREVENTED_PASSES = [
+    "Ask your doctor about treatments your insurer covers; some are not on our list.",
+    "Stay home when you are ill so you won't pass the flu to coworkers.",
+    "Our scheduling app tells you when the clinic is quiet.",
+    "TMS systems are FDA-cleared for depression, and our psychiatrist explains the evidence.",
+]
+
+
 # -- every group above, flagged and passing ----------------------------------------------------
 
 # group -> (the category a text of the group must or must not draw, its texts); MORE_* name
@@ -265,6 +283,7 @@ FLAGGED = {
         "efficacy",
         RETURN_AND_FIGURE_CLAIMS,
     ),
+    "hidden_cures_and_infections_ruled_out_are_claims": ("efficacy", HIDDEN_AND_PREVENTED_CLAIMS),
 }
 PASSING = {
     "names_and_natural_regrowth_pass": ("efficacy", EPONYM_PASSES),
@@ -276,6 +295,7 @@ PASSING = {
     "prices_flavors_and_care_steps_rank_no_route": ("route-comparison", ROUTE_PARITY_PASSES),
     "facts_about_rivals_and_opening_hours_pass": ("efficacy", SUPERIORITY_PASSES),
     "natural_courses_shifts_and_reviews_pass": ("efficacy", RETURN_AND_FIGURE_PASSES),
+    "advice_hygiene_and_clearances_pass": ("efficacy", HIDDEN_AND_PREVENTED_PASSES),
 }
 
 
