@@ -126,11 +126,14 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
     """The hits without the outcome words that only stand inside a business or product name
     (see the module's docstring)."""
     ignored = extends.family(IGNORED)
-    if not any(h[0] in ignored for h in hits):
+    outcomes = [h for h in hits if h[0] in ignored]
+    if not outcomes:
         return hits
+    capitalised = [h for h in outcomes if text[h[1] : h[1] + 1].isupper()]  # the few that may name
     spans = name_spans(text, blocks, hits, extends)
-    spans += opening_names(text, blocks, hits, extends)
-    spans += page_name_spans(text, blocks, hits, ignored)
+    if capitalised:
+        spans += opening_names(text, blocks, hits, extends, capitalised)
+    spans += page_name_spans(text, blocks, capitalised)
     if not spans:
         return hits
     conditions = extends.family(NAMED_CONDITION)
@@ -145,11 +148,14 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
         k = bisect_right(starts, hit[1]) - 1
         return k >= 0 and hit[2] <= named[k][1]
 
-    return [h for h in hits if h[0] not in ignored or not inside(h)]
+    dropped = {h for h in outcomes if inside(h)}  # only outcome hits can be dropped
+    if not dropped:
+        return hits
+    return [h for h in hits if h[0] not in ignored or h not in dropped]
 
 
 def page_name_spans(
-    text: str, blocks: Sequence, hits: Sequence[Hit], ignored: frozenset[str]
+    text: str, blocks: Sequence, capitalised: Sequence[Hit]
 ) -> list[tuple[int, int]]:
     """Every place where a name the page gives itself stands (page_names.py): a name declared
     by its shape (company suffix, copyright, title), or a capitalised verb after a determiner
@@ -157,36 +163,33 @@ def page_name_spans(
     names = declared_names(text, blocks)
     block_starts = [b.start for b in blocks]
     cache: dict[int, bool] = {}
-    for hit in hits:
-        if hit[0] not in ignored or not text[hit[1] : hit[1] + 1].isupper():
-            continue
-        if not _verb_base(text[hit[1] : hit[2]].lower()):
-            continue
+    for hit in capitalised:
         b = bisect_right(block_starts, hit[1]) - 1
         if b < 0 or blocks[b].kind in NOT_PROSE:
             continue
+        name = determined_name(text, blocks[b].start, hit[1], hit[2])  # cheap: asked first
+        if not name:
+            continue
         if b not in cache:
             cache[b] = _Words(text, blocks[b].start, blocks[b].end).prose()
-        if cache[b]:
-            name = determined_name(text, blocks[b].start, hit[1], hit[2])
-            if name:
-                names.add(name)
+        if cache[b] and _verb_base(text[hit[1] : hit[2]].lower()):
+            names.add(name)
     return occurrences(text, names) if names else []
 
 
-def opening_names(text: str, blocks: Sequence, hits: Sequence[Hit], extends: Extends) -> list:
+def opening_names(
+    text: str, blocks: Sequence, hits: Sequence[Hit], extends: Extends, capitalised: Sequence[Hit]
+) -> list:
     """The spans of one-word names that open a sentence before a `name-follower` word (see the
-    module's docstring): a capitalised outcome verb ("Restore", not "Relief" or "Healing")."""
+    module's docstring): a capitalised outcome verb ("Restore", not "Relief" or "Healing"),
+    among the `capitalised` outcome hits."""
     followers = extends.family(FOLLOWER)
     follower_starts = {h[1] for h in hits if h[0] in followers}
     if not follower_starts:
         return []
-    ignored = extends.family(IGNORED)
     block_starts = [b.start for b in blocks]
     spans = []
-    for hit in hits:
-        if hit[0] not in ignored or not text[hit[1] : hit[1] + 1].isupper():
-            continue
+    for hit in capitalised:
         word = text[hit[1] : hit[2]]
         after = hit[2]
         while after < len(text) and text[after] in " \t":

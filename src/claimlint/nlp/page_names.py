@@ -21,6 +21,7 @@ _SUFFIX = re.compile(
     r",?[ \t]+(?:LLC|L\.L\.C\.|PLLC|P\.L\.L\.C\.|LLP|Inc\.?|Ltd\.?|P\.C\.|Corp\.?|GmbH)(?!\w)"
 )
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)[ \t]*(?:\d{4}(?:[-–]\d{4})?[ \t]+)?")
+_SUFFIX_WORDS = ("LLC", "L.L.C.", "LLP", "Inc", "Ltd", "P.C.", "Corp", "GmbH")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’&+-]){_NAME}$")
 _NAME_AFTER = re.compile(_NAME)
 _TITLE_PARTS = re.compile(r"[ \t]+[|–—·-][ \t]+")
@@ -36,11 +37,17 @@ def declared_names(text: str, blocks: Sequence) -> set[str]:
     """Names the page states in an unmistakable shape: before a company suffix, after a
     copyright sign, or as the last part of a title divided by "|" or a dash."""
     names = set()
-    for suffix in _SUFFIX.finditer(text):  # the name ends where the suffix starts
+    suffixes = any(word in text for word in _SUFFIX_WORDS)  # the scans below only if they can match
+    for suffix in (
+        _SUFFIX.finditer(text) if suffixes else ()
+    ):  # the name ends where the suffix starts
         found = _NAME_BEFORE.search(text, max(0, suffix.start() - WINDOW), suffix.start())
         if found:
             names.add(found.group())
-    for sign in _COPYRIGHT.finditer(text):  # the name starts after the sign and the year
+    signs = "©" in text or "(c)" in text or "Copyright" in text
+    for sign in (
+        _COPYRIGHT.finditer(text) if signs else ()
+    ):  # the name starts after the sign and the year
         found = _NAME_AFTER.match(text, sign.end(), sign.end() + WINDOW)
         if found:
             names.add(found.group())
@@ -74,10 +81,9 @@ def occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:
     for name in names:
         words = name.split()
         forms.update(" ".join(words[:k]) for k in range(MIN_PREFIX_WORDS, len(words)))
-    spans = []
-    for form in sorted(forms, key=len, reverse=True):
-        pattern = re.compile(
-            r"(?<![\w])" + r"[ \t\n]+".join(map(re.escape, form.split())) + r"(?![\w])"
-        )
-        spans.extend(m.span() for m in pattern.finditer(text))
-    return spans
+    alternatives = (
+        r"[ \t\n]+".join(map(re.escape, form.split()))
+        for form in sorted(forms, key=len, reverse=True)  # the whole name before its first words
+    )
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+    return [m.span() for m in pattern.finditer(text)]
