@@ -266,6 +266,26 @@ HIDDEN_AND_PREVENTED_PASSES = [
 ]
 
 
+# -- safety said as another product's risks avoided, pledges after the claim ---------------------
+
+SAFETY_AND_PLEDGE_CLAIMS = [
+    ("Plant-based estrogen carries none of the dangers of the pill.", "safety"),
+    ("Being drug-free, the NeuroPad couldn't possibly harm your child.", "safety"),
+    ("Your tinnitus will fade away. You have our word.", "guarantee"),
+    ("Your psoriasis will disappear by summer. Count on it.", "guarantee"),
+    (
+        "If your walker isn't in the cupboard for good within 60 days, we will refund you.",
+        "guarantee",
+    ),
+]
+SAFETY_AND_PLEDGE_PASSES = [
+    ("Some risks of the pill also apply to plant-based estrogen; ask us which.", "safety"),
+    ("Our nurse can't possibly cover everything in one call, so we send notes.", "safety"),
+    ("Every prescription ships within a day. You have our word.", "guarantee"),
+    ("If your parcel is not delivered in five days, we refund the shipping.", "guarantee"),
+]
+
+
 # -- every group above, flagged and passing ----------------------------------------------------
 
 # group -> (the category a text of the group must or must not draw, its texts); MORE_* name
@@ -284,6 +304,7 @@ FLAGGED = {
         RETURN_AND_FIGURE_CLAIMS,
     ),
     "hidden_cures_and_infections_ruled_out_are_claims": ("efficacy", HIDDEN_AND_PREVENTED_CLAIMS),
+    "risks_avoided_and_pledges_after_the_claim_are_flagged": (None, SAFETY_AND_PLEDGE_CLAIMS),
 }
 PASSING = {
     "names_and_natural_regrowth_pass": ("efficacy", EPONYM_PASSES),
@@ -296,6 +317,7 @@ PASSING = {
     "facts_about_rivals_and_opening_hours_pass": ("efficacy", SUPERIORITY_PASSES),
     "natural_courses_shifts_and_reviews_pass": ("efficacy", RETURN_AND_FIGURE_PASSES),
     "advice_hygiene_and_clearances_pass": ("efficacy", HIDDEN_AND_PREVENTED_PASSES),
+    "risks_explained_and_service_pledges_pass": (None, SAFETY_AND_PLEDGE_PASSES),
 }
 
 
