@@ -286,6 +286,22 @@ SAFETY_AND_PLEDGE_PASSES = [
 ]
 
 
+# -- approval: uses in a list, a government no one names, a listing, a brand's twin --------------
+
+APPROVAL_SHAPES_CLAIMS = [
+    "Our deep TMS helmet is FDA-cleared for OCD, insomnia, and chronic pain.",
+    "A nationally approved therapy for autism spectrum disorder.",
+    "Our arnica pellets are FDA-listed, so you can trust them for bruises.",
+    "# Compounded Semaglutide Plans\n\nThe same medication as Wegovy, without the wait.",
+]
+APPROVAL_SHAPES_PASSES = [
+    "TMS is FDA-cleared for depression and OCD; for insomnia it is still investigational.",
+    "Our nurses completed a state-approved course in IV therapy.",
+    "All homeopathic products must be listed with the FDA; a listing is not an approval.",
+    "# Wegovy at Our Pharmacy\n\nThe same pen as last month, refilled on time.",
+]
+
+
 # -- every group above, flagged and passing ----------------------------------------------------
 
 # group -> (the category a text of the group must or must not draw, its texts); MORE_* name
@@ -305,6 +321,7 @@ FLAGGED = {
     ),
     "hidden_cures_and_infections_ruled_out_are_claims": ("efficacy", HIDDEN_AND_PREVENTED_CLAIMS),
     "risks_avoided_and_pledges_after_the_claim_are_flagged": (None, SAFETY_AND_PLEDGE_CLAIMS),
+    "approval_in_lists_listings_and_brand_twins_is_flagged": ("approval", APPROVAL_SHAPES_CLAIMS),
 }
 PASSING = {
     "names_and_natural_regrowth_pass": ("efficacy", EPONYM_PASSES),
@@ -318,6 +335,7 @@ PASSING = {
     "natural_courses_shifts_and_reviews_pass": ("efficacy", RETURN_AND_FIGURE_PASSES),
     "advice_hygiene_and_clearances_pass": ("efficacy", HIDDEN_AND_PREVENTED_PASSES),
     "risks_explained_and_service_pledges_pass": (None, SAFETY_AND_PLEDGE_PASSES),
+    "labels_courses_and_refills_pass": ("approval", APPROVAL_SHAPES_PASSES),
 }
 
 
