@@ -302,6 +302,31 @@ APPROVAL_SHAPES_PASSES = [
 ]
 
 
+# -- measures kept in range, bodies as they were, answers that deal with it, no dose limit ---------
+
+KEPT_AND_HANDLED_CLAIMS = [
+    ("GlucoBalance keeps blood sugar where it belongs, all day.", "efficacy"),
+    ("No more foggy afternoons: BrainBloom keeps you sharp.", "efficacy"),
+    ("With OsteoMax, brittle bones get dense again.", "efficacy"),
+    ("Kids on our gut protocol stop having meltdowns.", "efficacy"),
+    ("The tinnitus stops the day you start EarPeace.", "efficacy"),
+    ("Joint pain? Our turmeric shot takes care of it.", "efficacy"),
+    ("Our patch outlasts any pill you'll ever swallow.", "route-comparison"),
+    ("Forget capsules; our IV gives your cells the real dose.", "route-comparison"),
+    ("Nasal NAD+ rivals an IV drip at a fraction of the cost.", "route-comparison"),
+    ("Kids can take as many of these gummies as they want.", "safety"),
+    ("Nothing in our detox tea can hurt you.", "safety"),
+    ("Every single client leaves our clinic lighter.", "guarantee"),
+]
+KEPT_AND_HANDLED_PASSES = [
+    ("Keep the bottle at room temperature and away from sunlight.", "efficacy"),
+    ("Billing questions? Our front desk takes care of them.", "efficacy"),
+    ("The day you start, a nurse calls to check how you are.", "efficacy"),
+    ("Drink as much water as you like after the session.", "safety"),
+    ("Every patient leaves with a printed care plan.", "guarantee"),
+]
+
+
 # -- every group above, flagged and passing ----------------------------------------------------
 
 # group -> (the category a text of the group must or must not draw, its texts); MORE_* name
@@ -322,6 +347,7 @@ FLAGGED = {
     "hidden_cures_and_infections_ruled_out_are_claims": ("efficacy", HIDDEN_AND_PREVENTED_CLAIMS),
     "risks_avoided_and_pledges_after_the_claim_are_flagged": (None, SAFETY_AND_PLEDGE_CLAIMS),
     "approval_in_lists_listings_and_brand_twins_is_flagged": ("approval", APPROVAL_SHAPES_CLAIMS),
+    "measures_kept_bodies_restored_and_no_dose_limit_are_flagged": (None, KEPT_AND_HANDLED_CLAIMS),
 }
 PASSING = {
     "names_and_natural_regrowth_pass": ("efficacy", EPONYM_PASSES),
@@ -336,6 +362,7 @@ PASSING = {
     "advice_hygiene_and_clearances_pass": ("efficacy", HIDDEN_AND_PREVENTED_PASSES),
     "risks_explained_and_service_pledges_pass": (None, SAFETY_AND_PLEDGE_PASSES),
     "labels_courses_and_refills_pass": ("approval", APPROVAL_SHAPES_PASSES),
+    "storage_billing_and_aftercare_pass": (None, KEPT_AND_HANDLED_PASSES),
 }
 
 
