@@ -102,3 +102,34 @@ def test_a_route_path_described_is_no_route_contrast(text: str) -> None:
 )
 def test_a_ranking_beside_a_route_path_still_claims(text: str) -> None:
     assert lint(text) & {"CL201", "CL203"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PRP injections are not a proven cure for tendon tears, and anyone who guarantees that "
+        "they will rebuild the tendon is making a claim no study supports.",
+        "Exosome injections are not a proven cure for knee arthritis, and anyone who guarantees "
+        "they will regrow cartilage is overstating the evidence.",
+    ],
+)
+def test_someone_elses_guarantee_named_to_warn_is_no_claim(text: str) -> None:
+    assert not lint(text) & {"CL101", "CL601", "CL602"}
+
+
+def test_the_sellers_own_guarantee_beside_it_still_claims() -> None:
+    assert "CL601" in lint("Unlike anyone who guarantees results, we guarantee a cure.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vitamin C drips bypass the gut, but there is no good evidence that they work better "
+        "than a glass of orange juice for healthy people.",
+        "Testosterone pellets and weekly shots have not been compared in large trials, so we "
+        "can't say one is more effective.",
+        "It is unclear whether liposomal capsules are more effective than ordinary tablets.",
+    ],
+)
+def test_a_route_ranking_denied_is_no_route_claim(text: str) -> None:
+    assert not lint(text) & {"CL201", "CL202", "CL203"}

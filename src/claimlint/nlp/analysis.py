@@ -48,6 +48,7 @@ EXEMPTIONS = {
     "dose-explanation": "an explanation of why doses differ between routes",
     "registration-explained": "beside a note that registration differs from approval",
     "clearance-explained": "beside a note that clearance differs from approval",
+    "ranking-denied": "a ranking said to be unknown or unsupported",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)
