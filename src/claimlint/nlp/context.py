@@ -18,7 +18,7 @@ from claimlint.packs import Modifier
 
 MAX_LIST_ITEMS = 12  # a lead-in sentence governs at most this many list items after it
 MAX_CLOSURES = 1024  # label sets remembered per rule set: the common ones come first
-BULLETS = frozenset("•▪◦‣·●○■□–*")
+BULLETS = frozenset("•▪◦‣·●○■□–*-+")
 INLINE_BULLETS = frozenset("•▪◦‣●■")  # glyphs that mark an item inside a line, never punctuation
 
 

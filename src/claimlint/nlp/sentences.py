@@ -27,9 +27,14 @@ _END = re.compile(
 )
 _BYLINE = re.compile(r"[-–—]{1,2}[ \t]*[A-Z]")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
-# Separators that end a sentence inside a block: nav/footer middots, pipes, bullets.
-_SEPARATOR = re.compile(r"\s[·•|]\s|^[ \t]*[•·▪◦][ \t]", re.MULTILINE)
-_SEPARATOR_CHARS = "·•|▪◦"  # a text without any of them has no separator to look for
+# Separators that end a sentence inside a block: nav/footer middots, pipes, bullets, and in
+# plain text the items of a dashed list ("  - Pain relief") and a heading's underline ("-----").
+_SEPARATOR = re.compile(
+    r"\s[·•|]\s|^[ \t]*[•·▪◦][ \t]|^[ \t]*[-*+][ \t]+(?=\S)|^[ \t]*(?:-{3,}|={3,})[ \t]*$",
+    re.MULTILINE,
+)
+_SEPARATOR_CHARS = "·•|▪◦"  # a text without any of them, or a line opened by a dash, has none
+_LINE_MARK = re.compile(r"\n[ \t]*[-*+=]")
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,7 @@ _TAG_LINE = re.compile(r"\s*(?:tags|tagged|tagged with|categories|keywords|filed
 
 def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     out: list[Sentence] = []
-    separators = any(char in text for char in _SEPARATOR_CHARS)
+    separators = any(char in text for char in _SEPARATOR_CHARS) or bool(_LINE_MARK.search(text))
     for index, block in enumerate(blocks):
         for start, end in split_block(text, block.start, block.end, separators):
             kind = block.kind

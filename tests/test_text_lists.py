@@ -1,0 +1,38 @@
+"""Plain-text pages write lists and headings with dashes: each "  - item" line is a sentence of
+its own, and a heading's underline ("------") ends the heading."""
+
+from __future__ import annotations
+
+from claimlint.api import lint_text
+from claimlint.inputs.readers.text import read_text
+from claimlint.nlp.sentences import split_sentences
+
+
+def _sentences(text: str) -> list[str]:
+    prose = read_text(text).prose
+    return [prose.text[s.start : s.end] for s in split_sentences(prose.text, prose.blocks)]
+
+
+def test_dashed_items_and_an_underlined_heading_are_sentences() -> None:
+    text = (
+        "WHAT MEMBERS NOTICE\n-------------------\n  - Calmer evenings\n  * Fewer night wakings\n"
+    )
+    assert [s.strip() for s in _sentences(text)] == [
+        "WHAT MEMBERS NOTICE",
+        "Calmer evenings",
+        "Fewer night wakings",
+    ]
+
+
+def test_a_hyphen_inside_a_line_does_not_split() -> None:
+    text = "Take one capsule - with food - each morning.\n"
+    assert len(_sentences(text)) == 1
+
+
+def test_benefit_items_of_a_text_list_are_found_one_by_one() -> None:
+    page = (
+        "RESULTS TO EXPECT\n-----------------\n  - Faster return to the gym after knee surgery\n"
+        "  - Stronger tendons and ligaments\n"
+    )
+    lines = sorted({d.line for d in lint_text(page, path="page.txt") if d.category == "efficacy"})
+    assert lines == [3, 4]
