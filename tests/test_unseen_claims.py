@@ -327,6 +327,33 @@ KEPT_AND_HANDLED_PASSES = [
 ]
 
 
+# -- youth and functions back, goodbyes, habits quit, no return, transformations ------------------
+
+RESTORED_AND_ENDED_CLAIMS = [
+    (
+        "Arthritis sufferers are moving like they did in their twenties thanks to FlexiRoot.",
+        "efficacy",
+    ),
+    ("# Hair Back in 90 Days\n\nOur scalp serum is made with rosemary oil.", "efficacy"),
+    ("Grandma's memory came flooding back after two months of NeuroBerry.", "efficacy"),
+    ("Each hyperbaric session repairs concussion damage.", "efficacy"),
+    ("Bye-bye, brain fog.", "efficacy"),
+    ("Smokers quit in one session with our laser therapy.", "efficacy"),
+    ("Your child's eczema won't come back once you switch to our oat cream.", "efficacy"),
+    ("Our laser cap turns thinning patches into thick, full hair.", "efficacy"),
+    ("Finally, a natural fix for restless legs.", "efficacy"),
+    ("Pills lose half their power in your stomach; our drops don't.", "route-comparison"),
+    ("Results you can count on, every time.", "guarantee"),
+]
+RESTORED_AND_ENDED_PASSES = [
+    ("Pull your hair back before the facial so the mask stays clean.", "efficacy"),
+    ("So long, and thanks for reading our newsletter this month.", "efficacy"),
+    ("Cold sores often come back when you are run down; ask us about prevention.", "efficacy"),
+    ("Our results page is updated every time a new study is published.", "guarantee"),
+    ("Nobody can promise weight loss; your results depend on many things.", "guarantee"),
+]
+
+
 # -- every group above, flagged and passing ----------------------------------------------------
 
 # group -> (the category a text of the group must or must not draw, its texts); MORE_* name
@@ -348,6 +375,7 @@ FLAGGED = {
     "risks_avoided_and_pledges_after_the_claim_are_flagged": (None, SAFETY_AND_PLEDGE_CLAIMS),
     "approval_in_lists_listings_and_brand_twins_is_flagged": ("approval", APPROVAL_SHAPES_CLAIMS),
     "measures_kept_bodies_restored_and_no_dose_limit_are_flagged": (None, KEPT_AND_HANDLED_CLAIMS),
+    "youth_back_goodbyes_and_no_return_are_flagged": (None, RESTORED_AND_ENDED_CLAIMS),
 }
 PASSING = {
     "names_and_natural_regrowth_pass": ("efficacy", EPONYM_PASSES),
@@ -363,6 +391,7 @@ PASSING = {
     "risks_explained_and_service_pledges_pass": (None, SAFETY_AND_PLEDGE_PASSES),
     "labels_courses_and_refills_pass": ("approval", APPROVAL_SHAPES_PASSES),
     "storage_billing_and_aftercare_pass": (None, KEPT_AND_HANDLED_PASSES),
+    "hair_ties_farewells_and_recurrence_advice_pass": (None, RESTORED_AND_ENDED_PASSES),
 }
 
 
