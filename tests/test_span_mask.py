@@ -133,3 +133,29 @@ def test_the_sellers_own_guarantee_beside_it_still_claims() -> None:
 )
 def test_a_route_ranking_denied_is_no_route_claim(text: str) -> None:
     assert not lint(text) & {"CL201", "CL202", "CL203"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If we ship the wrong strength, we will replace the medication at no charge.",
+        'The FDA granted an MDMA therapy "breakthrough therapy" designation in 2017, which speeds '
+        "review but is not approval.",
+        "In the trials, most of the lost weight returned after the injections stopped.",
+        "Free, well-lit, safe parking is behind the clinic, next to the bike racks.",
+    ],
+)
+def test_words_that_name_no_result_of_the_product_are_masked(text: str) -> None:
+    assert not lint(text) & {"CL101", "CL401"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Our clinic is a safe space, and ketamine is completely safe.", "CL401"),
+        ("We replace the cream at no charge, and our cream cures eczema.", "CL101"),
+    ],
+)
+def test_a_claim_beside_a_masked_phrase_still_counts(text: str, rule: str) -> None:
+    # with `none: [safe-context]` CL401 missed the first: the safe space silenced the sentence
+    assert rule in lint(text)
