@@ -354,6 +354,26 @@ RESTORED_AND_ENDED_PASSES = [
 ]
 
 
+# -- body parts made stronger, a dose without a second thought, a results promise, "Period." -------
+
+EMPHATIC_CLAIMS = [
+    ("Stronger knees, zero surgery.", "efficacy"),
+    (
+        "Unlike oral pills, our transdermal cream skips the liver and works twice as hard.",
+        "route-comparison",
+    ),
+    ("Pregnant women can use it without a second thought.", "safety"),
+    ("Your pain ends here. Period.", "guarantee"),
+    ("Backed by our lifetime results promise.", "guarantee"),
+]
+EMPHATIC_PASSES = [
+    ("Stronger knees start with a warm-up; ask our trainer for one.", "efficacy"),
+    ("Our pharmacist works twice as many hours in winter, so call early.", "route-comparison"),
+    ("Track your period. Our app reminds you when your next one is due.", "guarantee"),
+    ("Our service promise: a nurse answers within the hour.", "guarantee"),
+]
+
+
 # -- every group above, flagged and passing ----------------------------------------------------
 
 # group -> (the category a text of the group must or must not draw, its texts); MORE_* name
@@ -376,6 +396,7 @@ FLAGGED = {
     "approval_in_lists_listings_and_brand_twins_is_flagged": ("approval", APPROVAL_SHAPES_CLAIMS),
     "measures_kept_bodies_restored_and_no_dose_limit_are_flagged": (None, KEPT_AND_HANDLED_CLAIMS),
     "youth_back_goodbyes_and_no_return_are_flagged": (None, RESTORED_AND_ENDED_CLAIMS),
+    "emphatic_fragments_and_promises_are_flagged": (None, EMPHATIC_CLAIMS),
 }
 PASSING = {
     "names_and_natural_regrowth_pass": ("efficacy", EPONYM_PASSES),
@@ -392,6 +413,7 @@ PASSING = {
     "labels_courses_and_refills_pass": ("approval", APPROVAL_SHAPES_PASSES),
     "storage_billing_and_aftercare_pass": (None, KEPT_AND_HANDLED_PASSES),
     "hair_ties_farewells_and_recurrence_advice_pass": (None, RESTORED_AND_ENDED_PASSES),
+    "warm_ups_shifts_and_service_promises_pass": (None, EMPHATIC_PASSES),
 }
 
 
