@@ -200,7 +200,7 @@ def _inline_lexicon(owner: str, part: str, data: dict, path: str, tokens_key="",
 def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Lexicon]]:
     check = _Checker(path, f"modifier '{name}'")
     data = check.conform("modifier", value)
-    _python_only(check, data, "cue_regex", "links")
+    _python_only(check, data, "cue_regex", "pseudo_regex", "links")
     _bounded_tokens(check, data, "cue_tokens")
     made: list[Lexicon] = []
     cues = _inline_lexicon(name, "cues", data, path, "cue_tokens", "cue_regex")
@@ -208,7 +208,7 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
         made.append(cues)
     extra = {}
     for part in ("terminators", "pseudo", "confirm"):
-        lex = _inline_lexicon(name, part, data, path)
+        lex = _inline_lexicon(name, part, data, path, "", "pseudo_regex" if part == "pseudo" else "")
         if lex:
             made.append(lex)
             extra[part] = lex.name
