@@ -208,7 +208,9 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
         made.append(cues)
     extra = {}
     for part in ("terminators", "pseudo", "confirm"):
-        lex = _inline_lexicon(name, part, data, path, "", "pseudo_regex" if part == "pseudo" else "")
+        lex = _inline_lexicon(
+            name, part, data, path, "", "pseudo_regex" if part == "pseudo" else ""
+        )
         if lex:
             made.append(lex)
             extra[part] = lex.name
