@@ -164,9 +164,17 @@ def test_the_same_page_without_its_disclaimer_draws_cl303_and_cl504() -> None:
 
 
 def test_brand_results_are_flagged_only_on_a_page_that_sells_the_compounded_drug() -> None:
-    figure = "Adults lose 15% of their body weight on average."
+    figure = "In the clinical trials, adults lost 15% of their body weight on average."
     assert "CL505" in approval_rules("Compounded tirzepatide, shipped monthly. " + figure)
     assert "CL505" not in approval_rules("Zepbound pens, prescribed online. " + figure)
+
+
+def test_a_sellers_own_figure_is_efficacy_not_borrowed_approval() -> None:
+    """Only a figure said with the trials it comes from is the brand's; "lose 15%" alone is the
+    seller's own claim, an efficacy figure (CL102)."""
+    text = "Compounded tirzepatide, shipped monthly. Members lose 15% of their body weight."
+    assert "CL505" not in approval_rules(text)
+    assert "CL102" in {d.rule for d in LINTER.lint(Source("own.md", text, "markdown"))}
 
 
 def test_research_pretext_is_flagged_only_beside_human_use() -> None:
