@@ -159,3 +159,16 @@ def test_words_that_name_no_result_of_the_product_are_masked(text: str) -> None:
 def test_a_claim_beside_a_masked_phrase_still_counts(text: str, rule: str) -> None:
     # with `none: [safe-context]` CL401 missed the first: the safe space silenced the sentence
     assert rule in lint(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Improvement tends to be modest, and some people see none.",
+        "Relief from the patch is often temporary, lasting a few hours.",
+        "Laser sessions may fade some sun spots, but how much you notice depends on skin type, "
+        "sun exposure, and how your skin repairs itself.",
+    ],
+)
+def test_a_result_said_to_be_limited_or_to_depend_on_factors_is_no_claim(text: str) -> None:
+    assert not {d for d in lint(text) if d.startswith("CL1")}
