@@ -91,23 +91,40 @@ class _Words:
         return self.words[j].lower() in CONNECTORS
 
 
-def name_spans(text: str, blocks: Sequence, hits: Sequence[Hit], extends: Extends) -> list:
+class _Blocks:
+    """The page's blocks as the name finders ask for them: which prose block holds an offset,
+    and its words, read once per block whichever finder asks first."""
+
+    def __init__(self, text: str, blocks: Sequence) -> None:
+        self.text = text
+        self.blocks = blocks
+        self.starts = [b.start for b in blocks]
+        self._words: dict[int, _Words | None] = {}
+
+    def at(self, offset: int) -> int:
+        """The index of the block holding an offset, or -1 outside blocks that are prose."""
+        b = bisect_right(self.starts, offset) - 1
+        return b if b >= 0 and self.blocks[b].kind not in NOT_PROSE else -1
+
+    def words(self, b: int) -> _Words | None:
+        """The words of block b, or None when the block reads as a banner or a list of names."""
+        if b not in self._words:
+            block = self.blocks[b]
+            words = _Words(self.text, block.start, block.end)
+            self._words[b] = words if words.prose() else None
+        return self._words[b]
+
+
+def name_spans(text: str, blocks: _Blocks, hits: Sequence[Hit], extends: Extends) -> list:
     """The (start, end) prose spans of the business and product names in the body text."""
     heads_labels = extends.family(NAME_HEAD)
     heads = [h for h in hits if h[0] in heads_labels]
-    if not heads:
-        return []
-    block_starts = [b.start for b in blocks]
-    cache: dict[int, _Words | None] = {}
     spans = set()
     for head in heads:
-        b = bisect_right(block_starts, head[1]) - 1
-        if b < 0 or blocks[b].kind in NOT_PROSE or head[2] > blocks[b].end:
+        b = blocks.at(head[1])
+        if b < 0 or head[2] > blocks.blocks[b].end:
             continue
-        if b not in cache:
-            words = _Words(text, blocks[b].start, blocks[b].end)
-            cache[b] = words if words.prose() else None
-        words = cache[b]
+        words = blocks.words(b)
         k = words.at(head[1]) if words is not None else -1
         if words is None or k < 0:
             continue
@@ -130,10 +147,11 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
     if not outcomes:
         return hits
     capitalised = [h for h in outcomes if text[h[1] : h[1] + 1].isupper()]  # the few that may name
-    spans = name_spans(text, blocks, hits, extends)
+    page = _Blocks(text, blocks)
+    spans = name_spans(text, page, hits, extends)
     if capitalised:
-        spans += opening_names(text, blocks, hits, extends, capitalised)
-    spans += page_name_spans(text, blocks, capitalised)
+        spans += opening_names(text, page, hits, extends, capitalised)
+    spans += page_name_spans(text, page, capitalised)
     if not spans:
         return hits
     conditions = extends.family(NAMED_CONDITION)
@@ -155,30 +173,24 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
 
 
 def page_name_spans(
-    text: str, blocks: Sequence, capitalised: Sequence[Hit]
+    text: str, blocks: _Blocks, capitalised: Sequence[Hit]
 ) -> list[tuple[int, int]]:
     """Every place where a name the page gives itself stands (page_names.py): a name declared
     by its shape (company suffix, copyright, title), or a capitalised verb after a determiner
     in prose ("The 21-Day Reset is..."), wherever the page repeats it, headings included."""
-    names = declared_names(text, blocks)
-    block_starts = [b.start for b in blocks]
-    cache: dict[int, bool] = {}
+    names = declared_names(text, blocks.blocks)
     for hit in capitalised:
-        b = bisect_right(block_starts, hit[1]) - 1
-        if b < 0 or blocks[b].kind in NOT_PROSE:
+        b = blocks.at(hit[1])
+        if b < 0:
             continue
-        name = determined_name(text, blocks[b].start, hit[1], hit[2])  # cheap: asked first
-        if not name:
-            continue
-        if b not in cache:
-            cache[b] = _Words(text, blocks[b].start, blocks[b].end).prose()
-        if cache[b] and _verb_base(text[hit[1] : hit[2]].lower()):
+        name = determined_name(text, blocks.blocks[b].start, hit[1], hit[2])  # cheap: asked first
+        if name and blocks.words(b) is not None and _verb_base(text[hit[1] : hit[2]].lower()):
             names.add(name)
     return occurrences(text, names) if names else []
 
 
 def opening_names(
-    text: str, blocks: Sequence, hits: Sequence[Hit], extends: Extends, capitalised: Sequence[Hit]
+    text: str, blocks: _Blocks, hits: Sequence[Hit], extends: Extends, capitalised: Sequence[Hit]
 ) -> list:
     """The spans of one-word names that open a sentence before a `name-follower` word (see the
     module's docstring): a capitalised outcome verb ("Restore", not "Relief" or "Healing"),
@@ -187,7 +199,6 @@ def opening_names(
     follower_starts = {h[1] for h in hits if h[0] in followers}
     if not follower_starts:
         return []
-    block_starts = [b.start for b in blocks]
     spans = []
     for hit in capitalised:
         word = text[hit[1] : hit[2]]
@@ -196,10 +207,10 @@ def opening_names(
             after += 1
         if after == hit[2] or after not in follower_starts or not _verb_base(word.lower()):
             continue
-        b = bisect_right(block_starts, hit[1]) - 1
-        if b < 0 or blocks[b].kind in NOT_PROSE:
+        b = blocks.at(hit[1])
+        if b < 0:
             continue
-        before = text[blocks[b].start : hit[1]].rstrip()
+        before = text[blocks.blocks[b].start : hit[1]].rstrip()
         if not before or before[-1] in _OPENERS:
             spans.append((hit[1], hit[2]))
     return spans
