@@ -174,7 +174,7 @@ class Linter:
     ) -> list[Hit] | None:
         """The hits that make a claim in this sentence (anchor first), or None."""
         get = _unmasked(sh, match.mask) if match.mask else sh.hits
-        # `none` reads every hit: a mask takes claim words out, never an exclusion the sentence holds
+        # `none` reads every hit: a mask takes claim words out, never an exclusion
         if any(sh.hits(index, name) for name in match.none):
             return None
         if match.carry:
