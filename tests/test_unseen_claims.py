@@ -378,6 +378,78 @@ EMPHATIC_PASSES = [
 
 # group -> (the category a text of the group must or must not draw, its texts); MORE_* name
 # their category per text. The group names are the case ids.
+
+# -- superiority without "than", onsets in everyday words, guarantees without the word ---------
+
+RANKED_CLAIMS = [
+    "The most successful knee-pain protocol in Arizona.",
+    "Ours is the most effective acne treatment anywhere in the Pacific Northwest.",
+    "The only hair-loss serum that truly reaches the follicle root.",
+    "Ours is the only sinus rinse that actually clears the infection at its source.",
+    "Our blue-light mask rivals $900 dermatologist devices.",
+    "These earbuds perform as well as pricey audiologist models for tinnitus.",
+    "Why keep taking Ambien when our Sleep+ gummies work faster?",
+    "Better, longer-lasting relief than any other chiropractor in town.",
+    "Why Peak Ortho?\n- Faster results than any other knee clinic in Ohio",
+    "Clients of the Ridgeway plan drop an average of 9 kg by their third month.",
+]
+RANKED_PASSES = [
+    "Dr. Lee was voted the most popular family doctor in Austin.",
+    "Ours is the only clinic in town that actually answers the phone on Sundays.",
+    "Our monthly plan costs less than $300 models sold elsewhere.",
+    "Is this the most effective acne treatment in Oregon? Ask a dermatologist.",
+    "In one 2020 trial, the serum beat $900 dermatologist devices on redness scores (Kim et al., 2020).",
+    "Why settle for a waiting list when you can book online today?",
+    "Our dumbbells range from 5 lbs to 50 lbs.",
+]
+EVERYDAY_ONSET_CLAIMS = [
+    "Our melatonin spray kicks in before your tea goes cold.",
+    "Spritz NasoClear and the congestion is gone before you finish your coffee.",
+    "Our migraine patch starts working the moment you put it on.",
+    "The heartburn fades after dose one of our chewable tablets.",
+    "One soak and your eczema itch is on its way out.",
+    "A single session, and the swelling in your knee is on its way down.",
+    "With Tinnira drops, the buzzing in your ears falls silent.",
+    "Apply ArthroBalm and the stiffness in your knees fades out within the hour.",
+    "Most of our members describe the overnight regrowth as life-changing.",
+    "Feel the immediate calm that every Serenix user talks about.",
+]
+EVERYDAY_ONSET_PASSES = [
+    "Our nurse checks in before your drip is ready.",
+    "Please arrive before your appointment time so the nurse can check your blood pressure.",
+    "Tinnitus can go quiet on its own for some people; see an audiologist if it lasts.",
+    "One parent and the child should attend the first visit together.",
+    "The moment you arrive, a nurse will take your blood pressure.",
+    "After dose one, your doctor reviews side effects before raising the dose.",
+    "One call and your appointment is booked.",
+    "Don't expect instant results: regrowth takes three to six months.",
+    "Instant messaging with your care team is included.",
+]
+UNWORDED_GUARANTEE_CLAIMS = [
+    "If your snoring hasn't stopped after 30 nights, we'll pay you back in full.",
+    "If your eyesight doesn't sharpen, we'll refund every cent.",
+    "No regrowth, no charge.",
+    "There is no patient with back pain our doctors can't help.",
+    "We have never met a case of eczema we couldn't clear.",
+    "No case of plantar fasciitis is too stubborn for our shockwave protocol.",
+    "Sleep through the night. That's the Dormiva guarantee.",
+    "Walk out pain-free. That's the Kestrel Spine promise.",
+    "Every Lumen member gets their confidence back after eight sessions.",
+    "Everyone who finishes the Thrive detox gets their health back.",
+]
+UNWORDED_GUARANTEE_PASSES = [
+    "If you're not happy with your visit for any reason, we'll refund your copay.",
+    "If the package is damaged in transit, we'll refund you in full.",
+    "If we can't find a slot for you this week, we'll refund your booking fee.",
+    "If your order doesn't arrive within five days, we'll refund every penny.",
+    "Honest answers, no pressure. That's the Maple Clinic promise.",
+    "There is no appointment we can't reschedule.",
+    "Every member gets their deposit back if they cancel within 14 days.",
+    "No case is too complex for our team to review.",
+    "Is there a patient we can't help? Yes, and we will tell you so at the first visit.",
+    "If your pain doesn't improve, call us; we may adjust the plan or refer you to a specialist.",
+]
+
 FLAGGED = {
     "eponyms_and_prefixed_verbs_carry_claims": ("efficacy", EPONYM_CLAIMS),
     "figurative_outcomes_and_prevention_are_claims": ("efficacy", FIGURATIVE_CLAIMS),
@@ -397,6 +469,9 @@ FLAGGED = {
     "measures_kept_bodies_restored_and_no_dose_limit_are_flagged": (None, KEPT_AND_HANDLED_CLAIMS),
     "youth_back_goodbyes_and_no_return_are_flagged": (None, RESTORED_AND_ENDED_CLAIMS),
     "emphatic_fragments_and_promises_are_flagged": (None, EMPHATIC_CLAIMS),
+    "rankings_without_than_are_flagged": ("efficacy", RANKED_CLAIMS),
+    "onsets_in_everyday_words_are_flagged": ("efficacy", EVERYDAY_ONSET_CLAIMS),
+    "guarantees_without_the_word_are_flagged": ("guarantee", UNWORDED_GUARANTEE_CLAIMS),
 }
 PASSING = {
     "names_and_natural_regrowth_pass": ("efficacy", EPONYM_PASSES),
@@ -414,6 +489,9 @@ PASSING = {
     "storage_billing_and_aftercare_pass": (None, KEPT_AND_HANDLED_PASSES),
     "hair_ties_farewells_and_recurrence_advice_pass": (None, RESTORED_AND_ENDED_PASSES),
     "warm_ups_shifts_and_service_promises_pass": (None, EMPHATIC_PASSES),
+    "awards_service_and_prices_rank_nothing": ("efficacy", RANKED_PASSES),
+    "arrivals_schedules_and_natural_courses_pass": ("efficacy", EVERYDAY_ONSET_PASSES),
+    "refunds_for_orders_and_service_pledges_pass": ("guarantee", UNWORDED_GUARANTEE_PASSES),
 }
 
 
