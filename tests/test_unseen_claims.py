@@ -398,7 +398,7 @@ RANKED_PASSES = [
     "Ours is the only clinic in town that actually answers the phone on Sundays.",
     "Our monthly plan costs less than $300 models sold elsewhere.",
     "Is this the most effective acne treatment in Oregon? Ask a dermatologist.",
-    "In one 2020 trial, the serum beat $900 dermatologist devices on redness scores (Kim et al., 2020).",
+    "In one trial, the serum beat $900 dermatologist devices on redness (Kim et al., 2020).",
     "Why settle for a waiting list when you can book online today?",
     "Our dumbbells range from 5 lbs to 50 lbs.",
 ]
