@@ -56,3 +56,26 @@ def test_a_heading_that_only_mentions_side_effects_does_not_govern() -> None:
 def test_a_safety_absolute_under_a_side_effects_heading_is_still_found() -> None:
     page = "# Troches\n\n## Side effects\n\nOur troches have no side effects at all.\n"
     assert any(d.category == "safety" for d in lint_text(page, path="page.md"))
+
+
+BRAND_TRIAL = (
+    "In the SURMOUNT-1 trial, adults on the top dose lost about 20% of their body weight over"
+    " 72 weeks (Jastreboff et al., N Engl J Med, 2022).\n"
+)
+
+
+def test_brand_trial_results_under_a_brand_name_heading_are_the_brands() -> None:
+    page = (
+        "# Compounded tirzepatide at Larkfield\n\nWe prescribe compounded tirzepatide.\n\n"
+        "## The brand-name medicines\n\nZepbound is FDA-approved for chronic weight management.\n\n"
+        + BRAND_TRIAL
+    )
+    assert "CL505" not in _rules(page)
+
+
+def test_brand_trial_results_under_the_sellers_own_heading_are_borrowed() -> None:
+    page = (
+        "# Compounded tirzepatide at Larkfield\n\nWe prescribe compounded tirzepatide.\n\n"
+        "## What our members can expect\n\n" + BRAND_TRIAL
+    )
+    assert "CL505" in _rules(page)

@@ -239,7 +239,14 @@ def _is_item(sh: SentenceHits, index: int) -> bool:
     return sh.text[line_start : sentence.start].rstrip()[-1:] in INLINE_BULLETS
 
 
-_WINDOWS = {"sentence": (0,), "next": (0, 1), "previous": (0, -1), "adjacent": (0, -1, 1)}
+# "heading": no sentence at all; only the section's heading (a `section` modifier) holds the cue
+_WINDOWS = {
+    "sentence": (0,),
+    "next": (0, 1),
+    "previous": (0, -1),
+    "adjacent": (0, -1, 1),
+    "heading": (),
+}
 
 
 def _window(index: int, window: str) -> tuple[int, ...]:
