@@ -450,6 +450,48 @@ UNWORDED_GUARANTEE_PASSES = [
     "If your pain doesn't improve, call us; we may adjust the plan or refer you to a specialist.",
 ]
 
+DISPARAGED_ROUTE_CLAIMS = [
+    "At-home lozenges are a watered-down version of what you get in our infusion suite.",
+    "Vitamin D tablets are a pale imitation of our monthly injection.",
+    "Drugstore patches are a fraction of what you get from our testosterone pellets.",
+    "Oral NAD+ capsules are nowhere near what an IV drip delivers.",
+    "Forget the chalky tablets. Our liquid iron drops work far better.",
+    "Melatonin gummies are a weak copy of our sublingual spray.",
+    "You never feel a melatonin gummy; our sublingual spray goes straight in.",
+]
+DISPARAGED_ROUTE_PASSES = [
+    "Our tablets are a cheaper version of the same tablet sold under a brand name.",
+    "Most people never feel the needle; our IV nurses are gentle and quick.",
+    "Our infusion suite has reclining chairs and blankets, a world away from a hospital ward.",
+    "The spray works far better when you prime the pump before the first use.",
+    "Tablets and shots both raise B12 levels; neither route has been shown to work better.",
+]
+RISKS_DENIED_CLAIMS = [
+    "Our red yeast rice doesn't share the side effects of statins.",
+    "Being plant-based, our sleep tincture doesn't come with the dangers of sleeping pills.",
+    "Herbal weight-loss teas do not pose the health risks that prescription diet pills do.",
+    "Our kratom capsules don't have any of the side effects of opioids.",
+    "Being natural, turmeric doesn't carry the same risks as NSAIDs.",
+]
+RISKS_DENIED_PASSES = [
+    "Natural doesn't mean safe: bioidentical hormones can carry the same risks as synthetic HRT.",
+    "Do bioidentical hormones carry the risks of synthetic HRT? Many experts think they do.",
+    "Compounded hormones do not carry the same FDA warnings, but the risks are similar.",
+    "We cannot say that herbal teas don't carry the risks of diet pills; ask your doctor.",
+]
+NEW_FORM_CLAIMS = [
+    "Try Vigorex, our FDA-approved sublingual version of Viagra.",
+    "Meet SlimDrop, our FDA-approved semaglutide drops, a custom version of Ozempic.",
+    "Our nasal spray version of Zofran is fully FDA-approved.",
+    "Our FDA-cleared gummy version of Adderall helps you focus.",
+]
+NEW_FORM_PASSES = [
+    "Our FDA-approved generic version of Lipitor costs $9 a month.",
+    "Our chewable version of Cialis is compounded and is not FDA-approved.",
+    "Is our sublingual version of Viagra FDA-approved? No: compounded drugs are not.",
+    "Our pharmacy stocks FDA-approved Cialis tablets and a chewable vitamin for kids.",
+]
+
 FLAGGED = {
     "eponyms_and_prefixed_verbs_carry_claims": ("efficacy", EPONYM_CLAIMS),
     "figurative_outcomes_and_prevention_are_claims": ("efficacy", FIGURATIVE_CLAIMS),
@@ -472,6 +514,9 @@ FLAGGED = {
     "rankings_without_than_are_flagged": ("efficacy", RANKED_CLAIMS),
     "onsets_in_everyday_words_are_flagged": ("efficacy", EVERYDAY_ONSET_CLAIMS),
     "guarantees_without_the_word_are_flagged": ("guarantee", UNWORDED_GUARANTEE_CLAIMS),
+    "routes_disparaged_as_lesser_copies_are_flagged": ("route-comparison", DISPARAGED_ROUTE_CLAIMS),
+    "another_products_risks_denied_are_flagged": ("safety", RISKS_DENIED_CLAIMS),
+    "new_forms_of_brands_called_approved_are_flagged": ("approval", NEW_FORM_CLAIMS),
 }
 PASSING = {
     "names_and_natural_regrowth_pass": ("efficacy", EPONYM_PASSES),
@@ -492,6 +537,9 @@ PASSING = {
     "awards_service_and_prices_rank_nothing": ("efficacy", RANKED_PASSES),
     "arrivals_schedules_and_natural_courses_pass": ("efficacy", EVERYDAY_ONSET_PASSES),
     "refunds_for_orders_and_service_pledges_pass": ("guarantee", UNWORDED_GUARANTEE_PASSES),
+    "comfort_needles_and_usage_tips_rank_no_route": ("route-comparison", DISPARAGED_ROUTE_PASSES),
+    "risks_affirmed_or_asked_pass": ("safety", RISKS_DENIED_PASSES),
+    "generics_and_disclosed_compounding_pass": ("approval", NEW_FORM_PASSES),
 }
 
 
