@@ -36,3 +36,33 @@ def test_benefit_items_of_a_text_list_are_found_one_by_one() -> None:
     )
     lines = sorted({d.line for d in lint_text(page, path="page.txt") if d.category == "efficacy"})
     assert lines == [3, 4]
+
+
+def test_labelled_lines_of_an_ad_deck_are_sentences_of_their_own() -> None:
+    text = (
+        "Headline: Sleep through the night again\n"
+        "Primary text: When melatonin fails, our patch succeeds.\n"
+        "CTA: Book now\n"
+    )
+    assert [s.strip() for s in _sentences(text)] == [
+        "Headline: Sleep through the night again",
+        "Primary text: When melatonin fails, our patch succeeds.",
+        "CTA: Book now",
+    ]
+    found = lint_text(text, path="ad.txt")
+    assert any(d.line == 2 and d.category == "efficacy" for d in found)
+
+
+def test_a_reference_card_stays_one_sentence_with_its_citation() -> None:
+    text = (
+        "Magnesium and sleep in older adults\n"
+        "Authors: A. Rivera, B. Chen\n"
+        "Journal: Journal of Sleep Research, 2021\n"
+        "Summary: Magnesium improved sleep quality within two weeks.\n"
+    )
+    assert len(_sentences(text)) == 1
+
+
+def test_a_wrapped_line_that_merely_holds_a_colon_is_not_a_label() -> None:
+    text = "Our nurses check in after every visit and\nask one thing: how did you sleep?\n"
+    assert len(_sentences(text)) == 1

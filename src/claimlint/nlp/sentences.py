@@ -29,12 +29,23 @@ _BYLINE = re.compile(r"[-–—]{1,2}[ \t]*[A-Z]")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 # Separators that end a sentence inside a block: nav/footer middots, pipes, bullets, and in
 # plain text the items of a dashed list ("  - Pain relief") and a heading's underline ("-----").
+# A line that opens with a short label ("Headline:", "Primary text:", "Subject:", "Q:") starts
+# a sentence of its own, the label kept: ad decks and emails stack such fields line by line.
+# A reference card's fields ("Authors:", "Journal:", "Summary:") stay one sentence, so its
+# summary keeps the citation beside it.
+_LABEL = (
+    r"(?<=\n)(?![ \t]*(?:Authors?|Journal|Publication|Published|Publisher|Source|Sources|DOI|PMID"
+    r"|Summary|Abstract|Citation|Citations|References?|Title|Study|Findings|Conclusions?|Results"
+    r"|Methods|Background|Volume|Year|Date)\b)"
+    r"(?=[ \t]*[A-Z][A-Za-z'’-]*(?:[ \t][A-Za-z'’-]+){0,2}:[ \t])"
+)
 _SEPARATOR = re.compile(
-    r"\s[·•|]\s|^[ \t]*[•·▪◦][ \t]|^[ \t]*[-*+][ \t]+(?=\S)|^[ \t]*(?:-{3,}|={3,})[ \t]*$",
+    r"\s[·•|]\s|^[ \t]*[•·▪◦][ \t]|^[ \t]*[-*+][ \t]+(?=\S)|^[ \t]*(?:-{3,}|={3,})[ \t]*$|"
+    + _LABEL,
     re.MULTILINE,
 )
 _SEPARATOR_CHARS = "·•|▪◦"  # a text without any of them, or a line opened by a dash, has none
-_LINE_MARK = re.compile(r"\n[ \t]*[-*+=]")
+_LINE_MARK = re.compile(r"\n[ \t]*[-*+=]|" + _LABEL)
 
 
 @dataclass(frozen=True)
