@@ -413,6 +413,9 @@ EVERYDAY_ONSET_CLAIMS = [
     "Apply ArthroBalm and the stiffness in your knees fades out within the hour.",
     "Most of our members describe the overnight regrowth as life-changing.",
     "Feel the immediate calm that every Serenix user talks about.",
+    "Since starting JointRx, my hips stopped aching on the stairs.",
+    "Our tinnitus drops turn the ringing down to a whisper.",
+    "Take SinusAway and the pressure lets up.",
 ]
 EVERYDAY_ONSET_PASSES = [
     "Our nurse checks in before your drip is ready.",
@@ -424,6 +427,8 @@ EVERYDAY_ONSET_PASSES = [
     "One call and your appointment is booked.",
     "Don't expect instant results: regrowth takes three to six months.",
     "Instant messaging with your care team is included.",
+    "If your knee stops locking up after rest, you may not need surgery.",
+    "Morning fog usually burns off by noon, so our outdoor classes start at one.",
 ]
 UNWORDED_GUARANTEE_CLAIMS = [
     "If your snoring hasn't stopped after 30 nights, we'll pay you back in full.",
@@ -472,6 +477,7 @@ RISKS_DENIED_CLAIMS = [
     "Herbal weight-loss teas do not pose the health risks that prescription diet pills do.",
     "Our kratom capsules don't have any of the side effects of opioids.",
     "Being natural, turmeric doesn't carry the same risks as NSAIDs.",
+    "Our peptides are identical to what your body already makes, so there's nothing to react to.",
 ]
 RISKS_DENIED_PASSES = [
     "Natural doesn't mean safe: bioidentical hormones can carry the same risks as synthetic HRT.",
@@ -484,12 +490,17 @@ NEW_FORM_CLAIMS = [
     "Meet SlimDrop, our FDA-approved semaglutide drops, a custom version of Ozempic.",
     "Our nasal spray version of Zofran is fully FDA-approved.",
     "Our FDA-cleared gummy version of Adderall helps you focus.",
+    "Same medicine. Same results. Without the brand-name markup.",
+    "Same active ingredient. Same weekly shot. Half the brand price.",
+    "The exact same peptide. At a fraction of the brand price.",
 ]
 NEW_FORM_PASSES = [
     "Our FDA-approved generic version of Lipitor costs $9 a month.",
     "Our chewable version of Cialis is compounded and is not FDA-approved.",
     "Is our sublingual version of Viagra FDA-approved? No: compounded drugs are not.",
     "Our pharmacy stocks FDA-approved Cialis tablets and a chewable vitamin for kids.",
+    "Same-day shipping. No more brand-name markup on your vitamins.",
+    "Same price every month. No more brand-name markup on your refills.",
 ]
 
 FLAGGED = {
