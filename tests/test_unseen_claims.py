@@ -392,6 +392,9 @@ RANKED_CLAIMS = [
     "Better, longer-lasting relief than any other chiropractor in town.",
     "Why Peak Ortho?\n- Faster results than any other knee clinic in Ohio",
     "Clients of the Ridgeway plan drop an average of 9 kg by their third month.",
+    "Voted the most effective migraine clinic in Denver three years running.",
+    "Our $49 hearing aids hold their own against $5,000 audiologist models.",
+    "Outperforms every other joint supplement on the shelf.",
 ]
 RANKED_PASSES = [
     "Dr. Lee was voted the most popular family doctor in Austin.",
@@ -401,6 +404,9 @@ RANKED_PASSES = [
     "In one trial, the serum beat $900 dermatologist devices on redness (Kim et al., 2020).",
     "Why settle for a waiting list when you can book online today?",
     "Our dumbbells range from 5 lbs to 50 lbs.",
+    "We were voted the most effective communicators in Denver's health system by patients.",
+    "Outlasts every other water bottle we have tested, even after a year in the dishwasher.",
+    "Our nurses keep pace with your schedule, with evening and weekend slots.",
 ]
 EVERYDAY_ONSET_CLAIMS = [
     "Our melatonin spray kicks in before your tea goes cold.",
@@ -441,6 +447,8 @@ UNWORDED_GUARANTEE_CLAIMS = [
     "Walk out pain-free. That's the Kestrel Spine promise.",
     "Every Lumen member gets their confidence back after eight sessions.",
     "Everyone who finishes the Thrive detox gets their health back.",
+    "We don't stop until every patient is pain-free.",
+    "Nobody leaves our program still depressed.",
 ]
 UNWORDED_GUARANTEE_PASSES = [
     "If you're not happy with your visit for any reason, we'll refund your copay.",
@@ -453,6 +461,8 @@ UNWORDED_GUARANTEE_PASSES = [
     "No case is too complex for our team to review.",
     "Is there a patient we can't help? Yes, and we will tell you so at the first visit.",
     "If your pain doesn't improve, call us; we may adjust the plan or refer you to a specialist.",
+    "We won't stop until you get an answer from a real person.",
+    "Nobody leaves the intake session still unsure of the plan.",
 ]
 
 DISPARAGED_ROUTE_CLAIMS = [
@@ -463,6 +473,7 @@ DISPARAGED_ROUTE_CLAIMS = [
     "Forget the chalky tablets. Our liquid iron drops work far better.",
     "Melatonin gummies are a weak copy of our sublingual spray.",
     "You never feel a melatonin gummy; our sublingual spray goes straight in.",
+    "Gummies get stuck in digestion. Our patch delivers straight through the skin all day.",
 ]
 DISPARAGED_ROUTE_PASSES = [
     "Our tablets are a cheaper version of the same tablet sold under a brand name.",
