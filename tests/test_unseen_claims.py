@@ -422,6 +422,11 @@ EVERYDAY_ONSET_CLAIMS = [
     "Since starting JointRx, my hips stopped aching on the stairs.",
     "Our tinnitus drops turn the ringing down to a whisper.",
     "Take SinusAway and the pressure lets up.",
+    "From the very first spray, your sinuses open up.",
+    "Within one song on your playlist, the migraine starts to fade.",
+    "By the time your toast pops, the headache has settled.",
+    "You'll feel it working before you've left the parking lot.",
+    "The itch is gone before the lotion dries.",
 ]
 EVERYDAY_ONSET_PASSES = [
     "Our nurse checks in before your drip is ready.",
@@ -435,6 +440,10 @@ EVERYDAY_ONSET_PASSES = [
     "Instant messaging with your care team is included.",
     "If your knee stops locking up after rest, you may not need surgery.",
     "Morning fog usually burns off by noon, so our outdoor classes start at one.",
+    "Take the tablet by the time your coffee is ready, with a full glass of water.",
+    "Wait until the lotion dries before you get dressed.",
+    "Your sinuses may open up a little after a warm shower.",
+    "If your airways don't open up after two puffs, call 911.",
 ]
 UNWORDED_GUARANTEE_CLAIMS = [
     "If your snoring hasn't stopped after 30 nights, we'll pay you back in full.",
@@ -449,6 +458,8 @@ UNWORDED_GUARANTEE_CLAIMS = [
     "Everyone who finishes the Thrive detox gets their health back.",
     "We don't stop until every patient is pain-free.",
     "Nobody leaves our program still depressed.",
+    "Your skin will clear. If it doesn't, you don't pay.",
+    "Every single one of our patients has walked out without a cane.",
 ]
 UNWORDED_GUARANTEE_PASSES = [
     "If you're not happy with your visit for any reason, we'll refund your copay.",
@@ -463,6 +474,9 @@ UNWORDED_GUARANTEE_PASSES = [
     "If your pain doesn't improve, call us; we may adjust the plan or refer you to a specialist.",
     "We won't stop until you get an answer from a real person.",
     "Nobody leaves the intake session still unsure of the plan.",
+    "Your order ships today. If it doesn't, you don't pay for shipping.",
+    "Every one of our patients left without a bill they didn't expect.",
+    "Grandpa left the clinic without his cane by mistake, so we mailed it to him.",
 ]
 
 DISPARAGED_ROUTE_CLAIMS = [
@@ -489,12 +503,19 @@ RISKS_DENIED_CLAIMS = [
     "Our kratom capsules don't have any of the side effects of opioids.",
     "Being natural, turmeric doesn't carry the same risks as NSAIDs.",
     "Our peptides are identical to what your body already makes, so there's nothing to react to.",
+    "It's all-natural, so you can take as much as your body needs.",
+    "Herbs have been used for thousands of years, so there's no reason to fear side effects.",
+    "Unlike prescription sleep aids, our valerian tea won't leave you groggy or hooked.",
+    "Our CBD is pure plant, so it plays nicely with any medication you take.",
 ]
 RISKS_DENIED_PASSES = [
     "Natural doesn't mean safe: bioidentical hormones can carry the same risks as synthetic HRT.",
     "Do bioidentical hormones carry the risks of synthetic HRT? Many experts think they do.",
     "Compounded hormones do not carry the same FDA warnings, but the risks are similar.",
     "We cannot say that herbal teas don't carry the risks of diet pills; ask your doctor.",
+    "Use as much as you need to cover the rash, twice a day.",
+    "Tell us about every medicine you take; some herbs do not mix well with prescription drugs.",
+    "Sleep aids can leave you groggy or hooked, and ours can too; use it for a few nights only.",
 ]
 NEW_FORM_CLAIMS = [
     "Try Vigorex, our FDA-approved sublingual version of Viagra.",
@@ -504,6 +525,8 @@ NEW_FORM_CLAIMS = [
     "Same medicine. Same results. Without the brand-name markup.",
     "Same active ingredient. Same weekly shot. Half the brand price.",
     "The exact same peptide. At a fraction of the brand price.",
+    "It's the Ozempic molecule, just without the Ozempic name.",
+    "Our tirzepatide is Mounjaro in everything but the label.",
 ]
 NEW_FORM_PASSES = [
     "Our FDA-approved generic version of Lipitor costs $9 a month.",
@@ -512,6 +535,8 @@ NEW_FORM_PASSES = [
     "Our pharmacy stocks FDA-approved Cialis tablets and a chewable vitamin for kids.",
     "Same-day shipping. No more brand-name markup on your vitamins.",
     "Same price every month. No more brand-name markup on your refills.",
+    "It's the same recipe, just without the sugar.",
+    "Our clinic is a chain in everything but the name: every location follows the same protocol.",
 ]
 
 FLAGGED = {
