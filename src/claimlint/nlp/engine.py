@@ -140,6 +140,7 @@ class Linter:
     def _hits(self, text: str, blocks) -> list[Hit]:
         """Run the pipeline over block-aligned chunks and return hits in prose offsets."""
         from claimlint.nlp.limits import replace_chars, segment_starts, tame_for_tokenizer
+        from claimlint.nlp.mentions import drop_in_mentions
         from claimlint.nlp.names import drop_in_names
 
         chunks = self._chunks(text, blocks)
@@ -151,7 +152,8 @@ class Linter:
             if offset:
                 found = [(label, offset + a, offset + b, c, d) for label, a, b, c, d in found]
             hits.extend([new(Hit, raw) for raw in found])
-        return drop_in_names(text, blocks, hits, self.nlp.compiled.extends)
+        extends = self.nlp.compiled.extends
+        return drop_in_mentions(drop_in_names(text, blocks, hits, extends), extends)
 
     def _chunks(self, text: str, blocks) -> list[tuple[int, int]]:
         """Block-aligned spans matched one at a time, none over the limit (the language server
