@@ -3,7 +3,8 @@ beside claims that share its words and must still be flagged (round 11). Each gr
 tests/careful_families.tsv (GROUP, pass|flag, TEXT) is one capability; every text was written for
 that file (invented products and people):
 
-- service-guarantee: a service act or the goods' state guaranteed (CL601, guarantee-service)
+- service-guarantee: a service act, the goods' state or a shipping fee guaranteed (CL601,
+  guarantee-service)
 - taken-back: a claim taken back in its sentence or the next, or its words disowned (taken-back)
 - evidence-denied: evidence said to be missing in any wording (evidence-denial)
 - advice-and-precaution: a step of advice ranked, a person as the one treated (advice-superlative,
@@ -12,6 +13,7 @@ that file (invented products and people):
 - approval-scope: what the FDA approved in a class, a clearance beside its studies
   (approved-class-subject, clearance-disclaimer)
 - goods-refund: a refund on goods named by a body word (CL608, object-name)
+- safe-dose-unknown: the safe dose said to be unknown ("safe dosing has not been established")
 """
 
 from __future__ import annotations
