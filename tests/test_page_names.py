@@ -79,3 +79,17 @@ def test_the_last_part_of_a_divided_title_is_the_site_name() -> None:
     page = "<html><head><title>Hormone Care | Ashgrove Renew Clinic</title></head></html>"
     prose = read_html(page).prose
     assert declared_names(prose.text, prose.blocks) == {"Ashgrove Renew Clinic"}
+
+
+def test_a_trademark_sign_declares_the_name_and_the_words_after_it() -> None:
+    text = "# SleepOwl™ Calm + Rest Drops\n\nOur Restora® Joint Formula ships free.\n"
+    names = declared_names(text, [])
+    assert {"SleepOwl", "SleepOwl™ Calm + Rest Drops", "Restora", "Restora® Joint Formula"} <= names
+    assert not any(name.startswith("Our") for name in names)
+
+
+def test_outcome_words_in_a_trademarked_heading_are_the_name() -> None:
+    page = "# SleepOwl™ Calm + Focus Drops\n\nKids love the berry taste.\n"
+    assert not [d for d in lint_text(page, path="page.md") if d.category == "efficacy"]
+    claim = page + "\nSleepOwl drops calm an anxious mind in minutes.\n"
+    assert [d.line for d in lint_text(claim, path="page.md") if d.category == "efficacy"] == [5, 5]

@@ -1,7 +1,8 @@
 """The names a page gives itself, found once and then recognised wherever they stand.
 
 A clinic's or product's name is spelt out where its shape is unmistakable: before a company
-suffix in the footer ("Ironwood Men's Vitality, PLLC"), after a copyright sign, as the last
+suffix in the footer ("Ironwood Men's Vitality, PLLC"), after a copyright sign, before a
+trademark sign ("FocusBears™ Calm + Focus Gummies"), as the last
 part of the page title ("Weight-Loss Program | Lumen Slim Health"), or after a determiner in
 running prose, capitalised where a verb could not stand ("The 21-Day Reset is a programme").
 The same words elsewhere on the page (the header, the navigation, a heading such as "Will the
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 
 # A capitalised word of a name, and the small words that may join two of them.
 _CAP = r"[A-Z0-9][\w'’&+-]*"
-_NAME = rf"{_CAP}(?:[ \t]+(?:(?:of|and|&|the|for|at|on|de|la)[ \t]+)?{_CAP}){{0,5}}"
+_NAME = rf"{_CAP}(?:[ \t]+(?:(?:of|and|&|\+|the|for|at|on|de|la)[ \t]+)?{_CAP}){{0,5}}"
 _SUFFIX = re.compile(
     r",?[ \t]+(?:LLC|L\.L\.C\.|PLLC|P\.L\.L\.C\.|LLP|Inc\.?|Ltd\.?|P\.C\.|Corp\.?|GmbH)(?!\w)"
 )
@@ -25,6 +26,12 @@ _SUFFIX_WORDS = ("LLC", "L.L.C.", "LLP", "Inc", "Ltd", "P.C.", "Corp", "GmbH")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’&+-]){_NAME}$")
 _NAME_AFTER = re.compile(_NAME)
 _TITLE_PARTS = re.compile(r"[ \t]+[|–—·-][ \t]+")
+# A trademark sign declares the word before it a name, and the capitalised words that follow
+# belong to it ("FocusBears™ Calm + Focus Gummies", "Restora® Joint Formula").
+_DETERMINER = re.compile(r"(?:The|Our|Your|This|My|New|Meet)[ \t]+(?=\S)")
+_TRADEMARK = re.compile(
+    rf"(?<![\w'’&+-])((?:{_CAP}[ \t]+){{0,2}}{_CAP})[ \t]*[™®](?:[ \t]+({_NAME}))?"
+)
 _DETERMINED = re.compile(
     rf"\b(?:[Tt]he|[Oo]ur|[Yy]our|[Tt]his|[Mm]y)[ \t]+((?:{_CAP}[ \t]+){{0,3}})$"
 )
@@ -35,7 +42,8 @@ MIN_PREFIX_WORDS = 2  # "Lumen Slim" stands for "Lumen Slim Health"; one word wo
 
 def declared_names(text: str, blocks: Sequence) -> set[str]:
     """Names the page states in an unmistakable shape: before a company suffix, after a
-    copyright sign, or as the last part of a title divided by "|" or a dash."""
+    copyright sign, before a trademark sign, or as the last part of a title divided by "|" or
+    a dash."""
     names = set()
     suffixes = any(word in text for word in _SUFFIX_WORDS)  # the scans below only if they can match
     for suffix in (
@@ -51,6 +59,13 @@ def declared_names(text: str, blocks: Sequence) -> set[str]:
         found = _NAME_AFTER.match(text, sign.end(), sign.end() + WINDOW)
         if found:
             names.add(found.group())
+    for mark in _TRADEMARK.finditer(text) if "™" in text or "®" in text else ():
+        start = mark.start(1)
+        lead = _DETERMINER.match(text, start, mark.end(1))  # "Our Restora®" names "Restora"
+        start = lead.end() if lead else start
+        names.add(text[start : mark.end(1)])
+        if mark.group(2):
+            names.add(text[start : mark.end(2)])
     for block in blocks:
         if block.kind != "title":
             continue
