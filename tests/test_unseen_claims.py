@@ -395,6 +395,9 @@ RANKED_CLAIMS = [
     "Voted the most effective migraine clinic in Denver three years running.",
     "Our $49 hearing aids hold their own against $5,000 audiologist models.",
     "Outperforms every other joint supplement on the shelf.",
+    "America's most powerful hair regrowth system.",
+    "Hands down the best neuropathy treatment in Florida.",
+    "No other practice in Ohio gets results like ours.",
 ]
 RANKED_PASSES = [
     "Dr. Lee was voted the most popular family doctor in Austin.",
@@ -407,6 +410,10 @@ RANKED_PASSES = [
     "We were voted the most effective communicators in Denver's health system by patients.",
     "Outlasts every other water bottle we have tested, even after a year in the dishwasher.",
     "Our nurses keep pace with your schedule, with evening and weekend slots.",
+    "Voted the best clinic in Austin for customer service.",
+    "America's most trusted pharmacy chain now delivers on Sundays.",
+    "Ohio's number one children's hospital is ten minutes away.",
+    "The best treatment in Florida for you depends on your nerve tests, so see a neurologist.",
 ]
 EVERYDAY_ONSET_CLAIMS = [
     "Our melatonin spray kicks in before your tea goes cold.",
@@ -427,6 +434,8 @@ EVERYDAY_ONSET_CLAIMS = [
     "By the time your toast pops, the headache has settled.",
     "You'll feel it working before you've left the parking lot.",
     "The itch is gone before the lotion dries.",
+    "Migraine gone before the second episode of your show.",
+    "Pop it in and the ringing stops mid-sentence.",
 ]
 EVERYDAY_ONSET_PASSES = [
     "Our nurse checks in before your drip is ready.",
@@ -444,6 +453,7 @@ EVERYDAY_ONSET_PASSES = [
     "Wait until the lotion dries before you get dressed.",
     "Your sinuses may open up a little after a warm shower.",
     "If your airways don't open up after two puffs, call 911.",
+    "Keep your phone on silent mid-session.",
 ]
 UNWORDED_GUARANTEE_CLAIMS = [
     "If your snoring hasn't stopped after 30 nights, we'll pay you back in full.",
@@ -460,6 +470,8 @@ UNWORDED_GUARANTEE_CLAIMS = [
     "Nobody leaves our program still depressed.",
     "Your skin will clear. If it doesn't, you don't pay.",
     "Every single one of our patients has walked out without a cane.",
+    "Your hearing restored, or we pay for your next hearing test and refund every visit.",
+    "Every client walks out with a smile and without their back pain.",
 ]
 UNWORDED_GUARANTEE_PASSES = [
     "If you're not happy with your visit for any reason, we'll refund your copay.",
@@ -477,6 +489,8 @@ UNWORDED_GUARANTEE_PASSES = [
     "Your order ships today. If it doesn't, you don't pay for shipping.",
     "Every one of our patients left without a bill they didn't expect.",
     "Grandpa left the clinic without his cane by mistake, so we mailed it to him.",
+    "Finish the course of antibiotics, or we can't refill your prescription.",
+    "Every patient leaves without a bill on the day of the visit.",
 ]
 
 DISPARAGED_ROUTE_CLAIMS = [
