@@ -36,7 +36,7 @@ MIN_RECALL = 0.9982  # 0.926 (896 of 968) after round 6; 0.988 (956 of 968) afte
 # "in the drawer for good" as the result a refund hangs on (det14); 0.9983 (1,805 of 1,808)
 # with approval in a list of uses, by a government no one names, by an FDA listing, and a
 # brand's twin in a fragment on a compounding page (CL517) (det14)
-MAX_CAREFUL_FLAGGED = 0.0128  # 0.007 (3 of 450) after round 6; 0.004 (2 of 450) after round 7;
+MAX_CAREFUL_FLAGGED = 0.0099  # 0.007 (3 of 450) after round 6; 0.004 (2 of 450) after round 7;
 # 0.0088 (5 of 570) with sets i and j; 0.0095 (6 of 630) with set k; 0.0145 (10 of 690)
 # with set l; 0.0013 (1 of 750) with set n; 0 of 750 once the last careful text of sets a-l
 # (a denial of evidence read as a headline, CL105) stopped drawing a finding; 0.0275 (28 of 1,020)
@@ -48,7 +48,9 @@ MAX_CAREFUL_FLAGGED = 0.0128  # 0.007 (3 of 450) after round 6; 0.004 (2 of 450)
 # 0.0157 (16 of 1,020) with route rankings denied, "none of", and others' guarantees warned of;
 # 0.0138 (14 of 1,020) with safe parking, service remedies, designations and benefits lost
 # when treatment stops masked (det13); 0.0128 (13 of 1,020) with results said to be limited
-# ("Regrowth is usually partial") or to depend on a list ending "and how your skin heals"
+# ("Regrowth is usually partial") or to depend on a list ending "and how your skin heals";
+# 0.0099 (10 of 1,020) with service guarantees (a shipping promise with its act), safe doses
+# said to be unknown and evidence denied in any wording (det16, round 11)
 
 
 def _rows(name: str) -> list[list[str]]:
