@@ -502,6 +502,11 @@ DISPARAGED_ROUTE_CLAIMS = [
     "Melatonin gummies are a weak copy of our sublingual spray.",
     "You never feel a melatonin gummy; our sublingual spray goes straight in.",
     "Gummies get stuck in digestion. Our patch delivers straight through the skin all day.",
+    "Sprays are a shortcut that never quite gets there; our infusions finish the job.",
+    "Patches are the budget option. Injections are the real deal.",
+    "Think of our nasal spray as the infusion experience, minus the needle and the half-day.",
+    "Capsules are basically expensive urine compared to our drip.",
+    "Our troches deliver what pills only promise.",
 ]
 DISPARAGED_ROUTE_PASSES = [
     "Our tablets are a cheaper version of the same tablet sold under a brand name.",
@@ -509,6 +514,13 @@ DISPARAGED_ROUTE_PASSES = [
     "Our infusion suite has reclining chairs and blankets, a world away from a hospital ward.",
     "The spray works far better when you prime the pump before the first use.",
     "Tablets and shots both raise B12 levels; neither route has been shown to work better.",
+    "Why choose lozenges over an IV drip? Some people prefer to avoid needles.",
+    "Patches are the budget option, and injections cost more; both raise testosterone.",
+    "Our nasal spray means no needle and no half-day at the clinic.",
+    "Our IV nurses are the real deal: every one is a registered nurse with ICU experience.",
+    "If a pill falls short of your goals, your doctor may suggest an injection instead.",
+    "Our infusion nurses finish the job by checking your blood pressure before you leave.",
+    "Is an IV drip the real deal or just expensive urine? The evidence for healthy people is thin.",
 ]
 RISKS_DENIED_CLAIMS = [
     "Our red yeast rice doesn't share the side effects of statins.",
@@ -541,6 +553,7 @@ NEW_FORM_CLAIMS = [
     "The exact same peptide. At a fraction of the brand price.",
     "It's the Ozempic molecule, just without the Ozempic name.",
     "Our tirzepatide is Mounjaro in everything but the label.",
+    "Our compounded semaglutide: Ozempic's twin sister.",
 ]
 NEW_FORM_PASSES = [
     "Our FDA-approved generic version of Lipitor costs $9 a month.",
@@ -551,6 +564,8 @@ NEW_FORM_PASSES = [
     "Same price every month. No more brand-name markup on your refills.",
     "It's the same recipe, just without the sugar.",
     "Our clinic is a chain in everything but the name: every location follows the same protocol.",
+    "Identical twins often share the same thyroid condition.",
+    "All the benefits of exercise apply to people on GLP-1 medicines too.",
 ]
 
 FLAGGED = {
