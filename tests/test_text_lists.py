@@ -66,3 +66,13 @@ def test_a_reference_card_stays_one_sentence_with_its_citation() -> None:
 def test_a_wrapped_line_that_merely_holds_a_colon_is_not_a_label() -> None:
     text = "Our nurses check in after every visit and\nask one thing: how did you sleep?\n"
     assert len(_sentences(text)) == 1
+
+
+def test_check_marks_separate_the_items_of_a_product_line() -> None:
+    text = "GumGuard Rinse ✔ Rebuilds receding gums ✔ Freshens breath\n"
+    assert [s.strip() for s in _sentences(text)] == [
+        "GumGuard Rinse",
+        "Rebuilds receding gums",
+        "Freshens breath",
+    ]
+    assert any(d.category == "efficacy" for d in lint_text(text, path="listing.txt"))

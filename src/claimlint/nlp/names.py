@@ -39,6 +39,7 @@ NOT_PROSE = frozenset({"title", "heading", "meta", "tags", "code"})
 MIN_LOWER_SHARE = 0.25  # a prose block: at least this share of words start in lower case
 MIN_LOWER_WORDS = 2
 _WORD = re.compile(r"[^\W_][\w'’&.+-]*|&")
+_BREAKS = frozenset("·•|✔✓☑✅▪◦:;!?")  # a name never runs across these
 _OPENERS = ".!?:;•·*-–—\"“'‘(["  # what may stand before the first word of a sentence
 
 
@@ -47,6 +48,7 @@ class _Words:
     capitalised."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
         found = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
         self.spans = [(a, b) for a, b in found if text[b - 1] != "."] + [
             (a, b - 1) for a, b in found if text[b - 1] == "." and b - 1 > a
@@ -69,23 +71,34 @@ class _Words:
         """The capitalised run around word k, as word indexes [first, last]: capitalised
         words, with connectors only between two of them."""
         first = last = k
-        while first > 0:
+        while first > 0 and self._joined(first - 1):
             j = first - 1
             if self.capital[j]:
                 first = j
-            elif self._connector(j) and j > 0 and self.capital[j - 1]:
+            elif self._connector(j) and j > 0 and self.capital[j - 1] and self._joined(j - 1):
                 first = j - 1
             else:
                 break
-        while last + 1 < len(self.words):
+        while last + 1 < len(self.words) and self._joined(last):
             j = last + 1
             if self.capital[j]:
                 last = j
-            elif self._connector(j) and j + 1 < len(self.words) and self.capital[j + 1]:
+            elif (
+                self._connector(j)
+                and j + 1 < len(self.words)
+                and self.capital[j + 1]
+                and self._joined(j)
+            ):
                 last = j + 1
             else:
                 break
         return first, last
+
+    def _joined(self, j: int) -> bool:
+        """May words j and j + 1 belong to one name? Not across a separator ("Serum ✔ Rebuilds
+        gums", "Home · Book now") or a colon."""
+        gap = self.text[self.spans[j][1] : self.spans[j + 1][0]]
+        return not any(char in _BREAKS for char in gap)
 
     def _connector(self, j: int) -> bool:
         return self.words[j].lower() in CONNECTORS

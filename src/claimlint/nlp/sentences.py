@@ -27,7 +27,8 @@ _END = re.compile(
 )
 _BYLINE = re.compile(r"[-–—]{1,2}[ \t]*[A-Z]")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
-# Separators that end a sentence inside a block: nav/footer middots, pipes, bullets, and in
+# Separators that end a sentence inside a block: nav/footer middots, pipes, bullets, check marks
+# ("Serum ✔ Rebuilds gums ✔ Freshens breath"), and in
 # plain text the items of a dashed list ("  - Pain relief") and a heading's underline ("-----").
 # A line that opens with a short label ("Headline:", "Primary text:", "Subject:", "Q:") starts
 # a sentence of its own, the label kept: ad decks and emails stack such fields line by line.
@@ -40,11 +41,11 @@ _LABEL = (
     r"(?=[ \t]*[A-Z][A-Za-z'’-]*(?:[ \t][A-Za-z'’-]+){0,2}:[ \t])"
 )
 _SEPARATOR = re.compile(
-    r"\s[·•|]\s|^[ \t]*[•·▪◦][ \t]|^[ \t]*[-*+][ \t]+(?=\S)|^[ \t]*(?:-{3,}|={3,})[ \t]*$|"
-    + _LABEL,
+    r"\s[·•|✔✓☑✅]\s|^[ \t]*[•·▪◦✔✓☑✅][ \t]|^[ \t]*[-*+][ \t]+(?=\S)"
+    r"|^[ \t]*(?:-{3,}|={3,})[ \t]*$|" + _LABEL,
     re.MULTILINE,
 )
-_SEPARATOR_CHARS = "·•|▪◦"  # a text without any of them, or a line opened by a dash, has none
+_SEPARATOR_CHARS = "·•|▪◦✔✓☑✅"  # a text without any of them, or a line opened by a dash, has none
 _LINE_MARK = re.compile(r"\n[ \t]*[-*+=]|" + _LABEL)
 
 
