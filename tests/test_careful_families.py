@@ -14,6 +14,7 @@ that file (invented products and people):
   (approved-class-subject, clearance-disclaimer)
 - goods-refund: a refund on goods named by a body word (CL608, object-name)
 - safe-dose-unknown: the safe dose said to be unknown ("safe dosing has not been established")
+- equivalence-denied: a likeness to a brand taken back in the sentence (CL503, equivalence-denied)
 """
 
 from __future__ import annotations
