@@ -137,8 +137,9 @@ class CompiledMatcher:
             common = numpy.array(sorted({string_id(w) for w in common_words()}), "uint64")
         parents = _parents(ruleset.lexicons)
         share_phrases(self.trie, _END, parents, modifier_lexicons(ruleset))
+        del self._hash_cache
         return {
-            "trie": self.trie,
+            "trie": _shared_subtrees(self.trie),
             "parents": parents,
             "regexes": [tuple(spec) for spec in by_pattern.values()],
             "common": common,
@@ -424,6 +425,33 @@ class Pipeline:
             doc = next(docs)
             set_stage("the lexicon matcher")
             yield self.compiled.find(doc, text, bounds[index] if bounds else None)
+
+
+def _shared_subtrees(trie: dict) -> dict:
+    """The trie with its equal subtrees made one (a read-only graph, which the walk cannot
+    tell from the tree) and each node's labels a tuple. Inflected variants end in the same
+    words and most phrases end in a leaf that only names its lexicons: the built tree had
+    90,000 nodes, 30 MB of dicts in every process; shared, 5,600 nodes and 3 MB. Bottom up,
+    without recursion (a term may be long): a node is replaced by the first node seen with
+    the same labels and the same children."""
+    seen: dict[tuple, dict] = {}
+    shared: dict[int, tuple[dict, dict]] = {}  # id(node) -> (node, the node standing for it)
+    stack: list[tuple[dict, bool]] = [(trie, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for key, child in node.items() if key is not _END)
+            continue
+        for key, child in node.items():
+            if key is not _END:
+                node[key] = shared[id(child)][1]
+        labels = node.get(_END)
+        if labels is not None:
+            node[_END] = labels = tuple(labels)
+        kids = frozenset((key, id(child)) for key, child in node.items() if key is not _END)
+        shared[id(node)] = (node, seen.setdefault((labels, kids), node))
+    return shared[id(trie)][1]
 
 
 def _parents(lexicons: dict[str, Lexicon]) -> dict[str, tuple[str, ...]]:
