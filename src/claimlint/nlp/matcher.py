@@ -39,7 +39,13 @@ from claimlint.nlp.token_spans import (
 )
 from claimlint.nlp.tokenizer import english, term_words
 from claimlint.packs import Lexicon, PackError, RuleSet
-from claimlint.packs.linear_regex import LinearRegex, compile_pack, fold_case, narrow_safe
+from claimlint.packs.linear_regex import (
+    LinearRegex,
+    compile_pack,
+    fold_case,
+    forget_checked,
+    narrow_safe,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimlint.nlp.regex_set import JoinedBlocks, RegexSet
@@ -478,6 +484,7 @@ def build_pipeline(ruleset: RuleSet) -> Pipeline:
     """Tokenizer and compiled lexicons for a rule set: built once per process and rule set."""
     nlp = english()
     compiled = CompiledMatcher(nlp, ruleset)
+    forget_checked()
     if compiled.uses_lemma:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
