@@ -16,7 +16,7 @@ Pure Python; the JSON output carries it as the additive ``analysis`` object.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from claimlint.nlp.context import Hit
 from claimlint.packs import Rule
@@ -86,7 +86,15 @@ def sentence_analysis(
             subject = f"what the page promotes: {', '.join(subjects[:3])}"
         else:
             subject = "not named: the outcome is asserted for the condition"
-    return (("claim", f'{kind} ("{words}")'), ("subject", subject), asserted(rule.unless))
+    return _pairs(f'{kind} ("{words}")', subject, rule.unless)
+
+
+@lru_cache(maxsize=4096)
+def _pairs(claim: str, subject: str, unless: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The analysis of equal answers is one tuple: a site's findings repeat a few thousand
+    analyses (the same claim in a shared template, the page's subject), and each finding held
+    its own four tuples and two strings until the report was written."""
+    return (("claim", claim), ("subject", subject), asserted(unless))
 
 
 @cache

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from sys import intern
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.inputs.sources import Source
@@ -40,6 +41,10 @@ def diagnostic(
         {"excerpt": excerpt, "id": rule.id, "name": rule.name, "category": rule.category,
          "severity": severity},
     )  # fmt: skip
+    hint = suggestion(rule, " ".join(prose.text[start:end].split()))
+    # Interned: a site's findings repeat a thousand or so claims in shared templates, and a
+    # run holds every finding until the report is written (an interned string is freed with
+    # its last finding).
     return Diagnostic(
         path=source.path,
         line=line,
@@ -50,9 +55,9 @@ def diagnostic(
         name=rule.name,
         category=rule.category,
         severity=severity,
-        message=message,
-        excerpt=excerpt,
-        suggestion=suggestion(rule, " ".join(prose.text[start:end].split())),
+        message=intern(message),
+        excerpt=intern(excerpt),
+        suggestion=intern(hint) if hint else hint,
         fix=rule.fix or None,
         analysis=analysis,
     )
