@@ -438,26 +438,23 @@ def _shared_subtrees(trie: dict) -> dict:
     tell from the tree) and each node's labels a tuple. Inflected variants end in the same
     words and most phrases end in a leaf that only names its lexicons: the built tree had
     90,000 nodes, 30 MB of dicts in every process; shared, 5,600 nodes and 3 MB. Bottom up,
-    without recursion (a term may be long): a node is replaced by the first node seen with
-    the same labels and the same children."""
+    without recursion (a term may be long): a node is replaced in its parent by the first
+    node seen with the same labels and the same children, and so freed as the walk goes."""
     seen: dict[tuple, dict] = {}
-    shared: dict[int, tuple[dict, dict]] = {}  # id(node) -> (node, the node standing for it)
-    stack: list[tuple[dict, bool]] = [(trie, False)]
+    top = {"root": trie}  # the root's parent
+    stack: list[tuple[dict, object, dict, bool]] = [(top, "root", trie, False)]
     while stack:
-        node, children_done = stack.pop()
+        parent, key, node, children_done = stack.pop()
         if not children_done:
-            stack.append((node, True))
-            stack.extend((child, False) for key, child in node.items() if key is not _END)
+            stack.append((parent, key, node, True))
+            stack.extend((node, k, child, False) for k, child in node.items() if k is not _END)
             continue
-        for key, child in node.items():
-            if key is not _END:
-                node[key] = shared[id(child)][1]
         labels = node.get(_END)
         if labels is not None:
             node[_END] = labels = tuple(labels)
-        kids = frozenset((key, id(child)) for key, child in node.items() if key is not _END)
-        shared[id(node)] = (node, seen.setdefault((labels, kids), node))
-    return shared[id(trie)][1]
+        kids = frozenset((k, id(child)) for k, child in node.items() if k is not _END)
+        parent[key] = seen.setdefault((labels, kids), node)
+    return top["root"]
 
 
 def _parents(lexicons: dict[str, Lexicon]) -> dict[str, tuple[str, ...]]:
