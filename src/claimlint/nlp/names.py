@@ -29,6 +29,7 @@ from collections.abc import Sequence
 
 from claimlint.nlp.context import Extends, Hit
 from claimlint.nlp.page_names import declared_names, determined_name, occurrences
+from claimlint.nlp.sentences import SEPARATOR_CHARS
 
 NAME_HEAD = "name-head"  # reserved lexicon: "Clinic", "Center", "Formula", "drip"
 IGNORED = "not-in-names"  # reserved lexicon: what a name's words do not claim (outcomes)
@@ -39,7 +40,7 @@ NOT_PROSE = frozenset({"title", "heading", "meta", "tags", "code"})
 MIN_LOWER_SHARE = 0.25  # a prose block: at least this share of words start in lower case
 MIN_LOWER_WORDS = 2
 _WORD = re.compile(r"[^\W_][\w'’&.+-]*|&")
-_BREAKS = frozenset("·•|✔✓☑✅▪◦:;!?")  # a name never runs across these
+_BREAKS = frozenset(SEPARATOR_CHARS + ":;!?")  # a name never runs across these
 _OPENERS = ".!?:;•·*-–—\"“'‘(["  # what may stand before the first word of a sentence
 
 

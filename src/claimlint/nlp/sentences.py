@@ -45,7 +45,9 @@ _SEPARATOR = re.compile(
     r"|^[ \t]*(?:-{3,}|={3,})[ \t]*$|" + _LABEL,
     re.MULTILINE,
 )
-_SEPARATOR_CHARS = "·•|▪◦✔✓☑✅"  # a text without any of them, or a line opened by a dash, has none
+# The characters that separate items inside a block (names.py also ends a name at them); a text
+# without any of them, or a line opened by a dash, has no separator.
+SEPARATOR_CHARS = "·•|▪◦✔✓☑✅"
 _LINE_MARK = re.compile(r"\n[ \t]*[-*+=]|" + _LABEL)
 
 
@@ -111,7 +113,7 @@ _TAG_LINE = re.compile(r"\s*(?:tags|tagged|tagged with|categories|keywords|filed
 
 def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     out: list[Sentence] = []
-    separators = any(char in text for char in _SEPARATOR_CHARS) or bool(_LINE_MARK.search(text))
+    separators = any(char in text for char in SEPARATOR_CHARS) or bool(_LINE_MARK.search(text))
     for index, block in enumerate(blocks):
         for start, end in split_block(text, block.start, block.end, separators):
             kind = block.kind
