@@ -94,6 +94,7 @@ class Linter:
         self._by_category: dict[str, list[Modifier]] | None = None
         self._modifier_lists: dict[tuple[str, ...], list[Modifier]] = {}
         self._subjects: list[str] = []
+        self._gaps = None  # a GapChecker, made when a rule with gaps first needs one
 
     @property
     def rules(self) -> list[Rule]:
@@ -206,7 +207,14 @@ class Linter:
             else (any_hits or [h for name in match.start for h in get(index, name)])
         )
         for claim in candidates:
-            chosen = self._arrange(get, index, match, anchor_name, claim, any_hits, sh.text)
+            if match.gaps:
+                chosen = self._arrange_gaps(get, index, match, anchor_name, claim, sh.text)
+                if chosen is not None:
+                    chosen = self._arrange(
+                        get, index, match, anchor_name, claim, any_hits, sh.text, chosen
+                    )
+            else:
+                chosen = self._arrange(get, index, match, anchor_name, claim, any_hits, sh.text)
             if chosen is None:
                 continue
             if unless and governing(sh, unless, index, claim):
@@ -223,12 +231,17 @@ class Linter:
         claim: Hit,
         any_hits: list[Hit],
         text: str,
+        placed: dict[int, Hit] | None = None,
     ) -> list[Hit] | None:
-        """Pick, for each required class, the hit nearest the claim that respects order/within."""
+        """Pick, for each required class, the hit nearest the claim that respects order/within
+        (`placed`: the classes already chosen, by position in `all`, when gaps chose them)."""
         chosen = [claim]
         position = match.all.index(anchor_name) if anchor_name in match.all else -1
         for i, name in enumerate(match.all):
             if name == anchor_name:
+                continue
+            if placed is not None and i in placed:
+                chosen.append(placed[i])
                 continue
             options = [h for h in get(index, name) if h is not claim]
             if match.clause:
@@ -260,6 +273,45 @@ class Linter:
             if last - first > match.within:
                 return None
         return chosen
+
+    def _arrange_gaps(
+        self,
+        get: Callable[[int, str], list[Hit]],
+        index: int,
+        match: Match,
+        anchor_name: str | None,
+        claim: Hit,
+        text: str,
+    ) -> dict[int, Hit] | None:
+        """The `all` classes chosen outward from the anchor, each the nearest hit to its
+        neighbour whose gap (the text between them) the rule's `gaps` accept."""
+        if anchor_name not in match.all:
+            return None
+        if self._gaps is None:
+            from claimlint.nlp.gaps import GapChecker
+
+            self._gaps = GapChecker(self.ruleset.lexicons)
+        gaps, holds = match.gaps, self._gaps.holds
+        position = match.all.index(anchor_name)
+        placed = {position: claim}
+        for i in range(position + 1, len(match.all)):
+            left = placed[i - 1]
+            options = [h for h in get(index, match.all[i]) if h.start >= left.end]
+            if i - 1 < len(gaps):
+                options = [h for h in options if holds(gaps[i - 1], text[left.end : h.start])]
+            if not options:
+                return None
+            placed[i] = min(options, key=lambda h: (h.start, -h.end))
+        for i in range(position - 1, -1, -1):
+            right = placed[i + 1]
+            options = [h for h in get(index, match.all[i]) if h.end <= right.start]
+            if i < len(gaps):
+                options = [h for h in options if holds(gaps[i], text[h.end : right.start])]
+            if not options:
+                return None
+            placed[i] = max(options, key=lambda h: (h.end, -h.start))
+        del placed[position]
+        return placed
 
     # -- documents -------------------------------------------------------------------------------
 

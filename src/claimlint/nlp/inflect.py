@@ -140,7 +140,7 @@ def bundled_words() -> list[str]:
     nlp = english()
     words: set[str] = set()
     for lexicon in load_rules().lexicons.values():
-        if not lexicon.lemma:
+        if not lexicon.lemma or lexicon.lookup:  # a lookup list derives its forms (nlp/gaps.py)
             continue
         for term in lexicon.terms:
             found = term_words(nlp, term)

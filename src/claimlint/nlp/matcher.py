@@ -95,7 +95,7 @@ class CompiledMatcher:
         self.regexes = [LexiconRegex(*spec) for spec in state["regexes"]]
         self.common = state["common"]  # hashes of common words, when pages have subjects
         for lexicon in ruleset.lexicons.values():
-            if lexicon.tokens:
+            if lexicon.tokens and not lexicon.lookup:
                 self._add_tokens(lexicon)
         self._regex_set: RegexSet | None = None
         self._regex_runs = 0
@@ -110,6 +110,8 @@ class CompiledMatcher:
 
         by_pattern: dict[tuple[str, int], list] = {}
         for lexicon in ruleset.lexicons.values():
+            if lexicon.lookup:  # a word list that rules consult (nlp/gaps.py), never matched
+                continue
             for term in lexicon.terms:
                 for words in variants(term_words(nlp, term, special), lexicon.lemma):
                     self._add_phrase(words, lexicon.name)

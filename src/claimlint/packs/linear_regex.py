@@ -335,6 +335,15 @@ class LinearRegex:
     def search(self, text: str) -> bool:
         return self._compiled.search(text) is not None
 
+    @property
+    def group_count(self) -> int:
+        return int(self._compiled.groups)
+
+    def whole(self, text: str) -> tuple[str | None, ...] | None:
+        """The capture groups when the pattern matches all of text, else None."""
+        found = self._compiled.fullmatch(text)
+        return None if found is None else found.groups()
+
     def byte_spans(self, data: bytes) -> Iterator[tuple[int, int]]:
         """Match spans in UTF-8 bytes, as byte offsets. RE2 matches bytes natively: a str is
         encoded again on every call, which for a page's many regexes costs more than the

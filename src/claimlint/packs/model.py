@@ -80,6 +80,29 @@ class Lexicon:
     origin: str = ""
     # word slots whose every combination is a phrase: (("this", "our"), ("formula", "blend"))
     sequences: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    # a word list rules consult (a gap group), never matched in the text
+    lookup: bool = False
+
+
+@dataclass(frozen=True)
+class GapGroup:
+    """What the words of one capture group of a gap pattern must (not) be: words of the
+    `lookup` lexicons named."""
+
+    within: tuple[str, ...] = ()  # every word is a word of one of these (none: any word)
+    not_in: tuple[str, ...] = ()  # no word is a word of one of these
+
+
+@dataclass(frozen=True)
+class Gap:
+    """The text between two consecutive `all` hits of a rule: a pattern it matches whole,
+    and what the words of the pattern's capture groups must be."""
+
+    pattern: str
+    groups: tuple[GapGroup, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for g in self.groups for n in g.within + g.not_in)
 
 
 @dataclass(frozen=True)
@@ -119,9 +142,14 @@ class Match:
     carry: tuple[str, ...] = ()  # classes the previous sentence of the block may supply
     carry_heading: bool = False  # a heading just before the block may supply them too
     mask: tuple[str, ...] = ()  # a hit inside a hit of these classes does not count (span-local)
+    gaps: tuple[Gap, ...] = ()  # the text between consecutive `all` hits (with `order`)
 
     def names(self) -> tuple[str, ...]:
         return self.all + self.any + self.none + self.start + self.carry + self.mask
+
+    def gap_names(self) -> tuple[str, ...]:
+        """The `lookup` lexicons its gaps consult."""
+        return tuple(n for gap in self.gaps for n in gap.names())
 
 
 @dataclass(frozen=True)

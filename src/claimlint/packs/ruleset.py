@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from claimlint.packs.model import Lexicon, Modifier, PackError, PackFile, Rule
+from claimlint.packs.model import Lexicon, Match, Modifier, PackError, PackFile, Rule
 from claimlint.packs.safe_yaml import YamlProblem, load_yaml
 from claimlint.packs.validate import _Checker, _parse_lexicon, _parse_modifier, _parse_rule
 from claimlint.schemas.check import kind
@@ -164,6 +164,7 @@ def _parse_packs(packs: Sequence[PackFile]) -> _Parsed:
                     old.extends + lexicon.extends,
                     old.origin,
                     sequences=old.sequences + lexicon.sequences,
+                    lookup=old.lookup,
                 )
             lexicons[name] = lexicon
         for name, value in (data.get("modifiers") or {}).items():
@@ -177,6 +178,34 @@ def _parse_packs(packs: Sequence[PackFile]) -> _Parsed:
             rules.append(_parse_rule(value, str(path), index))
     _cross_check(rules, lexicons, modifiers)
     return _Parsed(tuple(sorted(rules, key=lambda r: r.id)), lexicons, modifiers)
+
+
+def _check_gaps(
+    rule: Rule, where: str, field_name: str, match: Match, lexicons: dict[str, Lexicon]
+) -> None:
+    """A rule's gaps need `order` and a class on each side; their patterns must compile on
+    RE2 with at least as many groups as the gap constrains; they consult `lookup` lexicons."""
+    if not match.gaps:
+        return
+    if not match.order or len(match.gaps) >= len(match.all):
+        problem = "needs `order` and one `all` class more than it has gaps"
+        raise PackError(rule.origin, where, f"{field_name}.gaps", problem)
+    from claimlint.packs.linear_regex import RegexError, compile_linear
+
+    for number, gap in enumerate(match.gaps, 1):
+        place = f"{field_name}.gaps[{number}]"
+        try:
+            program = compile_linear(gap.pattern)
+        except RegexError as err:
+            raise PackError(rule.origin, where, place, str(err)) from None
+        if len(gap.groups) > program.group_count:
+            problem = f"names {len(gap.groups)} groups, its pattern has {program.group_count}"
+            raise PackError(rule.origin, where, place, problem)
+        for name in gap.names():
+            if name not in lexicons:
+                raise PackError(rule.origin, where, place, f"unknown lexicon {name!r}")
+            if not lexicons[name].lookup:
+                raise PackError(rule.origin, where, place, f"{name!r} is not a `lookup` lexicon")
 
 
 def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dict) -> None:
@@ -216,6 +245,8 @@ def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dic
             for name in match.names():
                 if name not in lexicons:
                     raise PackError(rule.origin, where, field_name, f"unknown lexicon {name!r}")
+            if isinstance(match, Match):
+                _check_gaps(rule, where, field_name, match, lexicons)
         ids = {r.id for r in rules}
         for other in rule.yield_to:
             if other not in ids:

@@ -18,6 +18,8 @@ from claimlint.packs.linear_regex import check as linear_problem
 from claimlint.packs.linear_regex import python_only
 from claimlint.packs.model import (
     DocumentCheck,
+    Gap,
+    GapGroup,
     Lexicon,
     Match,
     Modifier,
@@ -156,6 +158,7 @@ def _parse_lexicon(name: str, value: Any, path: str) -> Lexicon:
         extends=_strings(value.get("extends")),
         origin=path,
         sequences=_sequences(_Checker(path, f"lexicon '{name}'"), value.get("sequences") or []),
+        lookup=_get(value, "lexiconEntry", "lookup"),
     )
 
 
@@ -247,6 +250,16 @@ def _match(data: dict) -> Match:
         carry=_strings(data.get("carry")),
         carry_heading=_get(data, "match", "carry_heading"),
         mask=_strings(data.get("mask")),
+        gaps=tuple(
+            Gap(
+                str(gap["pattern"]),
+                tuple(
+                    GapGroup(_strings(group.get("in")), _strings(group.get("not")))
+                    for group in gap.get("groups") or ()
+                ),
+            )
+            for gap in data.get("gaps") or ()
+        ),
     )
 
 

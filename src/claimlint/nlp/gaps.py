@@ -1,0 +1,106 @@
+"""What a rule's `gaps` ask of the text between two of its hits (packs: Match.gaps).
+
+A gap's pattern must match the whole text between two consecutive `all` hits; the words of
+each capture group must then be words of the `lookup` lexicons its group names (`in`) and of
+none of those it excludes (`not`). So a rule can say "a product, then a verb of any kind,
+then a condition" with the verb looked up in a word list that is never matched in the text
+(a list of thousands of verb forms would otherwise make a hit of every other word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from claimlint.packs import Lexicon
+from claimlint.packs.linear_regex import LinearRegex, compile_trusted
+from claimlint.packs.model import Gap, GapGroup
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+
+
+class WordList:
+    """`lookup` lexicons as a word set (lower case), with what they extend; with `lemma`, a
+    word's regular inflections count as it ("cools", "drained", "steadies"); and regexes a
+    word may match whole ("remineralizes")."""
+
+    __slots__ = ("words", "patterns", "lemma")
+
+    def __init__(self, lexicons: Mapping[str, Lexicon], name: str) -> None:
+        words: set[str] = set()
+        patterns: list[LinearRegex] = []
+        lemma = True
+        stack, seen = [name], set()
+        while stack:
+            lexicon = lexicons[stack.pop()]
+            if lexicon.name in seen:
+                continue
+            seen.add(lexicon.name)
+            words.update(term.lower() for term in lexicon.terms)
+            patterns += [
+                compile_trusted(p, not lexicon.case_sensitive_regex) for p in lexicon.regex
+            ]
+            lemma = lemma and lexicon.lemma
+            stack.extend(lexicon.extends)
+        self.words, self.patterns, self.lemma = frozenset(words), tuple(patterns), lemma
+
+    def __contains__(self, word: str) -> bool:
+        words = self.words
+        if word in words or (self.lemma and any(stem in words for stem in _stems(word))):
+            return True
+        return any(p.whole(word) is not None for p in self.patterns)
+
+
+def _stems(word: str) -> list[str]:
+    """What a regular inflection may be the form of: "cools" cool, "eased" ease, "steadies"
+    steady, "knitted" knit, "calming" calm."""
+    found = []
+    for ending, replacements in _ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            base = word[: -len(ending)]
+            found += [base + r for r in replacements]
+            if ending in ("ed", "ing") and len(base) > 2 and base[-1] == base[-2]:
+                found.append(base[:-1])  # "knitted", "stopping"
+    return found
+
+
+_ENDINGS = (
+    ("ies", ("y",)),
+    ("ied", ("y",)),
+    ("es", ("", "e")),
+    ("s", ("",)),
+    ("ed", ("", "e")),
+    ("ing", ("", "e")),
+)
+
+
+class GapChecker:
+    """Checks gap text against a rule's gaps; word lists are built on first use."""
+
+    def __init__(self, lexicons: Mapping[str, Lexicon]) -> None:
+        self._lexicons = lexicons
+        self._lists: dict[str, WordList] = {}
+
+    def _list(self, name: str) -> WordList:
+        found = self._lists.get(name)
+        if found is None:
+            found = self._lists[name] = WordList(self._lexicons, name)
+        return found
+
+    def holds(self, gap: Gap, text: str) -> bool:
+        groups = compile_trusted(gap.pattern).whole(text)
+        if groups is None:
+            return False
+        for group, captured in zip(gap.groups, groups, strict=False):
+            if captured and not self._words_fit(group, captured):
+                return False
+        return True
+
+    def _words_fit(self, group: GapGroup, captured: str) -> bool:
+        for match in _WORD.finditer(captured):
+            word = match.group().lower().replace("’", "'")
+            if group.within and not any(word in self._list(n) for n in group.within):
+                return False
+            if any(word in self._list(n) for n in group.not_in):
+                return False
+        return True

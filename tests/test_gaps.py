@@ -1,0 +1,115 @@
+"""`match.gaps` and `lookup` lexicons: what the text between two hits must be.
+
+A gap's pattern must match the whole text between consecutive `all` hits; the words of each
+capture group must be words of the group's `in` lookup lexicons and of none of its `not`
+ones. A `lookup` lexicon is a word list consulted there, never matched in the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimlint.inputs.sources import Source
+from claimlint.nlp.engine import Linter
+from claimlint.nlp.gaps import _stems
+from claimlint.packs import PackError, load_rules
+
+PACK = """\
+lexicons:
+  product: {terms: [balm, "the balm"], lemma: false}
+  ailment: {terms: [eczema, rash], lemma: false}
+  verbs:
+    lookup: true
+    terms: [cool, soothe, steady, knit, contain]
+    regex: ['[a-z]+izes']
+  not-verbs: {lookup: true, terms: [contain]}
+  breaks: {lookup: true, lemma: false, terms: [for, with, not]}
+rules:
+  - id: ACME801
+    name: product-verb-ailment
+    category: efficacy
+    message: 'claim: "{excerpt}"'
+    match:
+      all: [product, ailment]
+      order: true
+      gaps:
+        - pattern: '\\s+([a-z]+)((?:\\s+[a-z]+){0,2})\\s+'
+          groups:
+            - {in: [verbs], not: [not-verbs]}
+            - {not: [breaks]}
+    anchor: ailment
+"""
+
+
+@pytest.fixture(scope="module")
+def linter(tmp_path_factory: pytest.TempPathFactory) -> Linter:
+    folder = tmp_path_factory.mktemp("gap-packs")
+    (folder / "acme.yaml").write_text(PACK, encoding="utf-8")
+    return Linter(load_rules([folder], bundled=False))
+
+
+def found(linter: Linter, text: str) -> dict[str, str]:
+    return {d.rule: d.excerpt for d in linter.lint(Source("page.md", text + "\n", "markdown"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The balm cools angry eczema.",  # a regular inflection of a listed verb
+        "The balm steadies a red rash.",  # -ies
+        "The balm knitted the rash.",  # a doubled consonant
+        "The balm neutralizes eczema.",  # a regex entry, matched on the whole word
+    ],
+)
+def test_a_listed_verb_between_joins_them(linter: Linter, text: str) -> None:
+    assert "ACME801" in found(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The balm contains oats.  Eczema is common.",  # not one sentence
+        "The balm contains eczema.",  # a `not` word in the verb's place
+        "The balm paints eczema.",  # a word no list has
+        "The balm cools skin for eczema.",  # a break word among the free words
+        "The balm is gentle and cools skin with a rash.",  # no gap matches whole
+        "Eczema cools with the balm.",  # the order given
+    ],
+)
+def test_anything_else_between_does_not(linter: Linter, text: str) -> None:
+    assert found(linter, text) == {}
+
+
+def test_a_lookup_lexicon_is_never_matched_in_the_text(linter: Linter) -> None:
+    hits = linter._hits("We cool it and soothe it.", [])
+    assert not [h for h in hits if h.label in ("verbs", "not-verbs", "breaks")]
+
+
+def test_stems_undo_regular_inflections() -> None:
+    assert {"cool"} <= set(_stems("cools"))
+    assert {"ease"} <= set(_stems("eased"))
+    assert {"steady"} <= set(_stems("steadies"))
+    assert {"knit"} <= set(_stems("knitted"))
+
+
+def _pack_error(tmp_path: Path, text: str) -> str:
+    (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(PackError) as err:
+        load_rules([tmp_path], bundled=False)
+    return str(err.value)
+
+
+def test_a_gap_needs_order(tmp_path: Path) -> None:
+    bad = PACK.replace("      order: true\n", "")
+    assert "needs `order`" in _pack_error(tmp_path, bad)
+
+
+def test_a_gap_group_consults_lookup_lexicons_only(tmp_path: Path) -> None:
+    bad = PACK.replace("{in: [verbs], not: [not-verbs]}", "{in: [product]}")
+    assert "'product' is not a `lookup` lexicon" in _pack_error(tmp_path, bad)
+
+
+def test_a_gap_names_no_more_groups_than_its_pattern_has(tmp_path: Path) -> None:
+    bad = PACK.replace("((?:\\s+[a-z]+){0,2})", "(?:\\s+[a-z]+){0,2}")
+    assert "names 2 groups, its pattern has 1" in _pack_error(tmp_path, bad)
