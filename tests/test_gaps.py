@@ -39,6 +39,19 @@ rules:
             - {in: [verbs], not: [not-verbs]}
             - {not: [breaks]}
     anchor: ailment
+  - id: ACME802
+    name: with-product-ailment-verb
+    category: efficacy
+    message: 'fronted: "{excerpt}"'
+    match:
+      all: [product, ailment]
+      order: true
+      before: {pattern: '\\s*with\\s+'}
+      gaps: [{pattern: '\\s*,\\s*'}]
+      after:
+        pattern: '\\s+([a-z]+)\\s*[.]?\\s*'
+        groups: [{in: [verbs]}]
+    anchor: ailment
 """
 
 
@@ -113,3 +126,9 @@ def test_a_gap_group_consults_lookup_lexicons_only(tmp_path: Path) -> None:
 def test_a_gap_names_no_more_groups_than_its_pattern_has(tmp_path: Path) -> None:
     bad = PACK.replace("((?:\\s+[a-z]+){0,2})", "(?:\\s+[a-z]+){0,2}")
     assert "names 2 groups, its pattern has 1" in _pack_error(tmp_path, bad)
+
+
+def test_before_and_after_read_the_sentence_around_the_classes(linter: Linter) -> None:
+    assert set(found(linter, "With the balm, eczema cools.")) == {"ACME802"}
+    assert found(linter, "With the balm, eczema flares.") == {}  # no listed verb after
+    assert found(linter, "Sold with the balm, eczema cools.") == {}  # not the opening

@@ -143,13 +143,19 @@ class Match:
     carry_heading: bool = False  # a heading just before the block may supply them too
     mask: tuple[str, ...] = ()  # a hit inside a hit of these classes does not count (span-local)
     gaps: tuple[Gap, ...] = ()  # the text between consecutive `all` hits (with `order`)
+    before: Gap | None = None  # the text from the sentence start to the first `all` hit
+    after: Gap | None = None  # the text from the last `all` hit to the sentence end
 
     def names(self) -> tuple[str, ...]:
         return self.all + self.any + self.none + self.start + self.carry + self.mask
 
+    def all_gaps(self) -> tuple[Gap, ...]:
+        """Every gap of the match: between, before and after its classes."""
+        return self.gaps + tuple(g for g in (self.before, self.after) if g is not None)
+
     def gap_names(self) -> tuple[str, ...]:
         """The `lookup` lexicons its gaps consult."""
-        return tuple(n for gap in self.gaps for n in gap.names())
+        return tuple(n for gap in self.all_gaps() for n in gap.names())
 
 
 @dataclass(frozen=True)

@@ -185,15 +185,16 @@ def _check_gaps(
 ) -> None:
     """A rule's gaps need `order` and a class on each side; their patterns must compile on
     RE2 with at least as many groups as the gap constrains; they consult `lookup` lexicons."""
-    if not match.gaps:
+    if not match.all_gaps():
         return
     if not match.order or len(match.gaps) >= len(match.all):
         problem = "needs `order` and one `all` class more than it has gaps"
         raise PackError(rule.origin, where, f"{field_name}.gaps", problem)
     from claimlint.packs.linear_regex import RegexError, compile_linear
 
-    for number, gap in enumerate(match.gaps, 1):
-        place = f"{field_name}.gaps[{number}]"
+    places = [f"{field_name}.gaps[{n}]" for n in range(1, len(match.gaps) + 1)]
+    places += [f"{field_name}.{k}" for k in ("before", "after") if getattr(match, k) is not None]
+    for place, gap in zip(places, match.all_gaps(), strict=True):
         try:
             program = compile_linear(gap.pattern)
         except RegexError as err:

@@ -250,15 +250,18 @@ def _match(data: dict) -> Match:
         carry=_strings(data.get("carry")),
         carry_heading=_get(data, "match", "carry_heading"),
         mask=_strings(data.get("mask")),
-        gaps=tuple(
-            Gap(
-                str(gap["pattern"]),
-                tuple(
-                    GapGroup(_strings(group.get("in")), _strings(group.get("not")))
-                    for group in gap.get("groups") or ()
-                ),
-            )
-            for gap in data.get("gaps") or ()
+        gaps=tuple(_gap(gap) for gap in data.get("gaps") or ()),
+        before=_gap(data["before"]) if data.get("before") else None,
+        after=_gap(data["after"]) if data.get("after") else None,
+    )
+
+
+def _gap(data: dict) -> Gap:
+    return Gap(
+        str(data["pattern"]),
+        tuple(
+            GapGroup(_strings(group.get("in")), _strings(group.get("not")))
+            for group in data.get("groups") or ()
         ),
     )
 
