@@ -208,7 +208,11 @@ class Linter:
         )
         for claim in candidates:
             if match.gaps or match.before or match.after:
-                chosen = self._arrange_gaps(get, index, match, anchor_name, claim, sh)
+                if self._gaps is None:
+                    from claimlint.nlp.gaps import GapChecker
+
+                    self._gaps = GapChecker(self.ruleset.lexicons)
+                chosen = self._gaps.arrange(get, index, match, anchor_name, claim, sh)
                 if chosen is not None:
                     chosen = self._arrange(
                         get, index, match, anchor_name, claim, any_hits, sh.text, chosen
@@ -273,66 +277,6 @@ class Linter:
             if last - first > match.within:
                 return None
         return chosen
-
-    def _arrange_gaps(
-        self,
-        get: Callable[[int, str], list[Hit]],
-        index: int,
-        match: Match,
-        anchor_name: str | None,
-        claim: Hit,
-        sh: SentenceHits,
-    ) -> dict[int, Hit] | None:
-        """The `all` classes chosen outward from the anchor, each the nearest hit to its
-        neighbour whose gap (the text between them) the rule's `gaps` accept; the first must
-        leave a sentence opening that `before` accepts, the last an ending `after` accepts."""
-        if anchor_name not in match.all:
-            return None
-        text, sentence = sh.text, sh.sentences[index]
-        if self._gaps is None:
-            from claimlint.nlp.gaps import GapChecker
-
-            self._gaps = GapChecker(self.ruleset.lexicons)
-        gaps, holds = match.gaps, self._gaps.holds
-        last = len(match.all) - 1
-        position = match.all.index(anchor_name)
-        if (
-            position == 0
-            and match.before
-            and not holds(match.before, text[sentence.start : claim.start])
-        ):
-            return None
-        if (
-            position == last
-            and match.after
-            and not holds(match.after, text[claim.end : sentence.end])
-        ):
-            return None
-        placed = {position: claim}
-        for i in range(position + 1, len(match.all)):
-            left = placed[i - 1]
-            options = [h for h in get(index, match.all[i]) if h.start >= left.end]
-            if i - 1 < len(gaps):
-                options = [h for h in options if holds(gaps[i - 1], text[left.end : h.start])]
-            if i == last and match.after:
-                options = [h for h in options if holds(match.after, text[h.end : sentence.end])]
-            if not options:
-                return None
-            placed[i] = min(options, key=lambda h: (h.start, -h.end))
-        for i in range(position - 1, -1, -1):
-            right = placed[i + 1]
-            options = [h for h in get(index, match.all[i]) if h.end <= right.start]
-            if i < len(gaps):
-                options = [h for h in options if holds(gaps[i], text[h.end : right.start])]
-            if i == 0 and match.before:
-                options = [
-                    h for h in options if holds(match.before, text[sentence.start : h.start])
-                ]
-            if not options:
-                return None
-            placed[i] = max(options, key=lambda h: (h.end, -h.start))
-        del placed[position]
-        return placed
 
     # -- documents -------------------------------------------------------------------------------
 

@@ -10,11 +10,15 @@ then a condition" with the verb looked up in a word list that is never matched i
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from claimlint.packs import Lexicon
 from claimlint.packs.linear_regex import LinearRegex, compile_trusted
-from claimlint.packs.model import Gap, GapGroup
+from claimlint.packs.model import Gap, GapGroup, Match
+
+if TYPE_CHECKING:  # pragma: no cover
+    from claimlint.nlp.context import Hit, SentenceHits
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
@@ -104,3 +108,57 @@ class GapChecker:
             if any(word in self._list(n) for n in group.not_in):
                 return False
         return True
+
+    def arrange(
+        self,
+        get: Callable[[int, str], list[Hit]],
+        index: int,
+        match: Match,
+        anchor_name: str | None,
+        claim: Hit,
+        sh: SentenceHits,
+    ) -> dict[int, Hit] | None:
+        """The `all` classes (by position) chosen outward from the anchor, each the nearest
+        hit to its neighbour whose gap (the text between them) the rule's `gaps` accept; the
+        first must leave a sentence opening that `before` accepts, the last an ending that
+        `after` accepts. None when no choice does."""
+        if anchor_name not in match.all:
+            return None
+        text, sentence = sh.text, sh.sentences[index]
+        gaps, holds = match.gaps, self.holds
+        last = len(match.all) - 1
+        position = match.all.index(anchor_name)
+
+        def opening_fits(hit: Hit) -> bool:
+            return not match.before or holds(match.before, text[sentence.start : hit.start])
+
+        def ending_fits(hit: Hit) -> bool:
+            return not match.after or holds(match.after, text[hit.end : sentence.end])
+
+        if (position == 0 and not opening_fits(claim)) or (
+            position == last and not ending_fits(claim)
+        ):
+            return None
+        placed = {position: claim}
+        for i in range(position + 1, len(match.all)):
+            left = placed[i - 1]
+            options = [h for h in get(index, match.all[i]) if h.start >= left.end]
+            if i - 1 < len(gaps):
+                options = [h for h in options if holds(gaps[i - 1], text[left.end : h.start])]
+            if i == last:
+                options = [h for h in options if ending_fits(h)]
+            if not options:
+                return None
+            placed[i] = min(options, key=lambda h: (h.start, -h.end))
+        for i in range(position - 1, -1, -1):
+            right = placed[i + 1]
+            options = [h for h in get(index, match.all[i]) if h.end <= right.start]
+            if i < len(gaps):
+                options = [h for h in options if holds(gaps[i], text[h.end : right.start])]
+            if i == 0:
+                options = [h for h in options if opening_fits(h)]
+            if not options:
+                return None
+            placed[i] = max(options, key=lambda h: (h.end, -h.start))
+        del placed[position]
+        return placed
