@@ -299,6 +299,24 @@ def test_parent_hits_are_the_childrens_hits_relabelled_in_order() -> None:
     assert sh.labels_by_span(0)[(0, 4)] == {"drug", "treatment", "subject"}
 
 
+def test_cue_sentences_are_where_a_modifier_can_find_a_cue() -> None:
+    """The index test that spares governs() its walk: the sentences holding a cue of the
+    modifier (its `extends` children included), and those whose window reaches one."""
+    from claimlint.nlp.context import Extends, Hit, SentenceHits
+    from claimlint.nlp.sentences import Sentence
+    from claimlint.packs import Modifier
+
+    extends = Extends.of({"maybe": ("hedge-cues",)})
+    text = "One. Two may. Three. Four."
+    sentences = [Sentence(a, b, 0, "paragraph") for a, b in ((0, 4), (5, 13), (14, 20), (21, 26))]
+    sh = SentenceHits(text, sentences, [Hit("maybe", 9, 12, 3, 4)], [], extends)
+    hedge = Modifier("hedge", "hedge", "hedge-cues", window="next")
+    assert sh.cue_sentences(hedge) == ({1}, {0, 1})
+    adjacent = Modifier("near", "hedge", "", cue_lexicons=("maybe",), window="adjacent")
+    assert sh.cue_sentences(adjacent) == ({1}, {0, 1, 2})
+    assert sh.cue_sentences(Modifier("none", "hedge", "other")) == (set(), set())
+
+
 def test_a_page_subject_counts_for_every_lexicon_that_extends_it() -> None:
     """An unlisted product named in the title is a `treatment` for the efficacy rules, though
     the matcher labels it `page-subject` only."""

@@ -123,11 +123,27 @@ class SentenceHits:
         self.links = links  # list of (prose_start, prose_end, href)
         self._link_cache: dict[str, set[int]] = {}
         self.lead_ins: dict[int, int | None] = {}  # lead_in's answers, asked once a sentence
+        self._cue_sentences: dict[str, tuple[frozenset[int], frozenset[int]]] = {}  # by name
         self._headings: list[int | None] | None = None  # section_heading's answers, on first use
 
     def where(self, label: str) -> list[int]:
         """The indices of the sentences with a hit of this label, in order."""
         return self._where.get(label, [])
+
+    def cue_sentences(self, modifier: Modifier) -> tuple[frozenset[int], frozenset[int]]:
+        """The sentences holding a hit of one of the modifier's cue lexicons, and those whose
+        window (modifier.window) holds one: a modifier with no cue in the sentences it reads
+        cannot govern, and most modifiers a rule checks have no cue on the page at all."""
+        found = self._cue_sentences.get(modifier.name)
+        if found is None:
+            where = self._where
+            labels = (
+                (modifier.cues, *modifier.cue_lexicons) if modifier.cues else modifier.cue_lexicons
+            )
+            cues = frozenset(i for label in labels for i in where.get(label, ()))
+            near = frozenset(i - step for i in cues for step in _WINDOWS[modifier.window])
+            found = self._cue_sentences[modifier.name] = (cues, near)
+        return found
 
     def hits(self, index: int, label: str) -> list[Hit]:
         """The sentence's hits of this label (its own and its children's), by position."""
@@ -327,6 +343,8 @@ def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> boo
         rhetorical = bool(modifier.pseudo and sh.hits(index, modifier.pseudo))
         if not rhetorical and any(tail.endswith(end) for end in modifier.final):
             return True
+    if not modifier.links and not _cue_near(sh, modifier, index):
+        return False
     found = False
     for other in _window(index, modifier.window):
         if other != index and not (0 <= other < len(sh.sentences)):
@@ -368,6 +386,19 @@ def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> boo
     if modifier.confirm:
         return any(sh.hits(i, modifier.confirm) for i in _window(index, modifier.confirm_window))
     return True
+
+
+def _cue_near(sh: SentenceHits, modifier: Modifier, index: int) -> bool:
+    """Does a sentence that governs() reads for cues (the window, the lead-in, the section
+    heading) hold one? A cheap test on sentence indices that spares most calls the full walk."""
+    where, near = sh.cue_sentences(modifier)
+    if index in near:
+        return True
+    if not where:
+        return False
+    if not modifier.final and modifier.position != "start" and lead_in(sh, index) in where:
+        return True
+    return modifier.section and section_heading(sh, index) in where
 
 
 def governing(
