@@ -9,6 +9,8 @@ window (the sentence, or the next/previous one), on the right side (direction), 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from operator import itemgetter
 from typing import NamedTuple
@@ -86,40 +88,40 @@ class SentenceHits:
     ) -> None:
         self.text = text
         self.sentences = sentences
-        direct: list[dict[str, list[Hit]]] = [{} for _ in sentences]
-        starts = [s.start for s in sentences]
-        ends = [s.end for s in sentences]
-        count, index = len(sentences), -1
-        for hit in sorted(hits, key=itemgetter(1, 2)):  # by start, then end
-            start = hit[1]
-            # Hits come in order of start, so the sentence holding one is the last sentence
-            # starting at or before it: walk forward instead of searching each time.
-            while index + 1 < count and starts[index + 1] <= start:
-                index += 1
-            if index >= 0 and start < ends[index]:
-                labels = direct[index]
-                found = labels.get(hit[0])
+        ordered = sorted(hits, key=itemgetter(1, 2))  # by start, then end
+        hit_starts = [hit[1] for hit in ordered]
+        # Sentences are in order and apart: a sentence's hits are the run of hits starting in
+        # it, found by bisection (not by a test on every hit).
+        direct: list[dict[str, list[Hit]]] = []
+        where: dict[str, list[int]] = {}  # direct labels only; a parent's on first ask
+        for index, sentence in enumerate(sentences):
+            low = bisect_left(hit_starts, sentence.start)
+            high = bisect_left(hit_starts, sentence.end, low)
+            labels: defaultdict[str, list[Hit]] = defaultdict(list)
+            for hit in ordered[low:high]:
+                labels[hit[0]].append(hit)
+            direct.append(labels)
+            for label in labels:
+                found = where.get(label)
                 if found is None:
-                    labels[hit[0]] = [hit]
+                    where[label] = [index]
                 else:
-                    found.append(hit)
+                    found.append(index)
         extends = extends or NO_EXTENDS
         children = self._children = extends.families
         self._parents = extends.parents
         # Per sentence: the lists asked for so far (direct ones at first), and every label
         # present, parents included (what a rule checks before it asks for hits).
         self._lists = [
-            {label: found for label, found in labels.items() if label not in children}
+            dict(labels)
+            if children.keys().isdisjoint(labels)
+            else {label: found for label, found in labels.items() if label not in children}
             for labels in direct
         ]
         self._direct = direct
-        self.present: list[frozenset[str]] = []
-        self._where: dict[str, list[int]] = {}
-        for index, labels in enumerate(direct):
-            present = extends.closure(labels)
-            self.present.append(present)
-            for label in present:
-                self._where.setdefault(label, []).append(index)
+        self.present: list[frozenset[str]] = [extends.closure(labels) for labels in direct]
+        self._where = where
+        self._merged: dict[str, list[int]] = {}  # where() of the labels with children
         self.links = links  # list of (prose_start, prose_end, href)
         self._link_cache: dict[str, set[int]] = {}
         self.lead_ins: dict[int, int | None] = {}  # lead_in's answers, asked once a sentence
@@ -127,8 +129,18 @@ class SentenceHits:
         self._headings: list[int | None] | None = None  # section_heading's answers, on first use
 
     def where(self, label: str) -> list[int]:
-        """The indices of the sentences with a hit of this label, in order."""
-        return self._where.get(label, [])
+        """The indices of the sentences with a hit of this label (its own or a child's), in
+        order."""
+        if label not in self._children:
+            return self._where.get(label, [])
+        found = self._merged.get(label)
+        if found is None:
+            where = self._where
+            indices = set(where.get(label, ()))
+            for child in self._children[label]:
+                indices.update(where.get(child, ()))
+            found = self._merged[label] = sorted(indices)
+        return found
 
     def cue_sentences(self, modifier: Modifier) -> tuple[frozenset[int], frozenset[int]]:
         """The sentences holding a hit of one of the modifier's cue lexicons, and those whose
@@ -136,11 +148,10 @@ class SentenceHits:
         cannot govern, and most modifiers a rule checks have no cue on the page at all."""
         found = self._cue_sentences.get(modifier.name)
         if found is None:
-            where = self._where
             labels = (
                 (modifier.cues, *modifier.cue_lexicons) if modifier.cues else modifier.cue_lexicons
             )
-            cues = frozenset(i for label in labels for i in where.get(label, ()))
+            cues = frozenset(i for label in labels for i in self.where(label))
             near = frozenset(i - step for i in cues for step in _WINDOWS[modifier.window])
             found = self._cue_sentences[modifier.name] = (cues, near)
         return found
@@ -404,8 +415,17 @@ def _cue_near(sh: SentenceHits, modifier: Modifier, index: int) -> bool:
 def governing(
     sh: SentenceHits, modifiers: list[Modifier], index: int, claim: Hit
 ) -> Modifier | None:
-    """The first modifier that silences the claim, or None when the claim stands."""
+    """The first modifier that silences the claim, or None when the claim stands. A rule asks
+    of a dozen modifiers, most with no cue on the page: those are passed over here, without a
+    call to governs()."""
+    cue_sentences = sh.cue_sentences
     for modifier in modifiers:
+        if not modifier.links and not modifier.final:
+            where, near = cue_sentences(modifier)
+            if not where or (
+                index not in near and not modifier.section and modifier.position == "start"
+            ):
+                continue
         if governs(sh, modifier, index, claim):
             return modifier
     return None
