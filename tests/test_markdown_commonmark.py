@@ -105,7 +105,7 @@ def test_positions_stay_exact_after_front_matter_and_code() -> None:
     assert page.splitlines()[finding.line - 1][finding.column - 1 :].startswith("Ketamine cures")
 
 
-def test_markdown_it_is_imported_only_to_read_markdown() -> None:
+def test_markdown_it_is_imported_only_to_read_markdown_that_may_hide_text() -> None:
     import subprocess
     import sys
 
@@ -115,8 +115,31 @@ def test_markdown_it_is_imported_only_to_read_markdown() -> None:
         "Source('a.txt', 'Plain text.', 'text').reading\n"
         "Source('a.html', '<p>Plain.</p>', 'html').reading\n"
         "assert 'markdown_it' not in sys.modules, 'imported before any Markdown'\n"
-        "Source('a.md', '# Plain', 'markdown').reading\n"
+        "Source('a.md', '# Plain\\n\\nA [link](https://x.org), <b>b</b>.', 'markdown').reading\n"
+        "assert 'markdown_it' not in sys.modules, 'imported for Markdown with nothing hidden'\n"
+        "Source('a.md', '# Plain\\n\\n```\\ncode\\n```', 'markdown').reading\n"
         "assert 'markdown_it' in sys.modules\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "hides"),
+    [
+        ("Plain prose, a [link](https://x.org), <b>bold</b> and 3 < 4.", False),
+        ("Text\n\n```\ncode\n```", True),
+        ("Text\n\n~~~\ncode\n~~~", True),
+        ("Text\n\n    indented code", True),
+        ("Text\n\n\tindented code", True),
+        ("> quoted\n>     code in a quote", True),
+        ("[ref]: https://example.org", True),
+        ("<!-- note -->", True),
+        ("<SCRIPT>x()</SCRIPT>", True),
+        ("<pre>\nkept\n</pre>", True),
+    ],
+)
+def test_the_block_parse_is_skipped_only_when_nothing_can_be_hidden(body: str, hides: bool) -> None:
+    from claimlint.inputs.readers.markdown import _may_hide
+
+    assert _may_hide(body) is hides

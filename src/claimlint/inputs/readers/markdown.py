@@ -227,6 +227,8 @@ def _commonmark_blocks(doc: _Doc, lines: list[tuple[int, int, int]], first: int)
     `first`) are blank to the parser, so its line numbers are ours."""
     text = doc.text
     body = text[lines[first][0] :] if first < len(lines) else ""
+    if not _may_hide(body):
+        return {}
     env: dict = {}
     tokens = _block_parser().parse("\n" * first + body, env)
     skip: dict[int, str] = {}
@@ -248,6 +250,18 @@ def _commonmark_blocks(doc: _Doc, lines: list[tuple[int, int, int]], first: int)
         for number in range(a, min(b, len(lines))):
             skip.setdefault(number, "definition")
     return skip
+
+
+# What every construct the block parse is asked for needs: a fence, an indent of four
+# columns (four spaces or a tab), a comment or raw text element, a reference definition's "]:".
+_FENCES_AND_INDENTS = ("```", "~~~", "\t", "    ", "]:")
+_HIDDEN_START = re.compile(r"<(?:!--|script|style|pre|textarea)", re.IGNORECASE)
+
+
+def _may_hide(body: str) -> bool:
+    """Could CommonMark find code, hidden HTML or a link reference definition in the text?
+    Most pages hold none of what those need, and the block parse is a third of reading them."""
+    return any(mark in body for mark in _FENCES_AND_INDENTS) or bool(_HIDDEN_START.search(body))
 
 
 _HIDDEN_HTML = re.compile(r"[ \t]*<(?:!--|(?:script|style|pre|textarea)\b)", re.IGNORECASE)
