@@ -180,3 +180,20 @@ def test_taming_keeps_length_and_words() -> None:
     tamed = tame_for_tokenizer(text)
     assert len(tamed) == len(text)
     assert tamed.split() == ["Ketamine", "cures", "depression", "!" * MAX_PUNCT_RUN]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ketamine cures depression. " * 20,
+        "Кетамин лечит депрессию. Ελληνικά κείμενα χωρίς κενά" * 5,  # letters outside ASCII
+        "Πολύμορφοςκαιμακρύςλόγοςχωρίςκενάκαισημεία" * 3 + " " + "·" * (MAX_PUNCT_RUN + 1),
+        "Name: " + "_" * (MAX_PUNCT_RUN + 1) + " Date: " + "–" * (MAX_PUNCT_RUN + 5),
+        "…" * MAX_PUNCT_RUN + "\t" + "—" * MAX_PUNCT_RUN,
+    ],
+)
+def test_taming_is_the_plain_substitution_with_or_without_the_quick_test(text: str) -> None:
+    from claimlint.nlp.limits import _PUNCT_RUN
+
+    plain = _PUNCT_RUN.sub(lambda m: " " * len(m.group()), text)
+    assert tame_for_tokenizer(text) == plain
