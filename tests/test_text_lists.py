@@ -76,3 +76,26 @@ def test_check_marks_separate_the_items_of_a_product_line() -> None:
         "Freshens breath",
     ]
     assert any(d.category == "efficacy" for d in lint_text(text, path="listing.txt"))
+
+
+def test_a_block_is_scanned_for_separators_only_when_one_could_stand_in_it() -> None:
+    """_may_separate is a quick test before the separator scan: it must say yes wherever the
+    scan would find something (a block's first line too, and the label form after a break)."""
+
+    from claimlint.nlp.sentences import _SEPARATOR, _may_separate
+
+    cases = [
+        ("Plain sentence. Another one.", 0),
+        ("Home · Book now", 0),
+        ("Serum ✔ Rebuilds gums", 0),
+        ("Intro\n  - Pain relief", 0),
+        ("x\n- Pain relief", 2),  # the block opens a line
+        ("x\nHeadline: Calm in a week", 2),
+        ("x Headline: Calm in a week", 2),  # not at a line start
+        ("TITLE\n-----", 0),
+    ]
+    for text, start in cases:
+        found = any(True for _ in _SEPARATOR.finditer(text, start, len(text)))
+        assert not found or _may_separate(text, start, len(text)), text
+    assert not _may_separate("Plain sentence. Another one.", 0, 28)
+    assert not _may_separate("x Headline: Calm in a week", 2, 26)
