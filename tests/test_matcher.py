@@ -415,6 +415,27 @@ def test_a_phrase_right_after_non_is_not_matched() -> None:
     ]
 
 
+def test_spans_lose_only_what_a_non_prefix_negates() -> None:
+    from claimlint.nlp.token_spans import string_id, without_negated
+
+    words = ["non", "-", "healing", "and", "healing", "."]
+    lows = [string_id(w) for w in words]
+    spans = [("outcome", 2, 3), ("outcome", 4, 5)]
+    assert without_negated(lows, spans) == [("outcome", 4, 5)]
+    assert without_negated(lows[3:], [("outcome", 1, 2)]) == [("outcome", 1, 2)]  # no "non"
+
+
+def test_the_trie_walk_finds_phrases_that_end_the_chunk() -> None:
+    from claimlint.nlp.matcher import CompiledMatcher
+    from claimlint.packs import Lexicon, RuleSet
+
+    lexicons = {"outcome": Lexicon("outcome", ("lasting relief", "relief"), False)}
+    compiled = CompiledMatcher(NLP, RuleSet((), lexicons, {}))
+    text = "Expect lasting relief"
+    found = sorted((a, b) for _, a, b, _, _ in compiled.find(NLP.make_doc(text), text))
+    assert found == [(7, 21), (15, 21)]
+
+
 def test_a_built_pipeline_keeps_no_program_from_checking_the_packs() -> None:
     """Checking a pack compiles each regex's full RE2 program and parse tree; the pipeline runs
     programs of its own, so building it lets those go (25 MB of a site run's peak)."""

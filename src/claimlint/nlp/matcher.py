@@ -33,9 +33,9 @@ from claimlint.nlp.shared_phrases import modifier_lexicons, share_phrases
 from claimlint.nlp.token_spans import (
     align,
     joining_space,
-    negated_by_prefix,
     segments_with,
     string_id,
+    without_negated,
 )
 from claimlint.nlp.tokenizer import english, term_words
 from claimlint.packs import Lexicon, PackError, RuleSet
@@ -202,7 +202,7 @@ class CompiledMatcher:
         lows, starts, lengths = array[:, :3].T.tolist()
         spaces = array[:, 3].nonzero()[0].tolist()  # the whitespace tokens: a few per block
         spans = self._phrases_across_space(text, lows, starts, lengths, spaces, bounds or [0])
-        spans = [span for span in spans if not negated_by_prefix(lows, span[1])]
+        spans = without_negated(lows, spans)
         if len(self.tokens):
             strings = self.strings
             spans += [(strings[m], s, e) for m, s, e in self.tokens(doc)]
@@ -259,18 +259,21 @@ class CompiledMatcher:
 
     def _phrases(self, lows: list[int]) -> list[tuple[str, int, int]]:
         """Walk the trie from every token: all matches, overlapping ones included."""
-        found = []
-        root, count = self.trie, len(lows)
+        found: list[tuple[str, int, int]] = []
+        add = found.append
+        start = self.trie.get
+        ahead = [*lows, -1]  # no node has a child under -1 (keys are hashes): a walk ends there
         for i, low in enumerate(lows):
-            node = root.get(low)
+            node = start(low)
+            if node is None:  # a third of the tokens start no phrase
+                continue
             j = i + 1
             while node is not None:
                 labels = node.get(_END)
                 if labels:
-                    found.extend((label, i, j) for label in labels)
-                if j >= count:
-                    break
-                node = node.get(lows[j])
+                    for label in labels:
+                        add((label, i, j))
+                node = node.get(ahead[j])
                 j += 1
         return found
 

@@ -26,6 +26,16 @@ def negated_by_prefix(lows: list[int], start: int) -> bool:
     return start >= 2 and lows[start - 1] == _HYPHEN and lows[start - 2] == _NON
 
 
+def without_negated(
+    lows: list[int], spans: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """The phrase spans (label, start token, end token) that no "non-" prefix negates; a
+    chunk without the word "non" keeps them all, untested (a page has hundreds)."""
+    if _NON not in lows:
+        return spans
+    return [span for span in spans if not negated_by_prefix(lows, span[1])]
+
+
 def joining_space(text: str, start: int, length: int, bounds: list[int]) -> bool:
     """Whitespace inside a block that joins words as a space does: at most one line break,
     and no block or gap starts in it (blank lines and block edges still end a phrase)."""
