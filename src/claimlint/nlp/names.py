@@ -50,12 +50,15 @@ class _Words:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
-        found = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-        self.spans = [(a, b) for a, b in found if text[b - 1] != "."] + [
-            (a, b - 1) for a, b in found if text[b - 1] == "." and b - 1 > a
-        ]
-        self.spans.sort()
-        self.starts = [a for a, _ in self.spans]
+        spans = []  # in order: the matches are, and a word keeps its start without its period
+        for match in _WORD.finditer(text, start, end):
+            a, b = match.span()
+            if text[b - 1] != ".":
+                spans.append((a, b))
+            elif b - 1 > a:
+                spans.append((a, b - 1))
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
         self.words = [text[a:b] for a, b in self.spans]
         self.capital = [w[:1].isupper() or w[:1].isdigit() for w in self.words]
 

@@ -12,6 +12,7 @@ that extends it, so rules written for `treatment` see it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -84,8 +85,6 @@ def with_subjects(
 
 
 def _covered(hit: Hit, spans: list[tuple[int, int]]) -> bool:
-    from bisect import bisect_right
-
     i = bisect_right(spans, (hit.start, float("inf"))) - 1
     while i >= 0 and spans[i][0] >= hit.start - MAX_TERM_CHARS:  # lexicon terms are short
         start, end = spans[i]
@@ -96,7 +95,5 @@ def _covered(hit: Hit, spans: list[tuple[int, int]]) -> bool:
 
 
 def _kind_at(sentences: Sequence[Sentence], starts: list[int], offset: int) -> str:
-    from bisect import bisect_right
-
     index = bisect_right(starts, offset) - 1
     return sentences[index].kind if index >= 0 else ""
