@@ -141,7 +141,7 @@ class Linter:
     def _hits(self, text: str, blocks) -> list[Hit]:
         """Run the pipeline over block-aligned chunks and return hits in prose offsets."""
         from claimlint.nlp.limits import replace_chars, segment_starts, tame_for_tokenizer
-        from claimlint.nlp.mentions import drop_in_mentions
+        from claimlint.nlp.mentions import drop_in_mentions, drop_other_senses
         from claimlint.nlp.names import drop_in_names
 
         chunks = self._chunks(text, blocks)
@@ -154,7 +154,8 @@ class Linter:
                 found = [(label, offset + a, offset + b, c, d) for label, a, b, c, d in found]
             hits.extend([new(Hit, raw) for raw in found])
         extends = self.nlp.compiled.extends
-        return drop_in_mentions(drop_in_names(text, blocks, hits, extends), extends)
+        hits = drop_in_mentions(drop_in_names(text, blocks, hits, extends), extends)
+        return drop_other_senses(hits, extends)
 
     def _chunks(self, text: str, blocks) -> list[tuple[int, int]]:
         """Block-aligned spans matched one at a time, none over the limit (the language server
