@@ -15,6 +15,12 @@ that file (invented products and people):
 - goods-refund: a refund on goods named by a body word (CL608, object-name)
 - safe-dose-unknown: the safe dose said to be unknown ("safe dosing has not been established")
 - equivalence-denied: a likeness to a brand taken back in the sentence (CL503, equivalence-denied)
+- other-sense: an outcome or safety word governing a non-health thing (other-sense, round 12)
+- negated-subject: a claim denied of every product the seller has (negated-subject)
+- reported-to-reject: a claim quoted or reported in order to reject it (mentioned, attribution,
+  taken-back)
+- symptom-list: a list of what a condition looks like; people said to differ (symptom-list,
+  guarantee-idiom)
 """
 
 from __future__ import annotations
