@@ -92,7 +92,13 @@ class GapChecker:
         return found
 
     def holds(self, gap: Gap, text: str) -> bool:
-        groups = compile_trusted(gap.pattern).whole(text)
+        """Does one of the gap's patterns match the text whole, with its groups' words
+        fitting? (A regex gives one reading of the text: "latte douses" is a verb and a word
+        after it to one pattern, a name word and a verb to the next.)"""
+        return any(self._reading_fits(gap, pattern, text) for pattern in gap.patterns())
+
+    def _reading_fits(self, gap: Gap, pattern: str, text: str) -> bool:
+        groups = compile_trusted(pattern).whole(text)
         if groups is None:
             return False
         for group, captured in zip(gap.groups, groups, strict=False):

@@ -100,9 +100,13 @@ class Gap:
 
     pattern: str
     groups: tuple[GapGroup, ...] = ()
+    alternatives: tuple[str, ...] = ()  # patterns tried in turn when `pattern` does not hold
 
     def names(self) -> tuple[str, ...]:
         return tuple(n for g in self.groups for n in g.within + g.not_in)
+
+    def patterns(self) -> tuple[str, ...]:
+        return (self.pattern, *self.alternatives)
 
 
 @dataclass(frozen=True)

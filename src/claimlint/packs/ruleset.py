@@ -195,13 +195,14 @@ def _check_gaps(
     places = [f"{field_name}.gaps[{n}]" for n in range(1, len(match.gaps) + 1)]
     places += [f"{field_name}.{k}" for k in ("before", "after") if getattr(match, k) is not None]
     for place, gap in zip(places, match.all_gaps(), strict=True):
-        try:
-            program = compile_linear(gap.pattern)
-        except RegexError as err:
-            raise PackError(rule.origin, where, place, str(err)) from None
-        if len(gap.groups) > program.group_count:
-            problem = f"names {len(gap.groups)} groups, its pattern has {program.group_count}"
-            raise PackError(rule.origin, where, place, problem)
+        for pattern in gap.patterns():
+            try:
+                program = compile_linear(pattern)
+            except RegexError as err:
+                raise PackError(rule.origin, where, place, str(err)) from None
+            if len(gap.groups) > program.group_count:
+                problem = f"names {len(gap.groups)} groups, its pattern has {program.group_count}"
+                raise PackError(rule.origin, where, place, problem)
         for name in gap.names():
             if name not in lexicons:
                 raise PackError(rule.origin, where, place, f"unknown lexicon {name!r}")

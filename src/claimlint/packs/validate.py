@@ -263,6 +263,7 @@ def _gap(data: dict) -> Gap:
             GapGroup(_strings(group.get("in")), _strings(group.get("not")))
             for group in data.get("groups") or ()
         ),
+        _strings(data.get("alternatives")),
     )
 
 
