@@ -250,11 +250,19 @@ class CompiledMatcher:
         hard-wrapped paragraph), a tab or a second space joins words as one space does. spaCy
         makes such whitespace a token of its own; it is left out of the walk unless it holds a
         blank line or a block or gap starts inside it."""
-        joining = {i for i in spaces if joining_space(text, starts[i], lengths[i], bounds)}
+        joining = [i for i in spaces if joining_space(text, starts[i], lengths[i], bounds)]
         if not joining:
             return self._phrases(lows)
-        keep = [i for i in range(len(lows)) if i not in joining]
-        found = self._phrases([lows[i] for i in keep])
+        # The tokens between joining spaces, run by run (a few runs a block: slices, not a
+        # test on every token).
+        keep: list[int] = []
+        kept: list[int] = []
+        begin = 0
+        for i in [*joining, len(lows)]:
+            keep.extend(range(begin, i))
+            kept.extend(lows[begin:i])
+            begin = i + 1
+        found = self._phrases(kept)
         return [(label, keep[a], keep[b - 1] + 1) for label, a, b in found]
 
     def _phrases(self, lows: list[int]) -> list[tuple[str, int, int]]:
