@@ -297,6 +297,7 @@ def test_parent_hits_are_the_childrens_hits_relabelled_in_order() -> None:
     assert sh.where("treatment") == [0, 2] and sh.where("subject") == [0]
     assert sh.present[2] == {"device", "treatment"}
     assert sh.labels_by_span(0)[(0, 4)] == {"drug", "treatment", "subject"}
+    assert sh.labels_by_span(0, {(13, 17)}) == {(13, 17): {"device", "treatment"}}
 
 
 def test_cue_sentences_are_where_a_modifier_can_find_a_cue() -> None:

@@ -184,13 +184,19 @@ class SentenceHits:
             found.sort(key=itemgetter(1, 2))
         return found
 
-    def labels_by_span(self, index: int) -> dict[tuple[int, int], set[str]]:
-        """Every label (parents included) of each span in the sentence."""
+    def labels_by_span(
+        self, index: int, spans: set[tuple[int, int]] | None = None
+    ) -> dict[tuple[int, int], set[str]]:
+        """Every label (parents included) of each span in the sentence, or of the given spans
+        only (a finding asks for its own two or three hits, in a sentence that may hold dozens)."""
         parents = self._parents
+        starts = set() if spans is None else {start for start, _ in spans}
         labels_of: dict[tuple[int, int], set[str]] = {}
         for label, hits in self._direct[index].items():
             names = (label, *parents.get(label, ()))
             for hit in hits:
+                if spans is not None and (hit[1] not in starts or (hit[1], hit[2]) not in spans):
+                    continue
                 labels_of.setdefault((hit[1], hit[2]), set()).update(names)
         return labels_of
 

@@ -350,7 +350,7 @@ class Linter:
                 fired.add(index)
                 start = min(h.start for h in chosen)
                 end = max(h.end for h in chosen)
-                labels_of = sh.labels_by_span(index)
+                labels_of = sh.labels_by_span(index, {(h.start, h.end) for h in chosen})
                 analysis = sentence_analysis(
                     rule, sh.text, chosen, labels_of, self._subjects, bool(match.start)
                 )
