@@ -10,11 +10,11 @@ def document_trigger(sh: SentenceHits, when: Match) -> tuple[int, int] | None:
     """Where a document-scope requirement starts to apply: every `all` class and one `any`
     class occur somewhere on the page. A hit inside a hit of a `none` class does not count
     ("derived from ketamine" names ketamine without offering it)."""
-    count = range(len(sh.sentences))
-    covers = [(h.start, h.end) for i in count for n in when.none for h in sh.hits(i, n)]
+    # Only the sentences that hold a class are read for it (a page has dozens of sentences).
+    covers = [(h.start, h.end) for n in when.none for i in sh.where(n) for h in sh.hits(i, n)]
 
     def found(name: str) -> list[Hit]:
-        hits = (h for i in count for h in sh.hits(i, name))
+        hits = (h for i in sh.where(name) for h in sh.hits(i, name))
         return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in covers)]
 
     present = {name: found(name) for name in when.all + when.any}

@@ -362,15 +362,17 @@ class Linter:
         assert check is not None
         if self._provided(source.path, rule, check.require):
             return None
-        if any(sh.hits(i, name) for i in range(len(sh.sentences)) for name in check.require):
+        if any(sh.where(name) for name in check.require):
             return None
         trigger: tuple[int, int] | None = None
         if check.when_scope == "document":
             trigger = document_trigger(sh, check.when)
         else:
             unless = self._modifiers_for(check.unless)
-            for index in range(len(sh.sentences)):
-                chosen = self.match_sentence(sh, index, check.when, None, unless)
+            when = check.when
+            # Only the sentences that hold the `when` classes can match, in order (as for rules).
+            for index in _candidates(sh, when, when.all[0] if when.all else None):
+                chosen = self.match_sentence(sh, index, when, None, unless)
                 if chosen:
                     trigger = (min(h.start for h in chosen), max(h.end for h in chosen))
                     break
