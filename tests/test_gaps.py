@@ -136,3 +136,17 @@ def test_before_and_after_read_the_sentence_around_the_classes(linter: Linter) -
     assert set(found(linter, "With the balm, eczema cools.")) == {"ACME802"}
     assert found(linter, "With the balm, eczema flares.") == {}  # no listed verb after
     assert found(linter, "Sold with the balm, eczema cools.") == {}  # not the opening
+
+
+def test_gap_answers_are_remembered_per_gap_and_text() -> None:
+    """holds() keeps its answers (a rule asks the same gap of the same text for each anchor it
+    tries); two gaps never share one, and a long text is not kept."""
+    from claimlint.nlp import gaps
+    from claimlint.packs.model import Gap
+
+    checker = gaps.GapChecker({})
+    spaces, word = Gap(r"\s+"), Gap(r"\s+[a-z]+\s+")
+    assert checker.holds(spaces, "  ") and checker.holds(spaces, "  ")
+    assert not checker.holds(word, "  ") and checker.holds(word, " and ")
+    assert len(checker._held) == 3
+    assert checker.holds(spaces, " " * (gaps.MAX_HELD_CHARS + 1)) and len(checker._held) == 3
