@@ -253,9 +253,7 @@ class CompiledMatcher:
         joining = [i for i in spaces if joining_space(text, starts[i], lengths[i], bounds)]
         if not joining:
             return self._phrases(lows)
-        # The tokens between joining spaces, run by run (a few runs a block: slices, not a
-        # test on every token).
-        keep: list[int] = []
+        keep: list[int] = []  # the tokens between joining spaces, run by run (slices)
         kept: list[int] = []
         begin = 0
         for i in [*joining, len(lows)]:
