@@ -54,6 +54,27 @@ def test_pool_output_equals_in_process(site: Path, ruleset, monkeypatch) -> None
     assert serial.diagnostics
 
 
+def test_reading_ahead_changes_no_finding(tmp_path: Path, ruleset, monkeypatch) -> None:
+    # Documents are read a window at a time and their regex Set scans run together
+    # (Linter.prepare); the findings must be those of linting each alone: every format, a
+    # page with Greek letters (scanned one regex at a time), an empty page, an undecodable
+    # file and two pages with the same text in the same window.
+    for path in sorted(EXAMPLES.rglob("*.*")):
+        if path.is_file():
+            shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "greek.md").write_text("# Νευρο drops\n\nOur 10 μg drops cure anxiety fast.\n")
+    (tmp_path / "empty.md").write_text("")
+    (tmp_path / "same.txt").write_text("Guaranteed relief from migraines within one hour.\n")
+    (tmp_path / "same2.md").write_text("Guaranteed relief from migraines within one hour.\n")
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe\x00\xd8 not text \x00\x00" * 10)
+    ahead = lint_paths([str(tmp_path)], ruleset=ruleset)
+    monkeypatch.setattr(parallel, "LOOKAHEAD_FILES", 1)
+    alone = lint_paths([str(tmp_path)], ruleset=ruleset)
+    assert [d.to_json() for d in ahead.diagnostics] == [d.to_json() for d in alone.diagnostics]
+    assert ahead.errors == alone.errors and len(ahead.errors) == 1
+    assert {d.path for d in ahead.diagnostics} >= {str(tmp_path / "greek.md")}
+
+
 def test_pool_with_cache_equals_in_process(site: Path, ruleset, tmp_path: Path) -> None:
     serial = lint_paths([str(site)], ruleset=ruleset, jobs=1)
     filled = lint_paths([str(site)], ruleset=ruleset, jobs=2, cache_dir=tmp_path / "c")

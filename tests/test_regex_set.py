@@ -70,6 +70,14 @@ def test_the_set_never_rules_out_a_regex_that_matches(case) -> None:
             assert i in candidates, pattern
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(text_and_edges, min_size=1, max_size=5))
+def test_scanning_many_chunks_at_once_answers_as_one_at_a_time(cases) -> None:
+    regex_set = RegexSet([(i, p, True) for i, p in enumerate(PATTERNS)])
+    chunks = [{True: JoinedBlocks(text, edges_of(text, cuts))} for text, cuts in cases]
+    assert regex_set.candidates_many(chunks) == [regex_set.candidates(c) for c in chunks]
+
+
 def test_anchored_and_lookaround_patterns_are_left_out() -> None:
     assert joinable(r"\bsafe\b")
     for pattern in (r"^safe", r"safe$", r"\Asafe", r"safe\Z", r"\Bsafe", r"(?<=a)b"):

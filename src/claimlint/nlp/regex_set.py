@@ -96,6 +96,22 @@ class RegexSet:
             found.update(indexes[k - 1] for k in matched if k)
         return found
 
+    def candidates_many(self, chunks: Sequence[dict[bool, JoinedBlocks]]) -> list[set[int] | None]:
+        """candidates() of several chunks, scanned one Set at a time over all of them (a Set's
+        DFA stays warm in the CPU caches from one chunk to the next)."""
+        found: list[set[int] | None] = [set() for _ in chunks]
+        for compiled, ignore_case, indexes in self.groups:
+            for k, joined in enumerate(chunks):
+                into = found[k]
+                if into is None:
+                    continue
+                matched = compiled.Match(joined[ignore_case].data) or []
+                if 0 not in matched:  # the canary: RE2 gave up on this scan
+                    found[k] = None
+                    continue
+                into.update(indexes[m - 1] for m in matched if m)
+        return found
+
 
 class JoinedBlocks:
     """A chunk's segments (blocks and the gaps between them) joined into one text, so that a
