@@ -151,4 +151,6 @@ def test_a_chunk_beyond_latin1_in_a_long_run_finds_what_it_finds_alone() -> None
     for text in (latin, latin, greek, latin, greek):
         found(linter, text)
     assert found(linter, greek) == alone
-    assert linter.nlp.compiled._regex_set is not None  # the Sets were in use for the others
+    assert (
+        linter.nlp.compiled.regex_hits._regex_set is not None
+    )  # the Sets were in use for the others

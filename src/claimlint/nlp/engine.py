@@ -175,7 +175,7 @@ class Linter:
 
     def prepare(self, sources: Sequence[Source]) -> None:
         """Before linting several documents in a row, scan their chunks with the pack
-        regexes' RE2 Sets one Set at a time (CompiledMatcher.scan_ahead): the same answers
+        regexes' RE2 Sets one Set at a time (RegexHits.scan_ahead): the same answers
         as scanning each document when it is linted, at a fraction of the cost. Documents
         over PREPARE_CHARS are left to be scanned when linted, so reading a big file never
         runs outside its time budget (and the caller leaves out those it lints in pieces,
@@ -188,7 +188,7 @@ class Linter:
             if prose.text.strip():
                 _, texts, bounds = self._match_inputs(prose.text, prose.blocks)
                 inputs.extend(zip(texts, bounds, strict=True))
-        self.nlp.compiled.scan_ahead(inputs)
+        self.nlp.compiled.regex_hits.scan_ahead(inputs)
 
     def _chunks(self, text: str, blocks) -> list[tuple[int, int]]:
         """Block-aligned spans matched one at a time, none over the limit (the language server

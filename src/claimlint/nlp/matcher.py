@@ -16,7 +16,6 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, LOWER
 from spacy.language import Language
@@ -29,11 +28,10 @@ from claimlint.nlp.context import Extends
 from claimlint.nlp.inflect import inflections
 from claimlint.nlp.lexicon_regex import LexiconRegex
 from claimlint.nlp.limits import set_stage
+from claimlint.nlp.regex_hits import RawHit, RegexHits
 from claimlint.nlp.shared_phrases import modifier_lexicons, share_phrases
 from claimlint.nlp.token_spans import (
-    align,
     joining_space,
-    segments_with,
     string_id,
     without_negated,
 )
@@ -42,21 +40,9 @@ from claimlint.packs import Lexicon, PackError, RuleSet
 from claimlint.packs.linear_regex import (
     LinearRegex,
     compile_pack,
-    fold_case,
     forget_checked,
-    narrow_safe,
 )
 
-if TYPE_CHECKING:  # pragma: no cover
-    from claimlint.nlp.regex_set import JoinedBlocks, RegexSet
-
-# A hit before it becomes a context.Hit: label, start and end character, start and end token.
-RawHit = tuple[str, int, int, int, int]
-_ChunkKey = tuple[str, tuple[int, ...]]  # a chunk's text and the starts of its segments
-# What scan_ahead keeps of a chunk: its blocks joined, the regexes its Set scan named (None if
-# the scan failed), and those regexes' matches in the joined blocks (JoinedBlocks.spans).
-_Spans = dict[int, "list[tuple[int, int]] | None"]
-_Ahead = tuple["dict[bool, JoinedBlocks]", "set[int] | None", _Spans]
 SUBJECT_LEXICON = "page-subject"  # reserved: the engine fills it (nlp/subjects.py)
 RARE, RARE_CAPITALISED = "@rare", "@rare-cap"  # words outside the common vocabulary
 MIN_RARE_LENGTH = 4
@@ -102,11 +88,7 @@ class CompiledMatcher:
         for lexicon in ruleset.lexicons.values():
             if lexicon.tokens and not lexicon.lookup:
                 self._add_tokens(lexicon)
-        self._regex_set: RegexSet | None = None
-        self._regex_runs = 0
-        # Set candidates scanned ahead for chunks about to be matched (see scan_ahead), by text
-        # and bounds.
-        self._ahead: dict[_ChunkKey, _Ahead] = {}
+        self.regex_hits = RegexHits(self.regexes)
 
     def _compile(self, nlp: Language, ruleset: RuleSet) -> dict:
         """What compiling the lexicons yields, as plain data for the compiled-pack cache: the
@@ -215,7 +197,7 @@ class CompiledMatcher:
             strings = self.strings
             spans += [(strings[m], s, e) for m, s, e in self.tokens(doc)]
         hits = [(label, starts[s], starts[e - 1] + lengths[e - 1], s, e) for label, s, e in spans]
-        hits += self._regex_hits(text, starts, lengths, bounds or [0])
+        hits += self.regex_hits.hits(text, starts, lengths, bounds or [0])
         if rare:
             hits += self._rare_words(array, text, starts, lengths)
         return hits
@@ -290,137 +272,6 @@ class CompiledMatcher:
                 node = node.get(ahead[j])
                 j += 1
         return found
-
-    def _regex_hits(
-        self, text: str, starts: list[int], lengths: list[int], bounds: list[int]
-    ) -> list[RawHit]:
-        edges = [*bounds, len(text)]
-        folded = prefilter.fold(text)
-        if len(folded) != len(text):  # cannot happen with _FOLD; never risk a wrong offset
-            folded = ""
-        everywhere = range(len(bounds))
-        hits: list[RawHit] = []
-        caseless = fold_case(text)
-        narrow = narrow_safe(text) and (caseless is text or narrow_safe(caseless))
-        ahead = self._ahead.pop((text, tuple(bounds)), None) if self._ahead else None
-        spans_of: dict[int, list[tuple[int, int]] | None] = {}
-        if ahead is not None and narrow:
-            joined, candidates, spans_of = ahead
-            skip, covered = self._skip_covered(candidates)
-        else:
-            joined = self._joined(text, caseless, edges)
-            skip, covered = self._not_here(joined, narrow)
-        for index, regex in enumerate(self.regexes):
-            if index in skip:
-                continue
-            if index in covered:  # one search of the joined blocks, if no match crosses one
-                if index in spans_of:
-                    found = spans_of[index]
-                else:
-                    found = joined[regex.ignore_case].spans(regex.compiled(narrow))
-                if found is not None:
-                    for span in filter(None, (align(starts, lengths, *f) for f in found)):
-                        hits.extend((label, *span) for label in regex.labels)
-                    continue
-            where = (
-                everywhere
-                if regex.needs is None or not folded
-                else sorted(segments_with(folded, regex.needs, bounds, edges))
-            )
-            if not where:  # no segment holds its literals: never compiled
-                continue
-            searched = caseless if regex.ignore_case else text
-            program = regex.compiled(narrow)
-            for segment in where:
-                for found in program.spans(searched, edges[segment], edges[segment + 1]):
-                    span = align(starts, lengths, *found)
-                    if span is not None:
-                        hits.extend((label, *span) for label in regex.labels)
-        return hits
-
-    def _joined(self, text: str, caseless: str, edges: list[int]) -> dict[bool, JoinedBlocks]:
-        """The chunk's blocks joined, by ignore-case (empty until the Sets are in use)."""
-        self._regex_runs += 1
-        if self._regex_runs < 2:
-            return {}
-        return self._join(text, caseless, edges)
-
-    @staticmethod
-    def _join(text: str, caseless: str, edges: list[int]) -> dict[bool, JoinedBlocks]:
-        from claimlint.nlp.regex_set import JoinedBlocks
-
-        plain = JoinedBlocks(text, edges)
-        return {False: plain, True: plain if caseless == text else JoinedBlocks(caseless, edges)}
-
-    def _not_here(
-        self, joined: dict[bool, JoinedBlocks], narrow: bool
-    ) -> tuple[set[int], set[int]]:
-        """The regexes that one RE2 Set scan rules out for this chunk, and those the Sets
-        cover (which can run on the joined blocks). The Sets are built on the second chunk a
-        process matches: compiling them costs more than a page saves, so a one-page run never
-        pays for them. They are narrow (linear_regex.narrow_safe): a chunk with a letter
-        beyond Latin-1 (a Greek mu in "10 mcg") runs its regexes one by one instead, since a
-        second, full set of Sets would cost about 40 MB for the few pages that need it."""
-        if not joined or not narrow:
-            return set(), set()
-        return self._skip_covered(self._sets().candidates(joined))
-
-    def _sets(self) -> RegexSet:
-        """The RE2 Sets over the joinable regexes, built on first use."""
-        if self._regex_set is None:
-            from claimlint.nlp.regex_set import RegexSet
-
-            regexes = self.regexes
-            joins = [r.joinable for r in regexes]
-            self._regex_set = RegexSet(
-                [(i, r.source, r.ignore_case) for i, r in enumerate(regexes)],
-                None if None in joins else joins,
-                narrow=True,
-            )
-        return self._regex_set
-
-    def _skip_covered(self, found: set[int] | None) -> tuple[set[int], set[int]]:
-        """The covered regexes a Set scan ruled out, and the covered ones (none if it failed)."""
-        if found is None or self._regex_set is None:
-            return set(), set()
-        return self._regex_set.covered - found, self._regex_set.covered
-
-    def scan_ahead(self, chunks: list[tuple[str, list[int] | None]]) -> None:
-        """Run the RE2 Sets over several chunks about to be matched (texts and bounds, as
-        find will get them), one Set at a time, and keep the answers for find.
-
-        Scanning chunk by chunk runs all the Sets over one chunk, then all of them over the
-        next: each Set's lazily built DFA (megabytes) is cold in the CPU caches every time, and
-        the scans cost about five times what they cost when one Set runs over many chunks in a
-        row. The regexes a Set names are then searched the same way, one regex over all the
-        chunks that need it. The answers are the same either way; a chunk that is never matched
-        is forgotten at the next call, so at most one batch is kept."""
-        self._ahead = {}
-        if len(chunks) < 2:  # one page never pays for the Sets (see _not_here)
-            return
-        prepared: list[tuple[_ChunkKey, dict[bool, JoinedBlocks]]] = []
-        for text, bounds in chunks:
-            caseless = fold_case(text)
-            if not text or not narrow_safe(text) or not (caseless is text or narrow_safe(caseless)):
-                continue
-            starts = bounds or [0]
-            self._regex_runs += 1
-            prepared.append(
-                ((text, tuple(starts)), self._join(text, caseless, [*starts, len(text)]))
-            )
-        if not prepared:
-            return
-        found = self._sets().candidates_many([joined for _, joined in prepared])
-        spans: list[_Spans] = [{} for _ in prepared]
-        for index in sorted(set().union(*(f for f in found if f))):  # one regex at a time, too
-            regex = self.regexes[index]
-            program = regex.compiled(True)
-            for k, (_, joined) in enumerate(prepared):
-                if found[k] and index in found[k]:
-                    spans[k][index] = joined[regex.ignore_case].spans(program)
-        self._ahead = {
-            key: (joined, f, s) for (key, joined), f, s in zip(prepared, found, spans, strict=True)
-        }
 
 
 _CODE = re.compile(r"[A-Za-z]{2,}[-+]?\d{1,5}[A-Za-z]?")
