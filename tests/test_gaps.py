@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pack_helpers import linter_for_pack
 
 from claimlint.inputs.sources import Source
 from claimlint.nlp.engine import Linter
@@ -59,9 +60,7 @@ rules:
 
 @pytest.fixture(scope="module")
 def linter(tmp_path_factory: pytest.TempPathFactory) -> Linter:
-    folder = tmp_path_factory.mktemp("gap-packs")
-    (folder / "acme.yaml").write_text(PACK, encoding="utf-8")
-    return Linter(load_rules([folder], bundled=False))
+    return linter_for_pack(tmp_path_factory, "gap-packs", PACK)
 
 
 def found(linter: Linter, text: str) -> dict[str, str]:

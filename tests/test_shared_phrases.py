@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from pack_helpers import linter_for_pack
 
 from claimlint.inputs.sources import Source
 from claimlint.nlp.engine import Linter
-from claimlint.packs import load_rules
 
 # Two modifiers list "," and "not" (one hit each, shared); only `denial` ends at "but", only
 # `doubt` starts at "maybe" and ends at "so".
@@ -46,9 +46,7 @@ rules:
 
 @pytest.fixture(scope="module")
 def linter(tmp_path_factory: pytest.TempPathFactory) -> Linter:
-    folder = tmp_path_factory.mktemp("shared-packs")
-    (folder / "acme.yaml").write_text(PACK, encoding="utf-8")
-    return Linter(load_rules([folder], bundled=False))
+    return linter_for_pack(tmp_path_factory, "shared-packs", PACK)
 
 
 def fired(linter: Linter, text: str) -> set[str]:
