@@ -268,6 +268,16 @@ def test_carry_needs_a_route_in_the_previous_sentence_of_the_same_block() -> Non
     )
 
 
+def test_carry_unless_keeps_a_sentence_with_its_own_subject_from_borrowing() -> None:
+    # the ranking is about the care the sentence names, not the previous sentence's route
+    assert "CL201" not in rules(
+        "Hip injections are not FDA-approved for this. Physiotherapy is the safer first step."
+    )
+    assert "CL201" in rules(
+        "Hip injections are not FDA-approved for this. It is far less reliable."
+    )
+
+
 # -- `extends` parents, added when a rule asks --------------------------------------------------
 
 

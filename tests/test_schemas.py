@@ -216,7 +216,9 @@ def test_claimlint_and_jsonschema_agree_on_mutated_rules(field: str) -> None:
     assert False in verdicts  # every field has values that break it
 
 
-@pytest.mark.parametrize("field", ["all", "any", "start", "none", "order", "within", "carry"])
+@pytest.mark.parametrize(
+    "field", ["all", "any", "start", "none", "order", "within", "carry", "carry_unless"]
+)
 def test_claimlint_and_jsonschema_agree_on_mutated_matches(field: str) -> None:
     for value in VALUES:
         for base in ({"all": ["a"]}, {"any": ["a"], "none": ["b"]}):

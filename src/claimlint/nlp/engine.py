@@ -220,8 +220,9 @@ class Linter:
                 sh.sentences[previous].block == sh.sentences[index].block
                 or (match.carry_heading and sh.sentences[previous].kind == "heading")
             )
+            own = any(sh.hits(index, n) for n in match.carry_unless)  # a subject of its own
             for name in match.carry:
-                if not get(index, name) and not (same_block and get(previous, name)):
+                if not get(index, name) and (own or not (same_block and get(previous, name))):
                     return None
         if any(not get(index, name) for name in match.all):
             return None

@@ -145,13 +145,22 @@ class Match:
     clause: bool = False  # every other class in the anchor's clause: no ";" between them
     carry: tuple[str, ...] = ()  # classes the previous sentence of the block may supply
     carry_heading: bool = False  # a heading just before the block may supply them too
+    carry_unless: tuple[str, ...] = ()  # in the sentence, these stop the carry (its own subject)
     mask: tuple[str, ...] = ()  # a hit inside a hit of these classes does not count (span-local)
     gaps: tuple[Gap, ...] = ()  # the text between consecutive `all` hits (with `order`)
     before: Gap | None = None  # the text from the sentence start to the first `all` hit
     after: Gap | None = None  # the text from the last `all` hit to the sentence end
 
     def names(self) -> tuple[str, ...]:
-        return self.all + self.any + self.none + self.start + self.carry + self.mask
+        return (
+            *self.all,
+            *self.any,
+            *self.none,
+            *self.start,
+            *self.carry,
+            *self.carry_unless,
+            *self.mask,
+        )
 
     def all_gaps(self) -> tuple[Gap, ...]:
         """Every gap of the match: between, before and after its classes."""

@@ -249,6 +249,7 @@ def _match(data: dict) -> Match:
         clause=_get(data, "match", "clause"),
         carry=_strings(data.get("carry")),
         carry_heading=_get(data, "match", "carry_heading"),
+        carry_unless=_strings(data.get("carry_unless")),
         mask=_strings(data.get("mask")),
         gaps=tuple(_gap(gap) for gap in data.get("gaps") or ()),
         before=_gap(data["before"]) if data.get("before") else None,
