@@ -50,6 +50,7 @@ EXEMPTIONS = {
     "registration-explained": "beside a note that registration differs from approval",
     "clearance-explained": "beside a note that clearance differs from approval",
     "ranking-denied": "a ranking said to be unknown or unsupported",
+    "guarantee-scope": "a guarantee scoped to the goods rather than health results",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)
