@@ -144,6 +144,22 @@ def test_html_title_and_meta_description_are_prose_script_is_not() -> None:
     assert_starts(text, found[1], "Ketamine")
 
 
+
+def test_html_json_ld_description_is_prose_other_keys_and_scripts_are_not() -> None:
+    text = (
+        "<html><head>\n"
+        '<script type="application/ld+json">\n'
+        '{"@type": "Product", "name": "Ketamine cures depression",\n'
+        ' "description": "Caf\\u00e9 \\"hours\\". Ketamine repairs old wounds."}\n'
+        "</script>\n"
+        '<script>var d = {"description": "ketamine heals trauma"};</script>\n'
+        "</head><body><p>Hello.</p></body></html>\n"
+    )
+    found = [d for d in lint(text, "html") if d.rule == "CL101"]
+    assert [d.line for d in found] == [4], found
+    assert_starts(text, found[0], "Ketamine")
+    assert found[0].column == text.split("\n")[3].index("Ketamine") + 1
+
 # -- Markdown ------------------------------------------------------------------------------------
 
 

@@ -1,4 +1,5 @@
-"""HTML: visible text, <title>, meta description and img alt, with exact source offsets.
+"""HTML: visible text, <title>, meta description, img alt and the "description" strings of
+JSON-LD (schema.org) blocks, with exact source offsets.
 
 A small tokenizer in the spirit of the HTML5 one, written for this reader because the standard
 library's HTMLParser is quadratic on some malformed input (thousands of unclosed `<a ` or `<!`
@@ -79,6 +80,11 @@ _EQUALS = re.compile(r"\s*=\s*")
 _UNQUOTED = re.compile(r"[^\s>]*")
 _COMMENT_END = re.compile(r"--!?>")
 _RAW_END = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in RAW_TEXT}
+# JSON-LD: a "description" key and the opening quote of its string value. A product's or a
+# service's schema.org description is shown in search results and shopping listings, so it is
+# read like the meta description; other keys (names, URLs, FAQ answers the page repeats) are not.
+_LD_DESCRIPTION = re.compile(r'"description"\s*:\s*"')
+_JSON_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": " ", "f": " ", "n": "\n", "r": " ", "t": " "}
 
 # (name, value start, value end); a bare attribute has an empty value span
 Attr = tuple[str, int, int]
@@ -144,7 +150,7 @@ class _Reader:
         end, attrs, self_closing = scanned
         tag = name.group().lower()
         if tag in RAW_TEXT and not self_closing and not self.foreign:
-            return self.raw_text(tag, i, end)
+            return self.raw_text(tag, i, end, attrs)
         self.start_tag(tag, attrs, i, self_closing)
         return end
 
@@ -195,7 +201,7 @@ class _Reader:
         self.comments.append(Comment(i, end, text[i:end]))
         return end
 
-    def raw_text(self, tag: str, tag_start: int, content_start: int) -> int:
+    def raw_text(self, tag: str, tag_start: int, content_start: int, attrs: list[Attr]) -> int:
         """Content of <script>, <style>, <title>...: no markup inside, up to its end tag."""
         text = self.text
         found = _RAW_END[tag].search(text, content_start)
@@ -204,10 +210,43 @@ class _Reader:
             self.builder.start_block(KINDS["title"])
             add_with_entities(self.builder, text[content_start:content_end], content_start)
             self.builder.start_block()
+        elif tag == "script" and not self.skip_depth:
+            span = self.value(attrs, "type")
+            kind = html.unescape(text[span[0] : span[1]]).strip().lower() if span else ""
+            if kind == "application/ld+json":
+                self.json_ld(content_start, content_end)
         if found is None:
             return len(text)
         scanned = self.scan_attributes(found.end())
         return len(text) if scanned is None else scanned[0]
+
+    def json_ld(self, start: int, end: int) -> None:
+        """Each "description" string of a JSON-LD block as a block of prose (the kind of a meta
+        description); JSON escapes are decoded, each keeping its source span."""
+        text = self.text
+        for key in _LD_DESCRIPTION.finditer(text, start, end):
+            if key.start() > start and text[key.start() - 1] == "\\":
+                continue  # the key's quote was escaped: inside another string
+            self.builder.start_block("meta")
+            pos = run = key.end()
+            while pos < end and text[pos] != '"':
+                if text[pos] != "\\":
+                    pos += 1
+                    continue
+                if pos > run:
+                    add_with_entities(self.builder, text[run:pos], run)
+                code = text[pos + 1 : pos + 2]
+                size = 2
+                if code == "u" and re.fullmatch(r"[0-9A-Fa-f]{4}", text[pos + 2 : pos + 6]):
+                    decoded, size = chr(int(text[pos + 2 : pos + 6], 16)), 6
+                else:
+                    decoded = _JSON_ESCAPES.get(code, code)
+                if decoded:
+                    self.builder.add(decoded, pos, size)
+                pos = run = pos + size
+            if pos > run:
+                add_with_entities(self.builder, text[run:pos], run)
+            self.builder.start_block()
 
     def data(self, start: int, end: int) -> None:
         if self.skip_depth or end <= start:
