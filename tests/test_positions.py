@@ -144,7 +144,6 @@ def test_html_title_and_meta_description_are_prose_script_is_not() -> None:
     assert_starts(text, found[1], "Ketamine")
 
 
-
 def test_html_json_ld_description_is_prose_other_keys_and_scripts_are_not() -> None:
     text = (
         "<html><head>\n"
@@ -159,6 +158,7 @@ def test_html_json_ld_description_is_prose_other_keys_and_scripts_are_not() -> N
     assert [d.line for d in found] == [4], found
     assert_starts(text, found[0], "Ketamine")
     assert found[0].column == text.split("\n")[3].index("Ketamine") + 1
+
 
 # -- Markdown ------------------------------------------------------------------------------------
 
