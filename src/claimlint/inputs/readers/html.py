@@ -19,7 +19,13 @@ from array import array
 from collections.abc import Sequence
 
 from claimlint.inputs.positions import ProseBuilder
-from claimlint.inputs.readers.common import Comment, Link, Reading, add_with_entities
+from claimlint.inputs.readers.common import (
+    Comment,
+    Link,
+    Reading,
+    add_json_ld_descriptions,
+    add_with_entities,
+)
 
 SKIPPED = frozenset(
     {"script", "style", "template", "noscript", "pre", "code", "kbd", "samp", "svg", "math",
@@ -80,12 +86,6 @@ _EQUALS = re.compile(r"\s*=\s*")
 _UNQUOTED = re.compile(r"[^\s>]*")
 _COMMENT_END = re.compile(r"--!?>")
 _RAW_END = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in RAW_TEXT}
-# JSON-LD: a "description" key and the opening quote of its string value. A product's or a
-# service's schema.org description is shown in search results and shopping listings, so it is
-# read like the meta description; other keys (names, URLs, FAQ answers the page repeats) are not.
-_LD_DESCRIPTION = re.compile(r'"description"\s*:\s*"')
-_JSON_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": " ", "f": " ", "n": "\n", "r": " ", "t": " "}
-
 # (name, value start, value end); a bare attribute has an empty value span
 Attr = tuple[str, int, int]
 
@@ -214,39 +214,11 @@ class _Reader:
             span = self.value(attrs, "type")
             kind = html.unescape(text[span[0] : span[1]]).strip().lower() if span else ""
             if kind == "application/ld+json":
-                self.json_ld(content_start, content_end)
+                add_json_ld_descriptions(self.builder, text, content_start, content_end)
         if found is None:
             return len(text)
         scanned = self.scan_attributes(found.end())
         return len(text) if scanned is None else scanned[0]
-
-    def json_ld(self, start: int, end: int) -> None:
-        """Each "description" string of a JSON-LD block as a block of prose (the kind of a meta
-        description); JSON escapes are decoded, each keeping its source span."""
-        text = self.text
-        for key in _LD_DESCRIPTION.finditer(text, start, end):
-            if key.start() > start and text[key.start() - 1] == "\\":
-                continue  # the key's quote was escaped: inside another string
-            self.builder.start_block("meta")
-            pos = run = key.end()
-            while pos < end and text[pos] != '"':
-                if text[pos] != "\\":
-                    pos += 1
-                    continue
-                if pos > run:
-                    add_with_entities(self.builder, text[run:pos], run)
-                code = text[pos + 1 : pos + 2]
-                size = 2
-                if code == "u" and re.fullmatch(r"[0-9A-Fa-f]{4}", text[pos + 2 : pos + 6]):
-                    decoded, size = chr(int(text[pos + 2 : pos + 6], 16)), 6
-                else:
-                    decoded = _JSON_ESCAPES.get(code, code)
-                if decoded:
-                    self.builder.add(decoded, pos, size)
-                pos = run = pos + size
-            if pos > run:
-                add_with_entities(self.builder, text[run:pos], run)
-            self.builder.start_block()
 
     def data(self, start: int, end: int) -> None:
         if self.skip_depth or end <= start:
