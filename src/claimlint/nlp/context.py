@@ -288,10 +288,13 @@ def _window(index: int, window: str) -> tuple[int, ...]:
     return tuple(index + step for step in _WINDOWS[window])
 
 
-def openings(text: str, start: int, end: int) -> list[int]:
+def openings(text: str, start: int, end: int, certainty: bool = False) -> list[int]:
     """Where a sentence's first word starts, the first word after a leading label ("Speed:
-    relief in hours", "BDNF and Neuroplasticity: Rebuilding...") and the word after one leading
-    word and a comma ("Fast, lasting relief", "Yes, relief comes fast")."""
+    relief in hours", "BDNF and Neuroplasticity: Rebuilding..."), the word after one leading
+    word and a comma ("Fast, lasting relief", "Yes, relief comes fast") and the verb after a
+    leading certainty ("Guaranteed to sharpen your memory", "Proven to calm a racing mind"),
+    with `certainty`: the fragment states the outcome, the certainty only adds a guarantee
+    (a rule's `start`; a modifier's opening cue, such as an instruction's verb, is not moved)."""
 
     def first_word(pos: int) -> int:
         while pos < end and not text[pos].isalnum():
@@ -300,6 +303,8 @@ def openings(text: str, start: int, end: int) -> list[int]:
 
     found = [first_word(start)]
     lead = _LEADING_WORD.match(text, found[0], end)
+    if not lead and certainty:
+        lead = _LEADING_CERTAINTY.match(text, found[0], end)
     if lead:
         found.append(first_word(lead.end()))
     colon = text.find(":", start, min(end, start + 60))
@@ -309,6 +314,11 @@ def openings(text: str, start: int, end: int) -> list[int]:
 
 
 _LEADING_WORD = re.compile(r"[^\W\d_][\w'’-]{0,20},[ \t]+")
+_LEADING_CERTAINTY = re.compile(
+    r"(?:(?:clinically|scientifically|medically)[ \t]+)?"
+    r"(?:guaranteed|proven|sure|certain|bound)[ \t]+to[ \t]+",
+    re.I,
+)
 
 
 def _real_cues(sh: SentenceHits, modifier: Modifier, index: int) -> list[Hit]:

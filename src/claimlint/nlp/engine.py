@@ -231,7 +231,7 @@ class Linter:
             return None
         if match.start:
             sentence = sh.sentences[index]
-            opens = openings(sh.text, sentence.start, sentence.end)
+            opens = openings(sh.text, sentence.start, sentence.end, certainty=True)
             openers = [h for name in match.start for h in get(index, name) if h.start in opens]
             if not openers:
                 return None
