@@ -81,3 +81,23 @@ def test_a_one_word_name_opening_a_sentence_is_not_a_claim(text: str) -> None:
 )
 def test_outcomes_around_a_one_word_name_still_count(text: str) -> None:
     assert _efficacy(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RIVERSTONE VITALITY CLINIC",
+        "SUMMIT RENEWAL WELLNESS CENTER\n\nCall us to book a first visit.",
+        "BLUE MESA REVIVE KETAMINE CLINIC\n123 Main Street, Suite 4",
+    ],
+)
+def test_an_all_capitals_line_that_is_only_a_business_name_is_not_a_claim(text: str) -> None:
+    assert _efficacy(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["RESTORE YOUR ENERGY AT SUMMIT CLINIC", "PAIN RELIEF INSTITUTE", "HEALS ARTHRITIS FAST"],
+)
+def test_a_banner_that_addresses_the_reader_or_names_a_disease_still_claims(text: str) -> None:
+    assert _efficacy(text) != []

@@ -18,7 +18,9 @@ cinnamon supplement", "Revive contains ginger", "Soothe can be taken with food")
 never followed by one of those, so the opening word is then the sentence's subject: a name.
 
 Headings and titles are left alone (every word is capitalised there), and so are blocks that
-are not prose (mostly capitalised words: an all-caps banner, a title-case list).
+are not prose (mostly capitalised words: an all-caps banner, a title-case list), except a line
+in capitals that is only a name ending in a business noun ("RIVERSTONE VITALITY CLINIC" on a
+letterhead or a sign), with no word that addresses the reader ("RESTORE YOUR ENERGY AT ...").
 """
 
 from __future__ import annotations
@@ -142,8 +144,13 @@ def name_spans(text: str, blocks: _Blocks, hits: Sequence[Hit], extends: Extends
         if b < 0 or head[2] > blocks.blocks[b].end:
             continue
         words = blocks.words(b)
-        k = words.at(head[1]) if words is not None else -1
-        if words is None or k < 0:
+        if words is None:  # a banner: only a line that is a name and nothing else
+            banner = _banner_name(text, blocks.blocks[b], head)
+            if banner is not None:
+                spans.add(banner)
+            continue
+        k = words.at(head[1])
+        if k < 0:
             continue
         if words.capital[k]:
             first, last = words.run(k)
@@ -154,6 +161,45 @@ def name_spans(text: str, blocks: _Blocks, hits: Sequence[Hit], extends: Extends
             if last - first >= 1 or first > 0:
                 spans.add((words.spans[first][0], head[2]))
     return sorted(spans)
+
+
+_NOT_IN_BANNER_NAMES = frozenset(
+    {
+        "you",
+        "your",
+        "you're",
+        "our",
+        "we",
+        "is",
+        "are",
+        "will",
+        "can",
+        "get",
+        "feel",
+        "now",
+        "today",
+    }
+)
+
+
+def _banner_name(text: str, block, head: Hit) -> tuple[int, int] | None:
+    """An all-capitals line that is only a business name ("RIVERSTONE VITALITY CLINIC", a
+    letterhead or a sign): the line's words, all capitalised, ending with the capitalised
+    business noun. A banner that addresses the reader or has a verb ("RESTORE YOUR ENERGY AT
+    SUMMIT CLINIC") is not a name."""
+    line_start = max(text.rfind("\n", block.start, head[1]) + 1, block.start)
+    line_end = text.find("\n", head[2], block.end)
+    line_end = block.end if line_end < 0 else line_end
+    if text[head[2] : line_end].strip(" .,") or not text[head[1] : head[2]].isupper():
+        return None
+    words = _Words(text, line_start, head[2])
+    if len(words.words) < 2 or not all(words.capital):
+        return None
+    if any(w.lower() in _NOT_IN_BANNER_NAMES for w in words.words):
+        return None
+    if not all(w.isupper() or w.isdigit() or w.lower() in CONNECTORS for w in words.words):
+        return None
+    return words.spans[0][0], head[2]
 
 
 def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends) -> list[Hit]:
