@@ -305,6 +305,8 @@ def openings(text: str, start: int, end: int, certainty: bool = False) -> list[i
     lead = _LEADING_WORD.match(text, found[0], end)
     if not lead and certainty:
         lead = _LEADING_CERTAINTY.match(text, found[0], end)
+        if lead:  # "to calm" opens as well as "calm"
+            found.append(lead.start(1))
     if lead:
         found.append(first_word(lead.end()))
     colon = text.find(":", start, min(end, start + 60))
@@ -316,7 +318,7 @@ def openings(text: str, start: int, end: int, certainty: bool = False) -> list[i
 _LEADING_WORD = re.compile(r"[^\W\d_][\w'’-]{0,20},[ \t]+")
 _LEADING_CERTAINTY = re.compile(
     r"(?:(?:clinically|scientifically|medically)[ \t]+)?"
-    r"(?:guaranteed|proven|sure|certain|bound)[ \t]+to[ \t]+",
+    r"(?:guaranteed|proven|sure|certain|bound)[ \t]+(to)[ \t]+",
     re.I,
 )
 
