@@ -3,9 +3,10 @@
 A general validator (the `jsonschema` package) answers "is it valid?" with messages written for
 schema authors. Users need the field and the reason in their own terms, so this walker reads the
 part of draft-07 that our schemas use (type, properties, required, additionalProperties,
-propertyNames, items, minItems, minLength, minimum, enum, pattern, format, anyOf, oneOf, $ref)
-and raises Violation(field, problem) at the first mistake. tests/test_schemas.py checks that
-it and `jsonschema` agree on the bundled packs and on invalid documents.
+propertyNames, items, minItems, minLength, minimum, exclusiveMinimum and maximum (numbers), enum,
+pattern, format, anyOf, oneOf, $ref) and raises Violation(field, problem) at the first mistake.
+tests/test_schemas.py checks that it and `jsonschema` agree on the bundled packs and on invalid
+documents.
 """
 
 from __future__ import annotations
@@ -168,11 +169,25 @@ class Walker:
             minimum = node.get("minimum", 0)
             if not _is(value, "integer") or value < minimum:
                 raise Violation(field, f"must be a whole number >= {minimum}")
+        if "number" in types:
+            self._number(node, value, field)
         if "enum" in node and value not in node["enum"]:
             raise Violation(field, self._not_one_of(node, value))
         pattern = node.get("pattern")
         if pattern and isinstance(value, str) and not re.search(pattern, value):
             raise Violation(field, f"{_short(value)} does not match {pattern}")
+
+    @staticmethod
+    def _number(node: Mapping[str, Any], value: Any, field: str) -> None:
+        low, high = node.get("exclusiveMinimum"), node.get("maximum")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise Violation(field, f"must be a number, not {kind(value)}")
+        if (low is not None and value <= low) or (high is not None and value > high):
+            bounds = f"above {low}" if low is not None else ""
+            bounds += (" and " if bounds and high is not None else "") + (
+                f"at most {high}" if high is not None else ""
+            )
+            raise Violation(field, f"must be a number {bounds}, not {value}")
 
     def valid(self, node: Mapping[str, Any], value: Any) -> bool:
         try:
