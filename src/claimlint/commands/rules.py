@@ -183,6 +183,10 @@ def analysis_help(rule: Rule) -> list[str]:
             "",
         ]
     exemptions = ", ".join(EXEMPTIONS.get(c, c) for c in rule.unless) or "none"
+    model = [
+        "  model     the probability that the sentence is a claim, from the statistical model",
+        "            of this model rule, and the features that weighed most toward it",
+    ]
     return [
         "Each finding explains itself (JSON 'analysis'; text with --show-reasons):",
         "  claim     what is claimed (an outcome, a figure, speed, safety, a ranking, a status)",
@@ -191,6 +195,7 @@ def analysis_help(rule: Rule) -> list[str]:
         "            (a name in its title or headings, repeated or capitalised); else 'implied'",
         "            for fragments and headings that open with the claim",
         f"  asserted  the exemptions this rule looked for and did not find: {exemptions}",
+        *(model if rule.backoff else []),
         "",
     ]
 

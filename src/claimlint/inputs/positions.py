@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -193,3 +193,28 @@ class ProseBuilder:
         self.end_block()
         blocks = [b for b in self._blocks if b.end > b.start]
         return Prose("".join(self._parts), self._runs, blocks)
+
+
+def prose_span(prose: Prose, source_start: int, source_end: int) -> tuple[int, int]:
+    """Map a source span to the prose span that covers it (for links)."""
+    runs = prose.runs
+    keys = [r.source_start for r in runs]
+    i = max(0, bisect_left(keys, source_start) - 1)
+    start = end = None
+    while i < len(runs):
+        run = runs[i]
+        if run.source_start >= source_end:
+            break
+        if run.source_start + run.source_len > source_start:
+            offset = (
+                max(0, source_start - run.source_start) if run.prose_len == run.source_len else 0
+            )
+            if start is None:
+                start = run.prose_start + min(offset, run.prose_len)
+            end = run.prose_start + run.prose_len
+            if run.prose_len == run.source_len:
+                end = min(end, run.prose_start + (source_end - run.source_start))
+        i += 1
+    if start is None:
+        return (0, 0)
+    return start, max(start, end or start)

@@ -128,6 +128,10 @@ class SentenceHits:
         self._cue_sentences: dict[str, tuple[frozenset[int], frozenset[int]]] = {}  # by name
         self._headings: list[int | None] | None = None  # section_heading's answers, on first use
 
+    def direct_labels(self, index: int) -> list[str]:
+        """The labels matched in a sentence themselves (no `extends` parents), in order."""
+        return sorted(self._direct[index])
+
     def where(self, label: str) -> list[int]:
         """The indices of the sentences with a hit of this label (its own or a child's), in
         order."""

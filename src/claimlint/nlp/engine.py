@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimlint.diagnostics import Diagnostic
+from claimlint.inputs.positions import prose_span
 from claimlint.inputs.sources import Source
 from claimlint.nlp.analysis import document_analysis, sentence_analysis
 from claimlint.nlp.context import Hit, SentenceHits, governing, openings
@@ -323,7 +324,7 @@ class Linter:
         sentences = split_sentences(prose.text, prose.blocks)
         hits = self._hits(prose.text, prose.blocks) if prose.text.strip() else []
         hits, subjects = self._page_subjects(prose.text, sentences, hits)
-        links = [(*_to_prose(prose, link.start, link.end), link.href) for link in reading.links]
+        links = [(*prose_span(prose, link.start, link.end), link.href) for link in reading.links]
         sh = SentenceHits(prose.text, sentences, hits, links, self.nlp.compiled.extends)
         self._subjects = subjects
         diagnostics: list[Diagnostic] = []
@@ -342,6 +343,8 @@ class Linter:
                 found = self._document_rule(source, sh, rule)
                 if found:
                     diagnostics.append(found)
+        if any(r.backoff for r in self.rules):  # after every other rule: a backstop
+            diagnostics += self._backoff(sh, set().union(*self._fired.values()), source)
         set_stage("the suppression comments")
         return self._suppress(source, sorted(diagnostics))
 
@@ -408,6 +411,15 @@ class Linter:
         analysis = document_analysis(rule, words)
         return self._diagnostic(source, rule, trigger[0], trigger[1], analysis)
 
+    def _backoff(self, sh: SentenceHits, flagged: set[int], source: Source) -> list[Diagnostic]:
+        from claimlint.nlp.backoff_rules import backoff_findings
+
+        def finding(rule: Rule, start: int, end: int, analysis) -> Diagnostic:
+            return self._diagnostic(source, rule, start, end, analysis)
+
+        rules = [r for r in self.rules if r.backoff]
+        return backoff_findings(sh, rules, flagged, self._modifiers_for, self._subjects, finding)
+
     def _provided(self, path: str, rule: Rule, require: tuple[str, ...]) -> bool:
         """Does the configuration say the site layout provides this statement for the path?"""
         for pattern, names in self.options.provided.items():
@@ -443,33 +455,6 @@ class Linter:
             lambda: self.rules,
             self.options.report_unused_suppressions,
         )
-
-
-def _to_prose(prose, source_start: int, source_end: int) -> tuple[int, int]:
-    """Map a source span to the prose span that covers it (for links)."""
-    from bisect import bisect_left
-
-    runs = prose.runs
-    keys = [r.source_start for r in runs]
-    i = max(0, bisect_left(keys, source_start) - 1)
-    start = end = None
-    while i < len(runs):
-        run = runs[i]
-        if run.source_start >= source_end:
-            break
-        if run.source_start + run.source_len > source_start:
-            offset = (
-                max(0, source_start - run.source_start) if run.prose_len == run.source_len else 0
-            )
-            if start is None:
-                start = run.prose_start + min(offset, run.prose_len)
-            end = run.prose_start + run.prose_len
-            if run.prose_len == run.source_len:
-                end = min(end, run.prose_start + (source_end - run.source_start))
-        i += 1
-    if start is None:
-        return (0, 0)
-    return start, max(start, end or start)
 
 
 def _glob_match(path: str, pattern: str) -> bool:

@@ -6,6 +6,7 @@ time); the engine in claimlint.nlp compiles what this package returns and never 
 
 from claimlint.packs.load import bundled_rules_dir, lazy_rules, load_rules, pack_files, read_packs
 from claimlint.packs.model import (
+    Backoff,
     DocumentCheck,
     Lexicon,
     Match,
@@ -28,6 +29,7 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "Backoff",
     "BLOCK_KINDS",
     "CATEGORIES",
     "SEVERITIES",

@@ -172,6 +172,16 @@ class Match:
 
 
 @dataclass(frozen=True)
+class Backoff:
+    """A statistical backstop (nlp/backoff.py): the named model scores every sentence that no
+    other rule flagged, and the rule fires when the score reaches `threshold` and the model
+    reads the sentence as a claim of the rule's category."""
+
+    model: str
+    threshold: float
+
+
+@dataclass(frozen=True)
 class PageCondition:
     """What the whole document must (not) contain for a rule to apply: lets a sentence rule
     depend on what the page sells ("a page that sells a compounded drug")."""
@@ -222,6 +232,7 @@ class Rule:
     yield_to: tuple[str, ...] = ()  # rule ids that, when they fire on a sentence, silence this one
     page: PageCondition | None = None  # what the whole document must (not) contain
     suggest: tuple[tuple[str, str], ...] = ()
+    backoff: Backoff | None = None  # a model rule: no `match`, scored by nlp/backoff.py
     flag_examples: tuple[str, ...] = ()
     pass_examples: tuple[str, ...] = ()
     origin: str = ""

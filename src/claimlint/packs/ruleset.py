@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 from claimlint.packs.model import Lexicon, Match, Modifier, PackError, PackFile, Rule
@@ -249,6 +250,10 @@ def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dic
                     raise PackError(rule.origin, where, field_name, f"unknown lexicon {name!r}")
             if isinstance(match, Match):
                 _check_gaps(rule, where, field_name, match, lexicons)
+        if rule.backoff and not _model_file(rule.backoff.model).is_file():
+            raise PackError(
+                rule.origin, where, "backoff.model", f"unknown model {rule.backoff.model!r}"
+            )
         ids = {r.id for r in rules}
         for other in rule.yield_to:
             if other not in ids:
@@ -265,3 +270,8 @@ def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dic
                     f"unknown modifier category {category!r} "
                     f"(known: {', '.join(sorted(categories))})",
                 )
+
+
+def _model_file(name: str) -> Path:
+    """Where nlp/backoff.py reads a model rule's weights (packs never import nlp)."""
+    return Path(__file__).resolve().parents[1] / "nlp" / f"backoff_{name}.json"

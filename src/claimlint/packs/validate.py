@@ -17,6 +17,7 @@ from claimlint.packs.bundled import is_bundled
 from claimlint.packs.linear_regex import check as linear_problem
 from claimlint.packs.linear_regex import python_only
 from claimlint.packs.model import (
+    Backoff,
     DocumentCheck,
     Gap,
     GapGroup,
@@ -268,6 +269,10 @@ def _gap(data: dict) -> Gap:
     )
 
 
+def _backoff(data: dict) -> Backoff:
+    return Backoff(model=data["model"], threshold=float(data["threshold"]))
+
+
 def _page(data: dict) -> PageCondition:
     return PageCondition(
         all=_strings(data.get("all")),
@@ -309,6 +314,7 @@ def _parse_rule(value: Any, path: str, index: int) -> Rule:
         document=document,
         yield_to=_strings(data.get("yield_to")),
         page=_page(data["page"]) if "page" in data else None,
+        backoff=_backoff(data["backoff"]) if "backoff" in data else None,
         suggest=tuple((str(k).lower(), v) for k, v in data.get("suggest", {}).items()),
         flag_examples=_strings(examples.get("flag")),
         pass_examples=_strings(examples.get("pass")),

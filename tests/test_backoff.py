@@ -1,0 +1,136 @@
+"""The model rules (`backoff:`): a statistical backstop that runs after every rule, on the
+sentences no rule flagged, explains itself, honours exemptions, and is trained
+deterministically from the project's own data (scripts/train_backoff.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from claimlint.api import lint_text
+from claimlint.nlp.backoff import CLUSTERS, clusters, features, load_model, write_clusters
+from claimlint.packs import PackError, load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+BACKSTOP = "Psoriasis clear by spring with DermaLight."  # CL199's own example: no rule's shape
+
+
+def _train_module():
+    spec = importlib.util.spec_from_file_location(
+        "train_backoff", ROOT / "scripts/train_backoff.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _rules(text: str) -> list[str]:
+    return [d.rule for d in lint_text(text, path="page.md")]
+
+
+def test_features_are_classes_words_clusters_kind_and_shapes() -> None:
+    found = features("Eases 90% of aches?", ["treatment", "@negation:x", "not-in-names"], "list")
+    assert {"L:treatment", "W:eases", "W:aches", "K:list"} <= found
+    assert {"S:digit", "S:percent", "S:question"} <= found
+    assert not any(f.startswith(("L:@", "L:not-in-")) for f in found)  # bookkeeping classes
+    assert any(f.startswith("C14:") for f in found)  # a common word brings its cluster
+
+
+def test_words_used_alike_share_clusters() -> None:
+    """The point of the clusters: a verb the training text never used weighs as its
+    neighbours do."""
+    table = clusters()
+    heals, improves, parking = table["heals"], table["improves"], table["parking"]
+    assert heals & 0x3FF == improves & 0x3FF  # the same ten-bit path
+    assert heals & 0x3FF != parking & 0x3FF
+
+
+def test_the_backstop_flags_a_claim_no_rule_matched_and_explains_it() -> None:
+    [found] = [d for d in lint_text(BACKSTOP + "\n", path="p.md") if d.rule == "CL199"]
+    analysis = dict(found.analysis or ())
+    assert found.severity == "warning" and found.category == "efficacy"
+    assert "DermaLight" in analysis["subject"]
+    probability = float(analysis["model"].split()[0])
+    assert 0.8 <= probability <= 1.0
+    assert "most of all" in analysis["model"]
+    assert found.to_json()["analysis"]["model"] == analysis["model"]  # the JSON output's field
+
+
+def test_it_never_adds_to_a_sentence_a_rule_flagged() -> None:
+    rules = _rules("DermaLight cures psoriasis by spring.\n")
+    assert rules and "CL199" not in rules
+
+
+def test_exemptions_of_any_claim_word_silence_it() -> None:
+    for text in (
+        "Psoriasis may clear by spring with DermaLight for some people; results vary.",
+        "Does psoriasis clear by spring with DermaLight?",
+        "Psoriasis does not clear by spring with DermaLight.",
+    ):
+        assert "CL199" not in _rules(text + "\n"), text
+
+
+def test_selection_applies_to_it(tmp_path: Path) -> None:
+    from claimlint.api import lint_paths
+    from claimlint.nlp.engine import Options
+
+    page = tmp_path / "p.md"
+    page.write_text(BACKSTOP + "\n", encoding="utf-8")
+    ignored = lint_paths([str(page)], options=Options(ignore=("CL199",)))
+    assert not [d for d in ignored.diagnostics if d.rule == "CL199"]
+    alone = lint_paths([str(page)], options=Options(select=("CL199",)))
+    assert [d.rule for d in alone.diagnostics] == ["CL199"]
+
+
+@pytest.mark.parametrize(
+    ("backoff", "field"),
+    [
+        ("backoff: {model: claims}", "backoff"),
+        ("backoff: {model: claims, threshold: 1.5}", "threshold"),
+        ("backoff: {model: nosuchmodel, threshold: 0.9}", "backoff.model"),
+        ("backoff: {model: claims, threshold: 0.9}\n    match: {all: [treatment]}", "rule"),
+    ],
+)
+def test_a_malformed_model_rule_is_a_clear_error(tmp_path: Path, backoff: str, field: str) -> None:
+    pack = tmp_path / "packs" / "acme.yaml"
+    pack.parent.mkdir()
+    pack.write_text(
+        "rules:\n  - id: ACME199\n    name: acme-backstop\n    category: efficacy\n"
+        f"    message: 'claim: {{excerpt}}'\n    {backoff}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError) as caught:
+        load_rules([pack.parent], bundled=True)
+    assert caught.value.path == str(pack)
+    assert "ACME199" in caught.value.where
+    assert field.split(".")[-1] in str(caught.value), str(caught.value)
+
+
+def test_training_is_deterministic_and_learns_the_signal() -> None:
+    train = _train_module().train
+    claim, plain = {"L:outcome", "W:heals"}, {"W:parking", "K:paragraph"}
+    examples = [(claim | {f"W:x{i % 3}"}, 1, "efficacy") for i in range(12)]
+    examples += [(plain | {f"W:y{i % 3}"}, 0, "") for i in range(12)]
+    examples += [({"L:route", "W:faster"}, 1, "route-comparison") for _ in range(6)]
+    first, second = train(examples), train(list(examples))
+    assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+    weights = first["claim"]["weights"]
+    assert weights["L:outcome"] > 0 > weights["W:parking"]
+    assert set(first["categories"]) == {"efficacy", "route-comparison"}
+
+
+def test_the_shipped_model_and_clusters_load() -> None:
+    model = load_model("claims")
+    assert len(model.claim.weights) > 1000
+    assert "efficacy" in model.categories
+    assert model.probability({"W:parking", "W:monday", "K:paragraph"}) < 0.5
+
+
+def test_the_shipped_clusters_are_what_the_builder_writes(tmp_path: Path) -> None:
+    out = tmp_path / "clusters.txt"
+    assert write_clusters(out) > 10_000
+    assert out.read_bytes() == CLUSTERS.read_bytes()
