@@ -15,7 +15,7 @@ from claimlint.nlp.backoff import CLUSTERS, clusters, features, load_model, writ
 from claimlint.packs import PackError, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
-BACKSTOP = "Psoriasis clear by spring with DermaLight."  # CL199's own example: no rule's shape
+BACKSTOP = "Panic attacks ease off the moment the BreathBand starts humming."  # CL199's own example: no rule's shape
 
 
 def _train_module():
@@ -53,7 +53,7 @@ def test_the_backstop_flags_a_claim_no_rule_matched_and_explains_it() -> None:
     [found] = [d for d in lint_text(BACKSTOP + "\n", path="p.md") if d.rule == "CL199"]
     analysis = dict(found.analysis or ())
     assert found.severity == "warning" and found.category == "efficacy"
-    assert "DermaLight" in analysis["subject"]
+    assert "BreathBand" in analysis["subject"]
     probability = float(analysis["model"].split()[0])
     assert 0.8 <= probability <= 1.0
     assert "most of all" in analysis["model"]
@@ -61,17 +61,29 @@ def test_the_backstop_flags_a_claim_no_rule_matched_and_explains_it() -> None:
 
 
 def test_it_never_adds_to_a_sentence_a_rule_flagged() -> None:
-    rules = _rules("DermaLight cures psoriasis by spring.\n")
+    rules = _rules("The BreathBand cures panic attacks.\n")
     assert rules and "CL199" not in rules
 
 
-def test_exemptions_of_any_claim_word_silence_it() -> None:
-    for text in (
-        "Psoriasis may clear by spring with DermaLight for some people; results vary.",
-        "Does psoriasis clear by spring with DermaLight?",
-        "Psoriasis does not clear by spring with DermaLight.",
-    ):
-        assert "CL199" not in _rules(text + "\n"), text
+def test_the_rules_exemptions_apply_to_it(tmp_path: Path) -> None:
+    """The same model and threshold, with and without `unless: [question]`: only the modifier
+    tells the two apart (the bundled model scores the question 0.5 or more)."""
+    from claimlint.nlp.engine import Linter
+
+    pack = tmp_path / "packs" / "acme.yaml"
+    pack.parent.mkdir()
+    rule = (
+        "  - id: ACME{n}\n    name: acme-backstop-{n}\n    category: efficacy\n"
+        "    message: 'claim: {{excerpt}}'\n    backoff: {{model: claims, threshold: 0.5}}\n"
+    )
+    pack.write_text(
+        "rules:\n" + rule.format(n=198) + rule.format(n=199) + "    unless: [question]\n",
+        encoding="utf-8",
+    )
+    linter = Linter(load_rules([pack.parent], bundled=True))
+    asked = "Do panic attacks ease off the moment the BreathBand starts humming?\n"
+    found = {d.rule for d in lint_text(asked, path="p.md", linter=linter)}
+    assert "ACME198" in found and "ACME199" not in found, found
 
 
 def test_selection_applies_to_it(tmp_path: Path) -> None:
