@@ -15,7 +15,8 @@ from claimlint.nlp.backoff import CLUSTERS, clusters, features, load_model, writ
 from claimlint.packs import PackError, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
-BACKSTOP = "Panic attacks ease off the moment the BreathBand starts humming."  # CL199's own example: no rule's shape
+# CL199's own example, in a shape no rule reads
+BACKSTOP = "Panic attacks ease off the moment the BreathBand starts humming."
 
 
 def _train_module():
