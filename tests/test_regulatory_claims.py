@@ -30,7 +30,13 @@ CLAIMS = [
     ("glp1", "Compounded semaglutide is FDA-approved and backed by years of research."),
     ("glp1", "Semaglutide was approved by the FDA for weight management, and now it costs $149."),
     ("glp1", "Our semaglutide is identical to the brand-name version."),
-    ("glp1", "All of our medications are prepared in an FDA-registered pharmacy."),
+    # a registration offered as assurance about the product (the guideline's "FDA-registered
+    # facility ... presented as approval of the product sold"); the bare facility fact passes
+    (
+        "glp1",
+        "All of our medications are prepared in an FDA-registered pharmacy, so you know they "
+        "meet FDA standards.",
+    ),
     ("glp1", "Enjoy brand-name results without the brand-name price."),
     ("glp1", "Is our tirzepatide the same as Zepbound? Yes, it is."),
     ("glp1", "Retatrutide is available now as an FDA-cleared weight loss shot."),
@@ -83,6 +89,7 @@ CLAIMS = [
 
 # Sentences a careful seller or clinic writes: correct statements, denials, honest framing.
 CAREFUL = [
+    "Our medications are prepared in a pharmacy registered with the FDA.",
     "Wegovy is FDA-approved for chronic weight management in adults with obesity.",
     "Compounded semaglutide is not FDA-approved and has not been reviewed for safety or "
     "effectiveness.",
