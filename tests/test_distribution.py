@@ -101,3 +101,19 @@ def test_every_subpackage_ships_in_the_wheel() -> None:
     found = {".".join(init.parent.relative_to(src).parts) for init in src.rglob("__init__.py")}
     listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
     assert found <= listed, sorted(found - listed)
+
+
+def test_every_data_file_ships_in_the_wheel() -> None:
+    """The same for the data files beside the modules (word lists, model weights): a file
+    missing from [tool.setuptools.package-data] is read in an editable install and missing
+    from every real one (the model rule's weights were, once: 'unknown model')."""
+    import fnmatch
+
+    data = PYPROJECT["tool"]["setuptools"]["package-data"]
+    src = ROOT / "src" / "claimlint"
+    for path in src.rglob("*"):
+        if path.suffix not in (".json", ".txt") or "__pycache__" in path.parts:
+            continue
+        package = ".".join(("claimlint", *path.parent.relative_to(src).parts))
+        patterns = data.get(package, [])
+        assert any(fnmatch.fnmatch(path.name, p) for p in patterns), f"{package}: {path.name}"

@@ -125,7 +125,11 @@ class Linter:
         if self._evaluated is None:
             from claimlint.nlp.yielding import with_yielded_to
 
-            self._evaluated = with_yielded_to(self.rules, self.ruleset.rules)
+            rules = self.rules
+            if any(r.backoff for r in rules):  # a backstop yields to every sentence rule
+                chosen = {r.id for r in rules}
+                rules = [*rules, *(r for r in self.ruleset.rules if r.match and r.id not in chosen)]
+            self._evaluated = with_yielded_to(rules, self.ruleset.rules)
         return self._evaluated
 
     @property
