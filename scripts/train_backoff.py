@@ -49,6 +49,7 @@ CATEGORY["route"] = "route-comparison"
 MIN_COUNT = 3  # a feature seen fewer times is left out
 L2, RATE, CLAIM_STEPS, CATEGORY_STEPS = 1e-4, 0.5, 1500, 800
 PRUNE = 0.01  # smaller weights are dropped (a third of them: a smaller file, a faster load)
+TRAINING = ROOT / "training/backoff"  # written for training only: see its README
 Example = tuple[set[str], int, str]  # features, claim (1) or not (0), category
 
 
@@ -84,13 +85,14 @@ def item(text: str, claim: int, category: str) -> list[Example]:
     return [(set().union(*found), 1, CATEGORY.get(category, category))]
 
 
-def probe_examples() -> list[Example]:
+def probe_examples(folder: Path) -> list[Example]:
+    """A folder's claims.tsv (set, category, text) and careful.tsv (set, text)."""
     out = []
-    for line in (ROOT / "tests/probes/claims.tsv").read_text("utf-8").splitlines():
+    for line in (folder / "claims.tsv").read_text("utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) >= 3:
             out += item("\t".join(parts[2:]), 1, parts[1].strip())
-    for line in (ROOT / "tests/probes/careful.tsv").read_text("utf-8").splitlines():
+    for line in (folder / "careful.tsv").read_text("utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) >= 2:
             out += item("\t".join(parts[1:]), 0, "")
@@ -109,11 +111,11 @@ def rule_examples() -> list[Example]:
     return out
 
 
-def page_examples() -> list[Example]:
-    """Sentences of the labelled test pages (no category: a page labels lines, and only the
+def page_examples(folder: Path) -> list[Example]:
+    """Sentences of a folder's labelled pages (no category: a page labels lines, and only the
     claim model learns from them)."""
     out = []
-    for gold_path in sorted((ROOT / "tests/pages").glob("*.gold.yaml")):
+    for gold_path in sorted(folder.glob("*.gold.yaml")):
         stem = gold_path.name[: -len(".gold.yaml")]
         docs = [p for p in gold_path.parent.glob(stem + ".*") if p != gold_path]
         if len(docs) != 1:
@@ -170,7 +172,13 @@ def train(examples: list[Example]) -> dict:
 
 def main() -> int:
     print(f"backoff_clusters.txt: {write_clusters()} words")
-    examples = probe_examples() + rule_examples() + page_examples()
+    examples = (
+        probe_examples(ROOT / "tests/probes")
+        + probe_examples(TRAINING)
+        + rule_examples()
+        + page_examples(ROOT / "tests/pages")
+        + page_examples(TRAINING / "pages")
+    )
     model = train(examples)
     out = model_path("claims")
     out.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
