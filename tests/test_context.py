@@ -58,6 +58,31 @@ def test_negation_scope_ends_at_a_terminator(text: str) -> None:
     assert "CL101" in efficacy(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sleepwell gummies are not approved by the FDA to diagnose, treat, cure or prevent insomnia.",
+        "NovaGut is not approved by the U.S. Food and Drug Administration to treat, heal, or "
+        "reverse Crohn's disease.",
+        "Our elderberry syrup is not a drug and does not treat, cure, or prevent the flu.",
+    ],
+)
+def test_one_denial_governs_a_series_of_single_words(text: str) -> None:
+    assert efficacy(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a comma before more than one word still ends the denial's scope
+        "Our drops are not a drug, relieve pain, and calm nerves.",
+        "It is not cheap, it cures migraines.",
+    ],
+)
+def test_a_comma_before_a_longer_item_still_ends_the_denial(text: str) -> None:
+    assert efficacy(text)
+
+
 def test_negation_scope_is_bounded() -> None:
     # "not" is far (more than the modifier's scope) from the claim it would have to deny.
     text = (

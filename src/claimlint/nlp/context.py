@@ -341,11 +341,39 @@ def _real_cues(sh: SentenceHits, modifier: Modifier, index: int) -> list[Hit]:
     return cues
 
 
-def _terminated(sh: SentenceHits, modifier: Modifier, index: int, start: int, end: int) -> bool:
+# What may stand between a series' first comma and the claim: single words, each after a comma,
+# the last maybe after "and"/"or"/"nor" (", treat, " in "not approved to diagnose, treat, cure")
+_SERIES_BEFORE = re.compile(
+    r"(?:,\s*[\w-]+)*(?:,\s*(?:(?:and|or|nor)\s+)?|,?\s+(?:and|or|nor)\s+)", re.IGNORECASE
+)
+_SERIES_AFTER = re.compile(r"\s*,|\s+(?:and|or|nor)\s", re.IGNORECASE)
+
+
+def _in_series(text: str, start: int, claim: Hit) -> bool:
+    """Is the one-word claim an item of a series of single words that runs on from before the
+    first comma after `start` ("not intended to diagnose, treat, cure or prevent")? Such a
+    comma joins the items one cue governs; a comma before anything longer ends the scope as
+    usual ("no nausea, no headaches, no side effects"; "not cheap, it relieves pain")."""
+    if claim.token_end - claim.token_start != 1:
+        return False
+    comma = text.find(",", start, claim.start)
+    if comma < 0 or not _SERIES_BEFORE.fullmatch(text, comma, claim.start):
+        return False
+    between = text[comma : claim.start].lower()
+    closed = " or " in between or " and " in between or " nor " in between
+    return closed or _SERIES_AFTER.match(text, claim.end) is not None
+
+
+def _terminated(
+    sh: SentenceHits, modifier: Modifier, index: int, start: int, end: int, claim: Hit
+) -> bool:
     """Is there a terminator (or a clause break in the text) between two prose offsets?"""
     if modifier.terminators:
+        series = modifier.series and end == claim.start and _in_series(sh.text, start, claim)
         for hit in sh.hits(index, modifier.terminators):
             if start <= hit.start and hit.end <= end:
+                if series and sh.text[hit.start : hit.end] == ",":
+                    continue
                 return True
     return False
 
@@ -364,8 +392,14 @@ def _in_scope(sh: SentenceHits, modifier: Modifier, index: int, cue: Hit, claim:
     else:
         return False  # a cue inside the claim ("no side effects") is part of what is claimed
     if modifier.scope and gap > modifier.scope:
-        return False
-    return not _terminated(sh, modifier, index, *between)
+        # a series counts as its first item, which may stand twice as far (a regulator's name
+        # between): "not approved by the U.S. Food and Drug Administration to diagnose, treat, cure"
+        comma = sh.text.find(",", cue.end, claim.start) if modifier.series else -1
+        if comma < 0 or len(sh.text[cue.end : comma].split()) > 2 * modifier.scope:
+            return False
+        if not _in_series(sh.text, cue.end, claim):
+            return False
+    return not _terminated(sh, modifier, index, *between, claim)
 
 
 def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> bool:

@@ -129,6 +129,7 @@ class Modifier:
     cue_lexicons: tuple[str, ...] = ()  # named lexicons whose hits are cues too (lemma-matched)
     position: str = "any"  # "start": the cue must open the sentence (an instruction's verb)
     section: bool = False  # a cue in the heading over the sentence's section governs it too
+    series: bool = False  # a comma in a series of single words does not end the scope
     origin: str = ""
 
 

@@ -234,6 +234,7 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
         cue_lexicons=_strings(data.get("cue_lexicons")),
         position=_get(data, "modifier", "position"),
         section=_get(data, "modifier", "section"),
+        series=_get(data, "modifier", "series"),
         origin=path,
     )
     return modifier, made
