@@ -61,7 +61,8 @@ def test_negation_scope_ends_at_a_terminator(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Sleepwell gummies are not approved by the FDA to diagnose, treat, cure or prevent insomnia.",
+        "Sleepwell gummies are not approved by the FDA to diagnose, treat, cure or prevent "
+        "insomnia.",
         "NovaGut is not approved by the U.S. Food and Drug Administration to treat, heal, or "
         "reverse Crohn's disease.",
         "Our elderberry syrup is not a drug and does not treat, cure, or prevent the flu.",
