@@ -50,7 +50,8 @@ MIN_COUNT = 3  # a feature seen fewer times is left out
 L2, RATE, CLAIM_STEPS, CATEGORY_STEPS = 1e-4, 0.5, 1500, 800
 PRUNE = 0.01  # smaller weights are dropped (a third of them: a smaller file, a faster load)
 TRAINING = ROOT / "training/backoff"  # written for training only: see its README
-Example = tuple[set[str], int, str]  # features, claim (1) or not (0), category
+# features, claim (1) or not (0), category, and each sentence's features when a claim has several
+Example = tuple[set[str], int, str, tuple[set[str], ...]]
 
 
 def sentences(text: str, name: str) -> list[tuple[int, int, set[str]]]:
@@ -74,15 +75,17 @@ def sentences(text: str, name: str) -> list[tuple[int, int, set[str]]]:
 
 
 def item(text: str, claim: int, category: str) -> list[Example]:
-    """A probe or example, one or more sentences read as a Markdown page. A claim is one
-    example with the features of all its sentences (which of them carries the claim is not
-    labelled); careful copy is one example per sentence, as the model meets it on a page:
-    every sentence of it must pass."""
+    """A probe or example, one or more sentences read as a Markdown page. Careful copy is one
+    example per sentence, as the model meets it on a page: every sentence of it must pass. A
+    claim is one example; which of its sentences carries the claim is not labelled, so it
+    starts as all its sentences' features together and is narrowed to one sentence in
+    training (see train)."""
     page = text.replace("\\n", "\n") + "\n"
     found = [f for _, _, f in sentences(page, "item.md")]
     if not claim:
-        return [(f, 0, "") for f in found]
-    return [(set().union(*found), 1, CATEGORY.get(category, category))]
+        return [(f, 0, "", ()) for f in found]
+    parts = tuple(found) if len(found) > 1 else ()
+    return [(set().union(*found), 1, CATEGORY.get(category, category), parts)]
 
 
 def probe_examples(folder: Path) -> list[Example]:
@@ -129,7 +132,7 @@ def page_examples(folder: Path) -> list[Example]:
             first = lines.locate(start)[0]
             last = lines.locate(max(start, end - 1))[0]
             claim = int(any(n in labelled for n in range(first, last + 1)))
-            out.append((feats, claim, ""))
+            out.append((feats, claim, "", ()))
     return out
 
 
@@ -147,18 +150,38 @@ def export(names: list[str], weights: numpy.ndarray, bias: float) -> dict:
     return {"bias": round(bias, 3), "weights": dict(sorted(kept.items()))}
 
 
-def train(examples: list[Example]) -> dict:
-    counts = Counter(f for feats, _, _ in examples for f in feats)
-    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    column = {n: i for i, n in enumerate(names)}
-    matrix = numpy.zeros((len(examples), len(names)))
-    for row, (feats, _, _) in enumerate(examples):
+def _matrix(examples: list[Example], column: dict[str, int]) -> numpy.ndarray:
+    matrix = numpy.zeros((len(examples), len(column)))
+    for row, (feats, _, _, _) in enumerate(examples):
         for f in feats:
             if f in column:
                 matrix[row, column[f]] = 1.0
-    claim = numpy.array([float(c) for _, c, _ in examples])
+    return matrix
+
+
+def narrowed(examples: list[Example], column: dict[str, int], weights, bias) -> list[Example]:
+    """Each claim of several sentences as the one sentence the first model scores highest
+    (multiple-instance learning): the model meets one sentence at a time on a page, and the
+    features of a heading and its claim together are those of neither."""
+    out = []
+    for feats, claim, category, parts in examples:
+        if parts:
+            score = [bias + sum(weights[column[f]] for f in p if f in column) for p in parts]
+            feats = parts[score.index(max(score))]
+        out.append((feats, claim, category, ()))
+    return out
+
+
+def train(examples: list[Example]) -> dict:
+    counts = Counter(f for feats, _, _, _ in examples for f in feats)
+    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    column = {n: i for i, n in enumerate(names)}
+    claim = numpy.array([float(c) for _, c, _, _ in examples])
+    first = fit(_matrix(examples, column), claim, CLAIM_STEPS)
+    examples = narrowed(examples, column, *first)
+    matrix = _matrix(examples, column)
     model = {"claim": export(names, *fit(matrix, claim, CLAIM_STEPS)), "categories": {}}
-    rows = [i for i, (_, c, cat) in enumerate(examples) if c and cat]
+    rows = [i for i, (_, c, cat, _) in enumerate(examples) if c and cat]
     for category in sorted({examples[i][2] for i in rows}):
         target = numpy.array([float(examples[i][2] == category) for i in rows])
         model["categories"][category] = export(names, *fit(matrix[rows], target, CATEGORY_STEPS))
