@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "rules" / "lexicons" / "generated" / "verbs.yaml"
-TOP = 30_000
+TOP = 60_000
 _YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n", "null"}  # quoted
 
 
