@@ -126,14 +126,27 @@ def test_a_malformed_model_rule_is_a_clear_error(tmp_path: Path, backoff: str, f
 def test_training_is_deterministic_and_learns_the_signal() -> None:
     train = _train_module().train
     claim, plain = {"L:outcome", "W:heals"}, {"W:parking", "K:paragraph"}
-    examples = [(claim | {f"W:x{i % 3}"}, 1, "efficacy") for i in range(12)]
-    examples += [(plain | {f"W:y{i % 3}"}, 0, "") for i in range(12)]
-    examples += [({"L:route", "W:faster"}, 1, "route-comparison") for _ in range(6)]
+    examples = [(claim | {f"W:x{i % 3}"}, 1, "efficacy", ()) for i in range(12)]
+    examples += [(plain | {f"W:y{i % 3}"}, 0, "", ()) for i in range(12)]
+    examples += [({"L:route", "W:faster"}, 1, "route-comparison", ()) for _ in range(6)]
     first, second = train(examples), train(list(examples))
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
     weights = first["claim"]["weights"]
     assert weights["L:outcome"] > 0 > weights["W:parking"]
     assert set(first["categories"]) == {"efficacy", "route-comparison"}
+
+
+def test_a_claim_of_several_sentences_is_narrowed_to_the_one_that_reads_as_a_claim() -> None:
+    narrowed = _train_module().narrowed
+    heading, claim = {"K:heading", "W:clinic"}, {"L:outcome", "W:heals"}
+    column = {"K:heading": 0, "W:clinic": 1, "L:outcome": 2, "W:heals": 3}
+    weights = [-1.0, -0.5, 2.0, 1.0]
+    bag = (heading | claim, 1, "efficacy", (heading, claim))
+    single = ({"W:clinic"}, 0, "", ())
+    assert narrowed([bag, single], column, weights, 0.0) == [
+        (claim, 1, "efficacy", ()),
+        single,
+    ]
 
 
 def test_the_shipped_model_and_clusters_load() -> None:
