@@ -275,6 +275,43 @@ def test_prefilter_never_skips_a_regex_that_matches(words: list[str], regex) -> 
         assert prefilter.passes(needs, prefilter.fold(text)), (pattern, text, needs)
 
 
+@FAST
+@given(st.lists(st.sampled_from(TRICKY), max_size=25), st.sampled_from(BUNDLED_REGEXES))
+def test_requirements_never_skip_a_regex_that_matches(words: list[str], regex) -> None:
+    pattern, flags = regex
+    text = " ".join(words)
+    needs = prefilter.requirements(pattern, flags)
+    if re.search(pattern, text, flags):
+        assert prefilter.passes_all(needs, prefilter.fold(text)), (pattern, text, needs)
+
+
+def test_requirements_never_skip_a_bundled_regex_in_its_own_examples() -> None:
+    # Every rule example is text some regex was written to match: all of them must pass.
+    texts = [e for rule in RULES.rules for e in (*rule.flag_examples, *rule.pass_examples)]
+    folded = [prefilter.fold(text) for text in texts]
+    for pattern, flags in BUNDLED_REGEXES:
+        needs = prefilter.requirements(pattern, flags)
+        compiled = re.compile(pattern, flags)
+        for text, fold in zip(texts, folded, strict=True):
+            if compiled.search(text):
+                assert prefilter.passes_all(needs, fold), (pattern, text, needs)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bketamine\b[^.]{0,40}\bapproved\b", [{"ketamine"}, {"approved"}]),
+        (r"\b(?:crisis|suicide)\s*line", [{"crisis", "suicide"}, {"line"}]),
+        (r"\bcolou?r\s+(?:me\s+)?happy", [{"happy"}, {"colo"}]),  # optional parts add nothing
+        (r"(?:\bwith(?:in)?\s+(?:hours|days))+", [{"with"}, {"hours", "days"}]),
+        (r"a|bcd", None),
+    ],
+)
+def test_requirements(pattern: str, expected: list[set[str]] | None) -> None:
+    found = prefilter.requirements(pattern, re.IGNORECASE)
+    assert ([set(r) for r in found] if found is not None else None) == expected
+
+
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [

@@ -122,7 +122,7 @@ class CompiledMatcher:
                     by_pattern[key][1].append(lexicon.name)
                 else:
                     compiled = compile_pack(pattern, ignore_case=bool(flags))  # errors now
-                    needs = prefilter.required_literals(pattern, flags)
+                    needs = prefilter.requirements(pattern, flags)
                     linear = isinstance(compiled, LinearRegex)
                     join = joinable(pattern)
                     by_pattern[key] = [pattern, [lexicon.name], flags, needs, linear, join]

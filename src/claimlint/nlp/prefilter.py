@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants  # type: ignore[no-redef]
 
 MIN_SCORE = 3  # shorter words ("in", "of") are on every page and filter nothing
+MAX_REQUIREMENTS = 4  # tested in turn on a block that passed the first: a few are enough
 
 # The only non-ASCII characters that an ASCII letter matches under re.IGNORECASE: their
 # simple lower case is ASCII (U+0130, U+212A) or the regex engine treats them as equivalent
@@ -60,9 +61,31 @@ def required_literals(pattern: str, flags: int = 0) -> Requirement | None:
     return found
 
 
+def requirements(pattern: str, flags: int = 0) -> tuple[Requirement, ...] | None:
+    """Every requirement of useful length that a match must meet at once, the most selective
+    first (the one required_literals gives), or None when there is none. A regex written as
+    "ketamine ... approved ... anaesthetic" needs all three words: a block that holds only
+    "approved" is then skipped, and a one-page run does not compile the regex at all."""
+    first = required_literals(pattern, flags)
+    if first is None:
+        return None
+    items = parsed(pattern, flags & ~re.IGNORECASE)
+    rest: list[Requirement] = []
+    for found in _conjunction(items or []):
+        if found != first and found not in rest and _score(found) >= MIN_SCORE:
+            rest.append(found)
+    rest.sort(key=lambda r: (-_score(r), len(r)))
+    return (first, *rest[: MAX_REQUIREMENTS - 1])
+
+
 def passes(requirement: Requirement | None, folded: str) -> bool:
     """Whether a regex with this requirement can match somewhere in the folded text."""
     return requirement is None or any(literal in folded for literal in requirement)
+
+
+def passes_all(needs: tuple[Requirement, ...] | None, folded: str) -> bool:
+    """Whether a regex with these requirements (see requirements) can match in the text."""
+    return needs is None or all(passes(requirement, folded) for requirement in needs)
 
 
 def _score(requirement: Requirement) -> int:
@@ -107,6 +130,35 @@ def _requirement(items: list) -> Requirement | None:
     if run:
         best = _better(best, frozenset(["".join(run)]))
     return best
+
+
+def _conjunction(items: list) -> list[Requirement]:
+    """The requirements of a sequence's items, each of which a match must meet: its literal
+    runs, and what its groups and repeated items require in turn (a group's sequence is part
+    of the match, so all of its requirements hold too)."""
+    found: list[Requirement] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            found.append(frozenset(["".join(run)]))
+            run = []
+        if op is _SUBPATTERN:
+            found += _conjunction(list(av[-1]))
+        elif _ATOMIC is not None and op is _ATOMIC:
+            found += _conjunction(list(av))
+        elif op in _REPEATS:
+            if av[0] >= 1:
+                found += _conjunction(list(av[2]))
+        else:
+            single = _item_requirement(op, av)
+            if single is not None:
+                found.append(single)
+    if run:
+        found.append(frozenset(["".join(run)]))
+    return [r for r in found if all(_safe(s) for s in r)]
 
 
 def _item_requirement(op, av) -> Requirement | None:

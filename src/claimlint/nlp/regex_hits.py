@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from claimlint.nlp import prefilter
 from claimlint.nlp.lexicon_regex import LexiconRegex
-from claimlint.nlp.token_spans import align, segments_with
+from claimlint.nlp.token_spans import align, segments_with_all
 from claimlint.packs.linear_regex import fold_case, narrow_safe
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,7 +73,7 @@ class RegexHits:
             where = (
                 everywhere
                 if regex.needs is None or not folded
-                else sorted(segments_with(folded, regex.needs, bounds, edges))
+                else segments_with_all(folded, regex.needs, bounds, edges)
             )
             if not where:  # no segment holds its literals: never compiled
                 continue

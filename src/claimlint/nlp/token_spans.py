@@ -60,6 +60,23 @@ def segments_with(
     return found
 
 
+def segments_with_all(
+    folded: str, needs: tuple[frozenset[str], ...], bounds: list[int], edges: list[int]
+) -> list[int]:
+    """The segments, in order, whose text meets every requirement (one of each requirement's
+    literals): found for the first, then each segment tested for the rest."""
+    found = segments_with(folded, needs[0], bounds, edges)
+    for literals in needs[1:]:
+        if not found:
+            break
+        found = {
+            k
+            for k in found
+            if any(folded.find(literal, edges[k], edges[k + 1]) >= 0 for literal in literals)
+        }
+    return sorted(found)
+
+
 def align(
     starts: list[int], lengths: list[int], begin: int, end: int
 ) -> tuple[int, int, int, int] | None:
