@@ -3,10 +3,11 @@ alone: they only ever save work."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimlint.nlp.regex_set import JoinedBlocks, RegexSet, joinable
+from claimlint.nlp.regex_set import JoinedBlocks, RegexSet, joinable, relaxed
 from claimlint.packs import load_rules
 from claimlint.packs.linear_regex import LinearRegex, compile_linear
 
@@ -19,8 +20,10 @@ PATTERNS = [
     r"\w+ly\b",
     r"(?:fast|quick)\s+(?:relief|results)",
     r"\b[A-Z][a-z]+\b",
+    r"\bno\s+(?:\w+\s+){0,5}?risks?\b",  # relaxed in the Set: (?:\w+\s+)*?
+    r"\b\d{2,9}\b",
 ]
-PIECES = ["no", "side", "effects", "safe", "cures", "a", "b", "50", "%", "Fast", "relief"]
+PIECES = ["no", "side", "effects", "safe", "cures", "a", "b", "50", "%", "Fast", "relief", "risk"]
 PIECES += [" ", "  ", "\n", "\n\n", ".", "!", "_", "é", "quickly", "ab", "x9"]
 PIECES += ["\u6771", "\U0001f600", "safe\u2019"]  # 3- and 4-byte UTF-8: byte offsets differ
 
@@ -76,6 +79,42 @@ def test_scanning_many_chunks_at_once_answers_as_one_at_a_time(cases) -> None:
     regex_set = RegexSet([(i, p, True) for i, p in enumerate(PATTERNS)])
     chunks = [{True: JoinedBlocks(text, edges_of(text, cuts))} for text, cuts in cases]
     assert regex_set.candidates_many(chunks) == [regex_set.candidates(c) for c in chunks]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bsafe\b[^.!?]{0,60}?\bfor\b", r"\bsafe\b[^.!?]*?\bfor\b"),
+        (r"(?:\w+\s+){1,4}x{2,3}y{3,}", r"(?:\w+\s+)+x{2,3}y+"),  # {2,3}: too few to matter
+        (r"a{5}", r"a{5}"),  # an exact count is kept
+        (r"[{0,9}]\{0,9}", r"[{0,9}]\{0,9}"),  # braces in a class or escaped are literal
+    ],
+)
+def test_relaxed_repeats(pattern: str, expected: str) -> None:
+    assert relaxed(pattern) == expected
+
+
+def test_every_relaxed_bundled_regex_matches_where_the_regex_does() -> None:
+    # The rules' flag examples are texts the pack regexes were written to match.
+    import re2
+
+    from claimlint.packs.linear_regex import re2_options, translate
+
+    rules = load_rules()
+    texts = [text for rule in rules.rules for text in rule.flag_examples]
+    lexicons = rules.lexicons.values()
+    patterns = {(p, not lx.case_sensitive_regex) for lx in lexicons for p in lx.regex}
+    matched = 0
+    for pattern, ignore_case in sorted(patterns):
+        if not joinable(pattern):
+            continue
+        regex = compile_linear(pattern, ignore_case)
+        loose = re2.compile(relaxed(translate(pattern)), re2_options(ignore_case))
+        for text in texts:
+            if next(iter(regex.spans(text)), None) is not None:
+                assert loose.search(text), (pattern, text)
+                matched += 1
+    assert matched > 1000
 
 
 def test_anchored_and_lookaround_patterns_are_left_out() -> None:

@@ -10,7 +10,9 @@ answers cannot change. To be sure of that, the Set sees the chunk's blocks joine
 (\\b at a block's edge then holds where it holds at the end of a block's own text), patterns
 with other anchors (^, $, \\A, \\z, \\B) are left out and always run, and a pattern that
 matches everywhere is added first as a canary: a scan that runs out of memory returns no
-canary, and then every regex runs.
+canary, and then every regex runs. A Set holds each pattern relaxed (long bounded repeats made
+unbounded): it then matches more texts, never fewer, so it may name a regex that finds nothing
+but never passes over one that would.
 """
 
 from __future__ import annotations
@@ -25,8 +27,15 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants  # type: ignore[no-redef]
 
+RELAX_FROM = 4  # a bounded repeat allowing this many or more becomes unbounded in a Set
 GROUP_SIZE = 48  # patterns per Set: small programs compile within RE2's memory budget
-MAX_MEM = 32 << 20  # bytes per Set (its DFA grows lazily up to about two thirds of this)
+# Bytes per Set: its program and its lazily built DFA cache. Counting repeats such as
+# [^.!?]{0,60} multiply DFA states, so the Sets are built from relaxed() patterns: on 400
+# pages 4 MB Sets of relaxed patterns scan as fast as 32 MB Sets of the patterns as written
+# (0.20 s against 0.18 s; 0.70 s for 4 MB of those), and the 2,000-page benchmark's peak
+# drops from 327 MB to 239 MB. A Set that runs out of room resets its cache (RE2 gives up
+# only on one-pattern scans); if a scan fails all the same, the canary says so.
+MAX_MEM = 4 << 20
 
 _CONTAINERS = {
     sre_constants.SUBPATTERN: lambda av: [av[-1]],
@@ -186,8 +195,51 @@ def _compile(patterns: list[str], ignore_case: bool, narrow: bool):  # noqa: ANN
     try:
         compiled.Add("")  # the canary, index 0: it matches every text
         for pattern in patterns:
-            compiled.Add(translate(pattern, narrow))
+            compiled.Add(relaxed(translate(pattern, narrow)))
         compiled.Compile()
     except Exception:  # noqa: BLE001 - re2.error or a translation error: no Set, no filter
         return None
     return compiled
+
+
+def relaxed(pattern: str) -> str:
+    """An RE2 pattern whose bounded repeats of RELAX_FROM or more ("[^.!?]{0,60}?") are
+    unbounded ("[^.!?]*?"): it matches everything the pattern matches, and more, so a Set
+    built from it names every regex that can match (and a few that then do not). Counting
+    repeats multiply a DFA's states; without them a Set's DFA stays small and fast."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+            out.append(char)
+            i += 1
+            continue
+        if char == "[":
+            in_class = True
+            out.append(char)
+            i += 1
+            if pattern.startswith("^", i):
+                out.append("^")
+                i += 1
+            if pattern.startswith("]", i):
+                out.append("]")
+                i += 1
+            continue
+        if char == "{":
+            close = pattern.find("}", i)
+            low, comma, high = pattern[i + 1 : close].partition(",")
+            if close > 0 and low.isdigit() and comma and (not high or high.isdigit()):
+                if not high or int(high) >= RELAX_FROM:
+                    out.append("*" if int(low) == 0 else "+")
+                    i = close + 1
+                    continue
+        out.append(char)
+        i += 1
+    return "".join(out)
