@@ -23,6 +23,8 @@ PATTERNS = [
     r"\bno\s+(?:\w+\s+){0,5}?risks?\b",  # relaxed in the Set: (?:\w+\s+)*?
     r"\b\d{2,9}\b",
 ]
+# Not joinable (anchors other than \\b): a Set holds them without their anchors.
+ANCHORED = [r"(?m)^\s*safe\b", r"effects?$", r"\Ano\b", r"\Bly\b", r"(?:^|[.!]\s*)cures\b"]
 PIECES = ["no", "side", "effects", "safe", "cures", "a", "b", "50", "%", "Fast", "relief", "risk"]
 PIECES += [" ", "  ", "\n", "\n\n", ".", "!", "_", "é", "quickly", "ab", "x9"]
 PIECES += ["\u6771", "\U0001f600", "safe\u2019"]  # 3- and 4-byte UTF-8: byte offsets differ
@@ -63,12 +65,13 @@ def test_joined_search_equals_searching_each_segment(case, pattern, ignore_case)
 def test_the_set_never_rules_out_a_regex_that_matches(case) -> None:
     text, cuts = case
     edges = edges_of(text, cuts)
-    entries = [(i, p, True) for i, p in enumerate(PATTERNS)]
-    regex_set = RegexSet(entries)
-    assert regex_set.covered == set(range(len(PATTERNS)))
+    patterns = PATTERNS + ANCHORED
+    regex_set = RegexSet([(i, p, True) for i, p in enumerate(patterns)])
+    assert regex_set.covered == set(range(len(PATTERNS)))  # joinable: run on joined blocks
+    assert regex_set.filtered == set(range(len(patterns)))  # anchored ones only filtered
     candidates = regex_set.candidates({True: JoinedBlocks(text, edges)})
     assert candidates is not None
-    for i, pattern in enumerate(PATTERNS):
+    for i, pattern in enumerate(patterns):
         if local_spans(compile_linear(pattern, True), text, edges):
             assert i in candidates, pattern
 
@@ -94,11 +97,16 @@ def test_relaxed_repeats(pattern: str, expected: str) -> None:
     assert relaxed(pattern) == expected
 
 
+def test_relaxed_without_anchors() -> None:
+    assert relaxed(r"(?m)^[^$]{0,9}\$x$|\Aa\Bb\z\b", anchors=False) == r"(?m)[^$]*\$x|ab\b"
+    assert relaxed(r"^a$", anchors=True) == r"^a$"
+
+
 def test_every_relaxed_bundled_regex_matches_where_the_regex_does() -> None:
     # The rules' flag examples are texts the pack regexes were written to match.
     import re2
 
-    from claimlint.packs.linear_regex import re2_options, translate
+    from claimlint.packs.linear_regex import python_only, re2_options, translate
 
     rules = load_rules()
     texts = [text for rule in rules.rules for text in rule.flag_examples]
@@ -106,10 +114,11 @@ def test_every_relaxed_bundled_regex_matches_where_the_regex_does() -> None:
     patterns = {(p, not lx.case_sensitive_regex) for lx in lexicons for p in lx.regex}
     matched = 0
     for pattern, ignore_case in sorted(patterns):
-        if not joinable(pattern):
+        if python_only(pattern):
             continue
         regex = compile_linear(pattern, ignore_case)
-        loose = re2.compile(relaxed(translate(pattern)), re2_options(ignore_case))
+        loose = relaxed(translate(pattern), anchors=joinable(pattern))
+        loose = re2.compile(loose, re2_options(ignore_case))
         for text in texts:
             if next(iter(regex.spans(text)), None) is not None:
                 assert loose.search(text), (pattern, text)

@@ -124,14 +124,15 @@ class RegexHits:
                 [(i, r.source, r.ignore_case) for i, r in enumerate(regexes)],
                 None if None in joins else joins,
                 narrow=True,
+                linear=[r.linear for r in regexes],
             )
         return self._regex_set
 
     def _skip_covered(self, found: set[int] | None) -> tuple[set[int], set[int]]:
-        """The covered regexes a Set scan ruled out, and the covered ones (none if it failed)."""
+        """The regexes a Set scan ruled out, and the covered ones (none if it failed)."""
         if found is None or self._regex_set is None:
             return set(), set()
-        return self._regex_set.covered - found, self._regex_set.covered
+        return self._regex_set.filtered - found, self._regex_set.covered
 
     def scan_ahead(self, chunks: list[tuple[str, list[int] | None]]) -> None:
         """Run the RE2 Sets over several chunks about to be matched (texts and bounds, as
@@ -158,9 +159,11 @@ class RegexHits:
             )
         if not prepared:
             return
-        found = self._sets().candidates_many([joined for _, joined in prepared])
+        sets = self._sets()
+        found = sets.candidates_many([joined for _, joined in prepared])
         spans: list[_Spans] = [{} for _ in prepared]
-        for index in sorted(set().union(*(f for f in found if f))):  # one regex at a time, too
+        named = set().union(*(f for f in found if f)) & sets.covered
+        for index in sorted(named):  # one regex at a time, too
             regex = self.regexes[index]
             program = regex.compiled(True)
             for k, (_, joined) in enumerate(prepared):

@@ -70,31 +70,40 @@ class RegexSet:
         entries: Sequence[tuple[int, str, bool]],
         joins: Sequence[bool] | None = None,
         narrow: bool = False,
+        linear: Sequence[bool] | None = None,
     ) -> None:
         """`entries` are (the regex's index in the matcher, its Python pattern, ignore case);
         `joins` says of each whether it is joinable, if known (the compiled-pack cache keeps
-        it: parsing hundreds of patterns again costs a third of a second per process). A group
-        that RE2 cannot compile as a Set is left out (its regexes always run). A `narrow` Set
-        (see linear_regex.narrow_safe) may only scan narrow_safe chunks."""
+        it: parsing hundreds of patterns again costs a third of a second per process), and
+        `linear` whether RE2 runs it at all. A joinable regex is `covered` (it may run on the
+        joined blocks); any other that RE2 runs is `filtered` only, its anchors dropped in the
+        Set (see relaxed): a Set that does not name it rules it out, and a Set that does
+        leaves it to run block by block. A group that RE2 cannot compile as a Set is left
+        out (its regexes always run). A `narrow` Set (see linear_regex.narrow_safe) may only
+        scan narrow_safe chunks."""
         self.groups: list[tuple[object, bool, list[int]]] = []
         self.covered: set[int] = set()
+        self.filtered: set[int] = set()
         if joins is None:
             joins = [joinable(p) for _, p, _ in entries]
+        if linear is None:
+            linear = [parsed(p) is not None and not python_only(p) for _, p, _ in entries]
         for ignore_case in (True, False):
             chosen = [
-                (i, p)
-                for (i, p, ic), join in zip(entries, joins, strict=True)
-                if ic is ignore_case and join
+                (i, p, join)
+                for (i, p, ic), join, runs in zip(entries, joins, linear, strict=True)
+                if ic is ignore_case and (join or runs)
             ]
             for start in range(0, len(chosen), GROUP_SIZE):
                 group = chosen[start : start + GROUP_SIZE]
-                compiled = _compile([p for _, p in group], ignore_case, narrow)
+                compiled = _compile([(p, join) for _, p, join in group], ignore_case, narrow)
                 if compiled is not None:
-                    self.groups.append((compiled, ignore_case, [i for i, _ in group]))
-                    self.covered.update(i for i, _ in group)
+                    self.groups.append((compiled, ignore_case, [i for i, _, _ in group]))
+                    self.covered.update(i for i, _, join in group if join)
+                    self.filtered.update(i for i, _, _ in group)
 
     def candidates(self, joined: dict[bool, JoinedBlocks]) -> set[int] | None:
-        """The covered regexes that can match in some segment of a chunk, given the chunk's
+        """The filtered regexes that can match in some segment of a chunk, given the chunk's
         blocks joined (by ignore-case: the case-folded text, else the text), or None if a
         scan failed."""
         found: set[int] = set()
@@ -188,32 +197,36 @@ def _ascii_word(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char == "_")
 
 
-def _compile(patterns: list[str], ignore_case: bool, narrow: bool):  # noqa: ANN202 - a Set
+def _compile(patterns: list[tuple[str, bool]], ignore_case: bool, narrow: bool):  # noqa: ANN202
+    """A Set of (pattern, joinable) pairs, each relaxed (its anchors dropped if not joinable)."""
     import re2
 
     compiled = re2.Set.SearchSet(re2_options(ignore_case, MAX_MEM))
     try:
         compiled.Add("")  # the canary, index 0: it matches every text
-        for pattern in patterns:
-            compiled.Add(relaxed(translate(pattern, narrow)))
+        for pattern, join in patterns:
+            compiled.Add(relaxed(translate(pattern, narrow), anchors=join))
         compiled.Compile()
     except Exception:  # noqa: BLE001 - re2.error or a translation error: no Set, no filter
         return None
     return compiled
 
 
-def relaxed(pattern: str) -> str:
+def relaxed(pattern: str, anchors: bool = True) -> str:
     """An RE2 pattern whose bounded repeats of RELAX_FROM or more ("[^.!?]{0,60}?") are
-    unbounded ("[^.!?]*?"): it matches everything the pattern matches, and more, so a Set
-    built from it names every regex that can match (and a few that then do not). Counting
-    repeats multiply a DFA's states; without them a Set's DFA stays small and fast."""
+    unbounded ("[^.!?]*?"), and without its anchors (^, $, \\A, \\z, \\B) unless `anchors`:
+    it matches everything the pattern matches, and more, so a Set built from it names every
+    regex that can match (and a few that then do not). Counting repeats multiply a DFA's
+    states; without them a Set's DFA stays small and fast. Dropping the anchors lets a
+    pattern that only holds at a block's edges be ruled out on the joined blocks too."""
     out: list[str] = []
     i, n = 0, len(pattern)
     in_class = False
     while i < n:
         char = pattern[i]
         if char == "\\":
-            out.append(pattern[i : i + 2])
+            if anchors or pattern[i + 1 : i + 2] not in ("A", "z", "B"):
+                out.append(pattern[i : i + 2])
             i += 2
             continue
         if in_class:
@@ -231,6 +244,9 @@ def relaxed(pattern: str) -> str:
             if pattern.startswith("]", i):
                 out.append("]")
                 i += 1
+            continue
+        if char in "^$" and not anchors:
+            i += 1
             continue
         if char == "{":
             close = pattern.find("}", i)
