@@ -10,6 +10,7 @@ can only say "no match possible", never hide a match.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from claimlint.nlp.limits import replace_chars
 from claimlint.packs.linear_regex import parsed
@@ -115,20 +116,27 @@ def _better(best: Requirement | None, other: Requirement | None) -> Requirement 
     return other if key > (_score(best), -len(best)) else best
 
 
-def _requirement(items: list) -> Requirement | None:
-    """The most selective requirement of a sequence of parsed regex items."""
-    best: Requirement | None = None
+def _pieces(items: list) -> Iterator[tuple[Requirement | None, object, object]]:
+    """A sequence's items with its runs of literals joined: (the run as a requirement, None,
+    None) for a run, (None, op, av) for any other item."""
     run: list[str] = []
     for op, av in items:
         if op is _LITERAL:
             run.append(chr(av).lower())
             continue
         if run:
-            best = _better(best, frozenset(["".join(run)]))
+            yield frozenset(["".join(run)]), None, None
             run = []
-        best = _better(best, _item_requirement(op, av))
+        yield None, op, av
     if run:
-        best = _better(best, frozenset(["".join(run)]))
+        yield frozenset(["".join(run)]), None, None
+
+
+def _requirement(items: list) -> Requirement | None:
+    """The most selective requirement of a sequence of parsed regex items."""
+    best: Requirement | None = None
+    for literal, op, av in _pieces(items):
+        best = _better(best, literal if literal is not None else _item_requirement(op, av))
     return best
 
 
@@ -137,15 +145,10 @@ def _conjunction(items: list) -> list[Requirement]:
     runs, and what its groups and repeated items require in turn (a group's sequence is part
     of the match, so all of its requirements hold too)."""
     found: list[Requirement] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is _LITERAL:
-            run.append(chr(av).lower())
-            continue
-        if run:
-            found.append(frozenset(["".join(run)]))
-            run = []
-        if op is _SUBPATTERN:
+    for literal, op, av in _pieces(items):
+        if literal is not None:
+            found.append(literal)
+        elif op is _SUBPATTERN:
             found += _conjunction(list(av[-1]))
         elif _ATOMIC is not None and op is _ATOMIC:
             found += _conjunction(list(av))
@@ -156,8 +159,6 @@ def _conjunction(items: list) -> list[Requirement]:
             single = _item_requirement(op, av)
             if single is not None:
                 found.append(single)
-    if run:
-        found.append(frozenset(["".join(run)]))
     return [r for r in found if all(_safe(s) for s in r)]
 
 
