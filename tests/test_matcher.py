@@ -268,21 +268,15 @@ def test_most_bundled_regexes_have_a_prefilter() -> None:
 @FAST
 @given(st.lists(st.sampled_from(TRICKY), max_size=25), st.sampled_from(BUNDLED_REGEXES))
 def test_prefilter_never_skips_a_regex_that_matches(words: list[str], regex) -> None:
+    # Both filters: the most selective requirement alone, and all of them at once.
     pattern, flags = regex
     text = " ".join(words)
-    needs = prefilter.required_literals(pattern, flags)
     if re.search(pattern, text, flags):
-        assert prefilter.passes(needs, prefilter.fold(text)), (pattern, text, needs)
-
-
-@FAST
-@given(st.lists(st.sampled_from(TRICKY), max_size=25), st.sampled_from(BUNDLED_REGEXES))
-def test_requirements_never_skip_a_regex_that_matches(words: list[str], regex) -> None:
-    pattern, flags = regex
-    text = " ".join(words)
-    needs = prefilter.requirements(pattern, flags)
-    if re.search(pattern, text, flags):
-        assert prefilter.passes_all(needs, prefilter.fold(text)), (pattern, text, needs)
+        folded = prefilter.fold(text)
+        needs = prefilter.required_literals(pattern, flags)
+        assert prefilter.passes(needs, folded), (pattern, text, needs)
+        every = prefilter.requirements(pattern, flags)
+        assert prefilter.passes_all(every, folded), (pattern, text, every)
 
 
 def test_requirements_never_skip_a_bundled_regex_in_its_own_examples() -> None:
