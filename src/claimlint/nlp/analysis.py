@@ -51,6 +51,8 @@ EXEMPTIONS = {
     "clearance-explained": "beside a note that clearance differs from approval",
     "ranking-denied": "a ranking said to be unknown or unsupported",
     "guarantee-scope": "a guarantee scoped to the goods rather than health results",
+    "advice": "advice on where a result comes from",
+    "course": "a description of how a condition develops",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)
