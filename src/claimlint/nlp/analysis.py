@@ -51,6 +51,7 @@ EXEMPTIONS = {
     "clearance-explained": "beside a note that clearance differs from approval",
     "ranking-denied": "a ranking said to be unknown or unsupported",
     "guarantee-scope": "a guarantee scoped to the goods rather than health results",
+    "guarantee-stake": "a result offered with a refund or free care as the stake (a guarantee)",
     "advice": "advice on where a result comes from",
     "course": "a description of how a condition develops",
 }
