@@ -266,11 +266,33 @@ ROUTE_CLAIM = "IV ketamine relieves depression far better than a nasal spray."
 SPEED_CLAIM = "Ketamine relieves depression within hours."
 
 
-def test_categories_are_decided_independently() -> None:
-    # A route ranking does not hide the efficacy claim in the same sentence: each category
-    # answers for itself (a spurious route hit must never silence a true efficacy finding).
-    found = rules(ROUTE_CLAIM)
-    assert {"CL201", "CL101"} <= found
+def categories(text: str) -> set[str]:
+    return {d.category for d in lint(text)}
+
+
+def test_a_ranking_of_two_forms_is_reported_once_as_a_route_comparison() -> None:
+    # Two forms named and one ranked: the efficacy rules yield to the route rule, so the
+    # sentence is one route comparison, not also a separate efficacy claim.
+    found = lint(ROUTE_CLAIM)
+    assert "CL201" in {d.rule for d in found}
+    assert "efficacy" not in {d.category for d in found}
+    assert categories("Our B12 lozenge restores energy twice as fast as a monthly shot.") == {
+        "route-comparison"
+    }
+
+
+def test_a_form_ranked_alone_keeps_its_efficacy_finding() -> None:
+    # One form, no rival form: a route hit there may be spurious, and it never silences the
+    # efficacy claim (CL212 does not take the sentence from the efficacy rules).
+    assert "efficacy" in categories("Our magnesium spray puts you to sleep three times faster.")
+    assert "efficacy" in categories("The recovery drip gets you back to full strength in an hour.")
+
+
+def test_a_form_ranked_against_a_medicine_is_a_claim_of_superiority() -> None:
+    # "Better than Botox, no needles": the rival is a medicine, not a route.
+    found = categories("Our peptide serum smooths wrinkles better than Botox, no needles needed.")
+    assert "efficacy" in found
+    assert "route-comparison" not in found
 
 
 def test_within_a_category_the_most_specific_rule_reports() -> None:
@@ -282,24 +304,25 @@ def test_within_a_category_the_most_specific_rule_reports() -> None:
 
 
 def test_route_ranking_carries_the_route_from_the_previous_sentence() -> None:
-    assert "CL201" in rules("We offer IV ketamine and troches. The first is far superior.")
+    # CL212 ranks one form; here the form comes from the sentence before
+    assert "CL212" in rules("We offer IV ketamine and troches. The first is far superior.")
 
 
 def test_carry_needs_a_route_in_the_previous_sentence_of_the_same_block() -> None:
-    assert "CL201" not in rules("We offer ketamine. The first is far superior.")
-    assert "CL201" not in rules("We offer IV ketamine and troches.\n\nThe first is far superior.")
+    assert "CL212" not in rules("We offer ketamine. The first is far superior.")
+    assert "CL212" not in rules("We offer IV ketamine and troches.\n\nThe first is far superior.")
     # Carry reaches one sentence back, not two.
-    assert "CL201" not in rules(
+    assert "CL212" not in rules(
         "We offer IV ketamine and troches. Parking is free. The first is far superior."
     )
 
 
 def test_carry_unless_keeps_a_sentence_with_its_own_subject_from_borrowing() -> None:
     # the ranking is about the care the sentence names, not the previous sentence's route
-    assert "CL201" not in rules(
+    assert "CL212" not in rules(
         "Hip injections are not FDA-approved for this. Physiotherapy is the safer first step."
     )
-    assert "CL201" in rules(
+    assert "CL212" in rules(
         "Hip injections are not FDA-approved for this. It is far less reliable."
     )
 

@@ -280,21 +280,24 @@ class Linter:
         """Pick, for each required class, the hit nearest the claim that respects order/within
         (`placed`: the classes already chosen, by position in `all`, when gaps chose them)."""
         chosen = [claim]
+        picked = [anchor_name]  # the class each chosen hit was picked for
         position = match.all.index(anchor_name) if anchor_name in match.all else -1
         for i, name in enumerate(match.all):
             if name == anchor_name:
                 continue
             if placed is not None and i in placed:
                 chosen.append(placed[i])
+                picked.append(name)
                 continue
             options = [h for h in get(index, name) if h is not claim]
             if match.clause:
                 options = [h for h in options if _same_clause(text, claim, h)]
             if match.all.count(name) > 1:  # listed twice: two separate hits ("two routes")
+                # separate from each other; one may lie inside another class's hit ("tablets"
+                # in "where tablets fail" is a route as well as part of the ranking)
+                same = [c for k, c in enumerate(chosen) if picked[k] == name]
                 options = [
-                    h
-                    for h in options
-                    if not any(h.start < c.end and c.start < h.end for c in chosen)
+                    h for h in options if not any(h.start < c.end and c.start < h.end for c in same)
                 ]
             if match.order and position >= 0:
                 options = [
@@ -305,6 +308,7 @@ class Linter:
             if not options:
                 return None
             chosen.append(min(options, key=lambda h: abs(h.token_start - claim.token_start)))
+            picked.append(name)
         if any_hits and match.clause:
             any_hits = [h for h in any_hits if _same_clause(text, claim, h)]
             if not any_hits:
