@@ -50,6 +50,7 @@ EXEMPTIONS = {
     "registration-explained": "beside a note that registration differs from approval",
     "clearance-explained": "beside a note that clearance differs from approval",
     "ranking-denied": "a ranking said to be unknown or unsupported",
+    "medicine-rival": "a form ranked against a medicine (superiority over the medicine)",
     "guarantee-scope": "a guarantee scoped to the goods rather than health results",
     "guarantee-stake": "a result offered with a refund or free care as the stake (a guarantee)",
     "advice": "advice on where a result comes from",
