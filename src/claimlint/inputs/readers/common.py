@@ -67,38 +67,3 @@ def add_with_entities(builder: ProseBuilder, raw: str, source_start: int) -> Non
         pos = match.end()
     if pos < len(raw):
         builder.add(raw[pos:], source_start + pos)
-
-
-# JSON-LD: a "description" key and the opening quote of its string value. A product's or a
-# service's schema.org description is shown in search results and shopping listings, so it is
-# read like the meta description; other keys (names, URLs, FAQ answers the page repeats) are not.
-_LD_DESCRIPTION = re.compile(r'"description"\s*:\s*"')
-_JSON_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": " ", "f": " ", "n": "\n", "r": " ", "t": " "}
-
-
-def add_json_ld_descriptions(builder: ProseBuilder, text: str, start: int, end: int) -> None:
-    """Each "description" string of the JSON-LD block text[start:end] as a block of prose (of
-    the kind of a meta description); JSON escapes are decoded, each keeping its source span."""
-    for key in _LD_DESCRIPTION.finditer(text, start, end):
-        if key.start() > start and text[key.start() - 1] == "\\":
-            continue  # the key's quote was escaped: inside another string
-        builder.start_block("meta")
-        pos = run = key.end()
-        while pos < end and text[pos] != '"':
-            if text[pos] != "\\":
-                pos += 1
-                continue
-            if pos > run:
-                add_with_entities(builder, text[run:pos], run)
-            code = text[pos + 1 : pos + 2]
-            size = 2
-            if code == "u" and re.fullmatch(r"[0-9A-Fa-f]{4}", text[pos + 2 : pos + 6]):
-                decoded, size = chr(int(text[pos + 2 : pos + 6], 16)), 6
-            else:
-                decoded = _JSON_ESCAPES.get(code, code)
-            if decoded:
-                builder.add(decoded, pos, size)
-            pos = run = pos + size
-        if pos > run:
-            add_with_entities(builder, text[run:pos], run)
-        builder.start_block()

@@ -1,5 +1,5 @@
-"""HTML: visible text, <title>, meta description, img alt and the "description" strings of
-JSON-LD (schema.org) blocks, with exact source offsets.
+"""HTML: visible text, <title>, meta description, img alt and the copy of JSON-LD (schema.org)
+blocks (descriptions, FAQ answers: readers/jsonld.py), with exact source offsets.
 
 A small tokenizer in the spirit of the HTML5 one, written for this reader because the standard
 library's HTMLParser is quadratic on some malformed input (thousands of unclosed `<a ` or `<!`
@@ -19,13 +19,8 @@ from array import array
 from collections.abc import Sequence
 
 from claimlint.inputs.positions import ProseBuilder
-from claimlint.inputs.readers.common import (
-    Comment,
-    Link,
-    Reading,
-    add_json_ld_descriptions,
-    add_with_entities,
-)
+from claimlint.inputs.readers import jsonld
+from claimlint.inputs.readers.common import Comment, Link, Reading, add_with_entities
 
 SKIPPED = frozenset(
     {"script", "style", "template", "noscript", "pre", "code", "kbd", "samp", "svg", "math",
@@ -104,6 +99,8 @@ class _Reader:
         self.comments: list[Comment] = []
         self.links: list[Link] = []
         self.open_links: list[tuple[int, str]] = []
+        self.ld_copy: list[jsonld.Copy] = []  # JSON-LD copy strings seen (not read as prose)
+        self.ld_read: frozenset[int] = frozenset()  # starts of those to read as prose
 
     # -- tokenizer -----------------------------------------------------------------------------
 
@@ -214,7 +211,11 @@ class _Reader:
             span = self.value(attrs, "type")
             kind = html.unescape(text[span[0] : span[1]]).strip().lower() if span else ""
             if kind == "application/ld+json":
-                add_json_ld_descriptions(self.builder, text, content_start, content_end)
+                for copy in jsonld.copy_strings(text, content_start, content_end):
+                    self.ld_copy.append(copy)
+                    if copy[0] in self.ld_read:
+                        pieces = jsonld.decoded_pieces(text, copy[0], copy[1])
+                        jsonld.add_pieces(self.builder, pieces, copy[2])
         if found is None:
             return len(text)
         scanned = self.scan_attributes(found.end())
@@ -344,7 +345,18 @@ def read_html(text: str, opened: Sequence[str] = ()) -> Reading:
     for tag in opened:
         reader.push(tag)
     reader.run()
-    return Reading(reader.builder.build(), reader.comments, reader.links)
+    prose = reader.builder.build()
+    # JSON-LD copy the visible page does not show is read in place, in a second reading (so
+    # that the prose keeps the source order); a claim the page shows is reported where it shows
+    read = jsonld.unseen(text, reader.ld_copy, prose.text) if reader.ld_copy else None
+    if read:
+        reader = _Reader(text)
+        reader.ld_read = read
+        for tag in opened:
+            reader.push(tag)
+        reader.run()
+        prose = reader.builder.build()
+    return Reading(prose, reader.comments, reader.links)
 
 
 # -- where a big page may be cut (run/chunked.py lints it piece by piece) ------------------------
