@@ -99,3 +99,43 @@ def test_a_block_is_scanned_for_separators_only_when_one_could_stand_in_it() -> 
         assert not found or _may_separate(text, start, len(text)), text
     assert not _may_separate("Plain sentence. Another one.", 0, 28)
     assert not _may_separate("x Headline: Calm in a week", 2, 26)
+
+
+def test_a_line_ended_by_hand_is_a_sentence_of_its_own() -> None:
+    """A menu sets one item per line: the next line's first word would have fitted on the
+    line before, so the break is the writer's, not the wrap's."""
+    text = (
+        "THE NIGHT OWL ......................... $149\n"
+        "  Magnesium, glycine, B6, saline\n"
+        "  Ends insomnia after a single drip.\n"
+    )
+    assert [s.strip() for s in _sentences(text)] == [
+        "THE NIGHT OWL .........................",
+        "$149",
+        "Magnesium, glycine, B6, saline",
+        "Ends insomnia after a single drip.",
+    ]
+    found = [d for d in lint_text(text, path="menu.txt") if d.category == "efficacy"]
+    assert {d.line for d in found} == {3}
+
+
+def test_wrapped_prose_stays_one_sentence() -> None:
+    """A wrapped line ends where the next word did not fit, or on a word that needs what
+    follows: both stay one sentence, even before a capital."""
+    text = (
+        "Most of our members try the evening drip first, and many of them come back for the\n"
+        "Restore plan after two visits, which adds a short check-in with the nurse on duty.\n"
+        "Questions are welcome at the front desk or by phone during opening hours, and a\n"
+        "Spanish-speaking nurse is on duty on Tuesdays and Thursdays.\n"
+    )
+    assert len(_sentences(text)) == 2
+
+
+def test_a_reference_card_stays_one_sentence() -> None:
+    text = (
+        "Ketamine and sleep quality: a cohort study of sixty adults\n"
+        "Authors: Rosa Lind, Omar Haddad\n"
+        "Journal: Sleep Research Letters\n"
+        "Summary: Sleep improved within a week in most participants.\n"
+    )
+    assert len(_sentences(text)) == 1

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from claimlint.inputs.positions import Block
+from claimlint.inputs.readers.common import REFERENCE_FIELDS
 
 ABBREVIATIONS = frozenset(
     """dr mr mrs ms prof sr jr st mt vs v etc e.g i.e eg ie al approx ca cf fig figs no nos
@@ -38,9 +39,7 @@ _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 # A reference card's fields ("Authors:", "Journal:", "Summary:") stay one sentence, so its
 # summary keeps the citation beside it.
 _LABEL = (
-    r"(?<=\n)(?![ \t]*(?:Authors?|Journal|Publication|Published|Publisher|Source|Sources|DOI|PMID"
-    r"|Summary|Abstract|Citation|Citations|References?|Title|Study|Findings|Conclusions?|Results"
-    r"|Methods|Background|Volume|Year|Date)\b)"
+    r"(?<=\n)(?![ \t]*(?:" + REFERENCE_FIELDS + r")\b)"
     r"(?=[ \t]*[A-Z][A-Za-z'’-]*(?:[ \t][A-Za-z'’-]+){0,2}:[ \t])"
 )
 _SEPARATOR = re.compile(

@@ -8,6 +8,14 @@ from dataclasses import dataclass, field
 
 from claimlint.inputs.positions import Prose, ProseBuilder
 
+# The field labels of a reference card ("Authors:", "Journal:", "Summary:"): its lines are one
+# sentence, so a summary keeps the citation beside it (nlp/sentences.py, readers/text.py).
+REFERENCE_FIELDS = (
+    r"Authors?|Journal|Publication|Published|Publisher|Source|Sources|DOI|PMID|Summary|Abstract"
+    r"|Citation|Citations|References?|Title|Study|Findings|Conclusions?|Results|Methods"
+    r"|Background|Volume|Year|Date"
+)
+
 
 @dataclass(frozen=True)
 class Comment:
