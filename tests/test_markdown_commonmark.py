@@ -143,3 +143,22 @@ def test_the_block_parse_is_skipped_only_when_nothing_can_be_hidden(body: str, h
     from claimlint.inputs.readers.markdown import _may_hide
 
     assert _may_hide(body) is hides
+
+
+def _blocks(text: str) -> list[str]:
+    prose = read_markdown(text).prose
+    return [prose.text[b.start : b.end].strip() for b in prose.blocks]
+
+
+def test_a_bar_of_links_is_one_item_per_link() -> None:
+    """A navigation bar written as a paragraph of links reads like an HTML <nav>: 'Lumo' and
+    'How it works' are two items, not the claim 'Lumo ... works'."""
+    bar = "[Lumo](/) &nbsp; [How it works](/how) | **Reviews** | [Book a visit](/book)\n"
+    items = [" ".join(b.strip("| ").split()) for b in _blocks(bar)]
+    assert items == ["Lumo", "How it works", "Reviews", "Book a visit"]
+    assert rules(bar) == []
+
+
+def test_prose_with_links_is_not_a_bar() -> None:
+    text = "See how [Lumo](/) works, read [reviews](/r) and [book](/b) a visit today.\n"
+    assert len(_blocks(text)) == 1

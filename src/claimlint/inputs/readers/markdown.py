@@ -427,22 +427,62 @@ def read_markdown(text: str, references: dict[str, str] | None = None) -> Readin
 
     builder = ProseBuilder()
     glued = _glued(doc, masked)
+    link_ends = sorted(link.end for link in doc.links)
     for start, end, kind in sorted(doc.blocks):
         chunk = masked[start:end]
         stripped = chunk.strip()
         if not stripped:
             continue
         lead = len(chunk) - len(chunk.lstrip())
-        builder.start_block(kind)
         pos, stop = start + lead, start + lead + len(stripped)
-        for a in range(bisect_left(glued, (pos, pos)), len(glued)):
-            hidden_start, hidden_end = glued[a]
-            if hidden_end > stop:
-                break
-            add_with_entities(builder, masked[pos:hidden_start], pos)
-            pos = hidden_end
-        add_with_entities(builder, masked[pos:stop], pos)  # "don&rsquo;t" reads "don’t"
+        cuts = _link_bar(doc, masked, pos, stop, link_ends) if kind == "paragraph" else []
+        for cut in [*cuts, stop]:
+            builder.start_block(kind)
+            _add_visible(builder, masked, glued, pos, cut)
+            pos = cut
     return Reading(builder.build(), comments, doc.links, doc.references)
+
+
+def _add_visible(
+    builder: ProseBuilder, masked: str, glued: list[tuple[int, int]], pos: int, stop: int
+) -> None:
+    """masked[pos:stop] as prose, leaving out the hidden runs glued between visible text."""
+    for a in range(bisect_left(glued, (pos, pos)), len(glued)):
+        hidden_start, hidden_end = glued[a]
+        if hidden_end > stop:
+            break
+        add_with_entities(builder, masked[pos:hidden_start], pos)
+        pos = hidden_end
+    add_with_entities(builder, masked[pos:stop], pos)  # "don&rsquo;t" reads "don’t"
+
+
+_BAR_FILLER = re.compile(r"(?:\s|&nbsp;|&#160;|[|·•/>»\-–—])+")
+_BAR_WORDS = re.compile(r"[^\s|·•/>»\-–—&;]+")
+MIN_BAR_LINKS = 3
+
+
+def _link_bar(doc: _Doc, masked: str, start: int, stop: int, link_ends: list[int]) -> list[int]:
+    """Where to cut a paragraph that is a bar of links ("[Home](/) | [How it works](/how) |
+    [Pricing](/p)"): at each link's edges, so that each is an item of its own, as the links of an
+    HTML <nav> are. A bar has three links or more and at most three words outside them (the
+    current page, often set in bold); any other paragraph is prose and is not cut."""
+    first, last = bisect_left(link_ends, start), bisect_right(link_ends, stop)
+    if last - first < MIN_BAR_LINKS:
+        return []
+    inside = [
+        (link.start, link.end) for link in doc.links if start <= link.start < link.end <= stop
+    ]
+    if len(inside) < MIN_BAR_LINKS:
+        return []
+    rest, pos = [], start
+    for a, b in sorted(inside):
+        rest.append(masked[pos:a])
+        pos = b
+    rest.append(masked[pos:stop])
+    words = _BAR_WORDS.findall(_BAR_FILLER.sub(" ", " ".join(rest)))
+    if len(words) > 3:
+        return []
+    return sorted({edge for span in inside for edge in span if start < edge < stop})
 
 
 def _glued(doc: _Doc, masked: str) -> list[tuple[int, int]]:
