@@ -204,7 +204,7 @@ def _inline_lexicon(owner: str, part: str, data: dict, path: str, tokens_key="",
 def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Lexicon]]:
     check = _Checker(path, f"modifier '{name}'")
     data = check.conform("modifier", value)
-    _python_only(check, data, "cue_regex", "pseudo_regex", "links")
+    _python_only(check, data, "cue_regex", "pseudo_regex", "confirm_regex", "links")
     _bounded_tokens(check, data, "cue_tokens")
     made: list[Lexicon] = []
     cues = _inline_lexicon(name, "cues", data, path, "cue_tokens", "cue_regex")
@@ -212,9 +212,8 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
         made.append(cues)
     extra = {}
     for part in ("terminators", "pseudo", "confirm"):
-        lex = _inline_lexicon(
-            name, part, data, path, "", "pseudo_regex" if part == "pseudo" else ""
-        )
+        regex_key = {"pseudo": "pseudo_regex", "confirm": "confirm_regex"}.get(part, "")
+        lex = _inline_lexicon(name, part, data, path, "", regex_key)
         if lex:
             made.append(lex)
             extra[part] = lex.name
