@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from claimlint.inputs.positions import ProseBuilder
 from claimlint.inputs.readers.common import Comment, Link, Reading, add_with_entities
+from claimlint.inputs.readers.link_bar import link_bar_cuts
 from claimlint.inputs.readers.text import iter_lines
 
 PROSE_FRONT_MATTER = ("title", "description", "summary", "excerpt", "subtitle")
@@ -427,7 +428,8 @@ def read_markdown(text: str, references: dict[str, str] | None = None) -> Readin
 
     builder = ProseBuilder()
     glued = _glued(doc, masked)
-    link_ends = sorted(link.end for link in doc.links)
+    by_end = sorted(doc.links, key=lambda link: link.end)
+    link_ends = [link.end for link in by_end]
     for start, end, kind in sorted(doc.blocks):
         chunk = masked[start:end]
         stripped = chunk.strip()
@@ -435,7 +437,7 @@ def read_markdown(text: str, references: dict[str, str] | None = None) -> Readin
             continue
         lead = len(chunk) - len(chunk.lstrip())
         pos, stop = start + lead, start + lead + len(stripped)
-        cuts = _link_bar(doc, masked, pos, stop, link_ends) if kind == "paragraph" else []
+        cuts = link_bar_cuts(by_end, link_ends, masked, pos, stop) if kind == "paragraph" else []
         for cut in [*cuts, stop]:
             builder.start_block(kind)
             _add_visible(builder, masked, glued, pos, cut)
@@ -454,35 +456,6 @@ def _add_visible(
         add_with_entities(builder, masked[pos:hidden_start], pos)
         pos = hidden_end
     add_with_entities(builder, masked[pos:stop], pos)  # "don&rsquo;t" reads "don’t"
-
-
-_BAR_FILLER = re.compile(r"(?:\s|&nbsp;|&#160;|[|·•/>»\-–—])+")
-_BAR_WORDS = re.compile(r"[^\s|·•/>»\-–—&;]+")
-MIN_BAR_LINKS = 3
-
-
-def _link_bar(doc: _Doc, masked: str, start: int, stop: int, link_ends: list[int]) -> list[int]:
-    """Where to cut a paragraph that is a bar of links ("[Home](/) | [How it works](/how) |
-    [Pricing](/p)"): at each link's edges, so that each is an item of its own, as the links of an
-    HTML <nav> are. A bar has three links or more and at most three words outside them (the
-    current page, often set in bold); any other paragraph is prose and is not cut."""
-    first, last = bisect_left(link_ends, start), bisect_right(link_ends, stop)
-    if last - first < MIN_BAR_LINKS:
-        return []
-    inside = [
-        (link.start, link.end) for link in doc.links if start <= link.start < link.end <= stop
-    ]
-    if len(inside) < MIN_BAR_LINKS:
-        return []
-    rest, pos = [], start
-    for a, b in sorted(inside):
-        rest.append(masked[pos:a])
-        pos = b
-    rest.append(masked[pos:stop])
-    words = _BAR_WORDS.findall(_BAR_FILLER.sub(" ", " ".join(rest)))
-    if len(words) > 3:
-        return []
-    return sorted({edge for span in inside for edge in span if start < edge < stop})
 
 
 def _glued(doc: _Doc, masked: str) -> list[tuple[int, int]]:
