@@ -293,11 +293,16 @@ class Linter:
             if match.clause:
                 options = [h for h in options if _same_clause(text, claim, h)]
             if match.all.count(name) > 1:  # listed twice: two separate hits ("two routes")
-                # separate from each other; one may lie inside another class's hit ("tablets"
-                # in "where tablets fail" is a route as well as part of the ranking)
+                # separate from each other, with a word between ("nasal spray" is one form, not
+                # two); one may lie inside another class's hit ("tablets" in "where tablets
+                # fail" is a route as well as part of the ranking)
                 same = [c for k, c in enumerate(chosen) if picked[k] == name]
                 options = [
-                    h for h in options if not any(h.start < c.end and c.start < h.end for c in same)
+                    h
+                    for h in options
+                    if not any(
+                        h.token_start <= c.token_end and c.token_start <= h.token_end for c in same
+                    )
                 ]
             if match.order and position >= 0:
                 options = [
