@@ -18,7 +18,6 @@ _OPEN_END = re.compile(
     re.IGNORECASE,
 )
 _FIELD = re.compile(r"[ \t]*(?:" + REFERENCE_FIELDS + r")[ \t]*:")
-_MIN_WIDTH = 50  # a paragraph narrower than this is not wrapped text: its breaks stay soft
 _WRAP = 72  # the narrowest width plain text is commonly wrapped at (email, format=flowed)
 
 
@@ -43,8 +42,6 @@ def _hard_break(line: str, following: str, width: int) -> bool:
     that word opens a sentence (a capital), and the line does not stop mid-phrase. Price lists,
     menus and emails set one item per line: "B vitamins, electrolytes" then "Cures a hangover
     in 45 minutes." are two sentences, not one."""
-    if width < _MIN_WIDTH:
-        return False
     word = _FIRST_WORD.search(following)
     line = line.rstrip()
     if word is None or not word.group()[0].isupper() or _OPEN_END.search(line):
