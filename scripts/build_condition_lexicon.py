@@ -83,10 +83,54 @@ GIVEN_NAMES = frozenset({"duane", "leigh"})
 COMMON = Path(__file__).resolve().parents[1] / "src" / "claimlint" / "nlp" / "common_words.txt"
 
 
+# Suffixes that make a word a diagnosis on its own ("tendinitis", "colitis", "neuropathy"): the
+# last word of a longer title with one of them is a term too ("Achilles tendinitis" ->
+# "tendinitis"), so copy that names the condition without the title's qualifiers still matches.
+DIAGNOSIS_SUFFIXES = (
+    "itis", "osis", "iasis", "emia", "aemia", "algia", "pathy", "rrhea", "rrhoea", "plegia",
+    "trophy", "megaly", "oma",
+)  # fmt: skip
+
+
 def terms_of(title: str) -> list[str]:
-    """The condition names in one code title (lower case), or nothing."""
+    """The condition names in one code title (lower case), or nothing: the title's own name,
+    a synonym it gives in brackets ("Varicella [chickenpox]") and each side of a title that
+    joins two names ("Hordeolum and chalazion", "Infectious gastroenteritis and colitis")."""
     text = re.sub(r"\s*\[[^\]]*\]|\s*\([^)]*\)", "", title)  # "(primary)", "[NEC]"
-    head = CUT.split(text, maxsplit=1)[0].strip().lower()
+    head = CUT.split(text, maxsplit=1)[0].strip()
+    found = _names(head)
+    # brackets also hold abbreviations and coders' notes ("[ECG]", "[any part, except face]"):
+    # a synonym is a name of two or more plain words, or one diagnosis word ("chickenpox")
+    for synonym in re.findall(r"\[([^\]]*)\]", title):
+        plain = re.fullmatch(r"[A-Za-z'-]+(?: [A-Za-z'-]+){1,2}", synonym.strip())
+        if (plain and not re.search(r"\b(?:or|and|any|except|including|other)\b", synonym)) or (
+            _diagnosis_word(synonym.strip().lower())
+        ):
+            found += _names(synonym)
+    # of two names joined ("Infectious gastroenteritis and colitis") a side stands alone when
+    # it ends in a diagnosis word (not "abdominal" of "abdominal and pelvic pain", nor
+    # "irritability and anger", nor "awareness")
+    if " and " in head:
+        for side in head.split(" and "):
+            last = side.split()[-1].lower() if side.split() else ""
+            if _diagnosis_word(last):
+                found += _names(side)
+    return found
+
+
+def _diagnosis_word(word: str) -> bool:
+    """A word made a diagnosis by its suffix, with a stem of three letters or more before it
+    ("colitis", "neuropathy"; not "apathy"), and not a Latin place word ("capitis")."""
+    stems = [word[: -len(s)] for s in (*DIAGNOSIS_SUFFIXES, "pox") if word.endswith(s)]
+    return word.isalpha() and any(len(stem) >= 3 for stem in stems) and word not in LATIN_PLACES
+
+
+LATIN_PLACES = frozenset({"capitis"})
+
+
+def _names(head: str) -> list[str]:
+    """One name as lexicon terms (with a plural for a single word), or nothing."""
+    head = head.strip().lower()
     head = re.sub(r"^(?:unspecified|other specified|other|acute|chronic) ", "", head)
     if head.startswith(SKIP_START) or not re.fullmatch(r"[a-z][a-z0-9' -]*[a-z0-9]", head):
         return []
@@ -124,6 +168,17 @@ def short_forms(terms: set[str]) -> set[str]:
     return found
 
 
+def heads(terms: set[str]) -> set[str]:
+    """The diagnosis word that ends a multi-word term, when its suffix makes it one."""
+    found = set()
+    for term in terms:
+        words = term.split()
+        last = words[-1]
+        if len(words) > 1 and _diagnosis_word(last) and not last.endswith("pox"):
+            found.add(last)
+    return found - STOP
+
+
 def build() -> list[str]:
     data = resources.files("icd10").joinpath("icd10.json.gz").read_bytes()
     codes = json.loads(gzip.decompress(data))
@@ -131,7 +186,7 @@ def build() -> list[str]:
     for code, (_billable, title) in codes.items():
         if "A" <= code[0] <= "R":
             terms.update(terms_of(title))
-    return sorted(terms | short_forms(terms))
+    return sorted(terms | heads(terms) | short_forms(terms))
 
 
 def main() -> int:

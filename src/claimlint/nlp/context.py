@@ -371,7 +371,7 @@ def _terminated(
     if modifier.terminators:
         series = modifier.series and end == claim.start and _in_series(sh.text, start, claim)
         for hit in sh.hits(index, modifier.terminators):
-            if start <= hit.start and hit.end <= end:
+            if start <= hit.start < end and hit.end <= max(end, claim.end):  # may reach into it
                 if series and sh.text[hit.start : hit.end] == ",":
                     continue
                 return True
