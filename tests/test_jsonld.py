@@ -1,5 +1,6 @@
 """JSON-LD copy in HTML: descriptions and FAQ answers read at their exact source place, copy the
-visible page repeats reported once (where readers see it), broken or huge blocks ignored."""
+visible page repeats reported in both places (search results show the markup's copy), broken or
+huge blocks ignored."""
 
 from __future__ import annotations
 
@@ -104,13 +105,15 @@ def test_html_tags_inside_an_answer_are_not_prose() -> None:
     assert at(text, found[0].line, found[0].column).startswith(found[0].excerpt.split()[0])
 
 
-def test_copy_the_visible_page_repeats_is_reported_once_where_it_shows() -> None:
+def test_copy_the_visible_page_repeats_is_reported_in_the_markup_and_where_it_shows() -> None:
     script = '{"@type": "Product", "description": "Lumora reverses hair loss in 30 days."}'
     body = "<p>Lumora  reverses hair\nloss in 30 days.</p>"
     text = page(script, body)
     found = [d for d in lint(text) if d.category == "efficacy"]
-    assert found
-    assert {d.line for d in found} == {7}, found
+    assert {d.line for d in found} == {4, 7}, found
+    assert at(text, 4, next(d.column for d in found if d.line == 4)).startswith(
+        "reverses hair loss in 30 days"
+    )
 
 
 def test_copy_only_in_json_ld_beside_a_repeated_answer() -> None:

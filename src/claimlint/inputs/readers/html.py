@@ -99,8 +99,6 @@ class _Reader:
         self.comments: list[Comment] = []
         self.links: list[Link] = []
         self.open_links: list[tuple[int, str]] = []
-        self.ld_copy: list[jsonld.Copy] = []  # JSON-LD copy strings seen (not read as prose)
-        self.ld_read: frozenset[int] = frozenset()  # starts of those to read as prose
 
     # -- tokenizer -----------------------------------------------------------------------------
 
@@ -212,10 +210,8 @@ class _Reader:
             kind = html.unescape(text[span[0] : span[1]]).strip().lower() if span else ""
             if kind == "application/ld+json":
                 for copy in jsonld.copy_strings(text, content_start, content_end):
-                    self.ld_copy.append(copy)
-                    if copy[0] in self.ld_read:
-                        pieces = jsonld.decoded_pieces(text, copy[0], copy[1])
-                        jsonld.add_pieces(self.builder, pieces, copy[2])
+                    pieces = jsonld.decoded_pieces(text, copy[0], copy[1])
+                    jsonld.add_pieces(self.builder, pieces, copy[2])
         if found is None:
             return len(text)
         scanned = self.scan_attributes(found.end())
@@ -346,16 +342,6 @@ def read_html(text: str, opened: Sequence[str] = ()) -> Reading:
         reader.push(tag)
     reader.run()
     prose = reader.builder.build()
-    # JSON-LD copy the visible page does not show is read in place, in a second reading (so
-    # that the prose keeps the source order); a claim the page shows is reported where it shows
-    read = jsonld.unseen(text, reader.ld_copy, prose.text) if reader.ld_copy else None
-    if read:
-        reader = _Reader(text)
-        reader.ld_read = read
-        for tag in opened:
-            reader.push(tag)
-        reader.run()
-        prose = reader.builder.build()
     return Reading(prose, reader.comments, reader.links)
 
 

@@ -3,7 +3,8 @@
 A product's or a service's "description" and the "text" of an FAQ answer (an `Answer`, or the
 value of `acceptedAnswer`/`suggestedAnswer`) appear in search results and shopping listings, so
 the HTML reader reads them as prose at their place in the file. Other values (names, URLs,
-dates, questions) are not copy.
+dates, questions) are not copy. A string the visible page repeats is read too: search results
+show the markup's copy whatever the page says, so a claim in both places is fixed in both.
 
 The block is scanned once, left to right, with a stack of open containers: linear in its length
 and bounded (`MAX_CHARS`, `MAX_DEPTH`, `MAX_STRINGS`). A block that is not JSON (a missing
@@ -12,7 +13,6 @@ brace, a stray word, a trailing comma) gives nothing: no guess at what a broken 
 
 from __future__ import annotations
 
-import html
 import re
 
 from claimlint.inputs.positions import ProseBuilder
@@ -193,30 +193,6 @@ def decoded_pieces(text: str, start: int, end: int) -> list[tuple[str, int, int]
     if pos > run:
         pieces.append((text[run:pos], run, pos - run))
     return pieces
-
-
-def plain(pieces: list[tuple[str, int, int]]) -> str:
-    """Decoded text, entities decoded, for comparing with the visible page (see `normal`)."""
-    return html.unescape("".join(piece for piece, _, _ in pieces))
-
-
-_SPACE = re.compile(r"\s+")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\xa0": " "})
-
-
-def normal(text: str) -> str:
-    """Text as compared for duplicates: case folded, curly quotes straight, spaces collapsed."""
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
-
-
-def unseen(text: str, copies: list[Copy], visible: str) -> frozenset[int]:
-    """The starts of the copy strings whose text the visible prose does not also hold."""
-    shown = normal(visible)
-    return frozenset(
-        start
-        for start, end, _ in copies
-        if (copy := normal(plain(decoded_pieces(text, start, end)))) and copy not in shown
-    )
 
 
 def add_pieces(builder: ProseBuilder, pieces: list[tuple[str, int, int]], kind: str) -> None:
