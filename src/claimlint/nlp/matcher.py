@@ -48,6 +48,7 @@ RARE, RARE_CAPITALISED = "@rare", "@rare-cap"  # words outside the common vocabu
 MIN_RARE_LENGTH = 4
 MAX_VARIANTS = 64  # inflected variants per term (the product of first- and last-word forms)
 _ATTRS = [LOWER, IDX, LENGTH, IS_SPACE]  # what matching reads of each token
+DERIVING_PREFIXES = ("un", "non", "re", "pre", "mis", "dis", "over", "under", "semi", "anti")
 _RARE_ATTRS = [*_ATTRS, IS_ALPHA, IS_DIGIT, IS_PUNCT, LIKE_NUM]  # and what _rare_words reads
 _END = None  # the trie key under which a node lists the lexicons whose phrase ends there
 
@@ -216,6 +217,9 @@ class CompiledMatcher:
         mixed = long & (array[:, 4] == 0) & (array[:, [3, 5, 6, 7]].sum(axis=1) == 0)
         for i in numpy.flatnonzero(mixed).tolist():
             rare[i] = _product_code(text[starts[i] : starts[i] + lengths[i]])
+        for i in numpy.flatnonzero(rare & (array[:, 4] == 1)).tolist():
+            if text[starts[i]].islower():  # "ReCalm" may be a brand; "recalm" is a word
+                rare[i] = not self._derived(text[starts[i] : starts[i] + lengths[i]])
         return [
             (
                 RARE_CAPITALISED if text[starts[i]].isupper() else RARE,  # "NeuroVive", "NAD"
@@ -226,6 +230,21 @@ class CompiledMatcher:
             )
             for i in numpy.flatnonzero(rare).tolist()
         ]
+
+    def _derived(self, word: str) -> bool:
+        """A common word with a negating or repeating prefix ("untreated", "nonsurgical",
+        "reapply"): an ordinary word, not a name, whatever its own frequency."""
+        from spacy.strings import get_string_id
+
+        lower = word.lower()
+        for prefix in DERIVING_PREFIXES:
+            rest = lower[len(prefix) :]
+            if lower.startswith(prefix) and len(rest) >= 4:
+                key = get_string_id(rest.lstrip("-"))
+                at = int(self.common.searchsorted(key))
+                if at < len(self.common) and self.common[at] == key:
+                    return True
+        return False
 
     def _phrases_across_space(
         self,
