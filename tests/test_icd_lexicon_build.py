@@ -4,22 +4,15 @@ coder's note, an adjective split off a pair, or a word that only looks like a di
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import yaml
+from script_helpers import load_build_script
 
 from claimlint.api import lint_text
 from claimlint.packs.bundled import bundled_rules_dir
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "build_condition_lexicon.py"
-
 
 def _script():
-    spec = importlib.util.spec_from_file_location("build_condition_lexicon", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_build_script("build_condition_lexicon")
 
 
 def test_a_bracketed_synonym_is_a_term_but_an_abbreviation_or_note_is_not() -> None:

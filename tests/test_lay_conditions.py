@@ -4,22 +4,17 @@ lay synonyms of the Human Phenotype Ontology by scripts/build_phenotype_lexicon.
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 
 import pytest
 import yaml
+from script_helpers import load_build_script
 
 from claimlint.api import lint_text
 from claimlint.packs.bundled import bundled_rules_dir
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "build_phenotype_lexicon.py"
-
 
 def _script():
-    spec = importlib.util.spec_from_file_location("build_phenotype_lexicon", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_build_script("build_phenotype_lexicon")
 
 
 def _terms() -> set[str]:
