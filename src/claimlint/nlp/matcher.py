@@ -234,13 +234,11 @@ class CompiledMatcher:
     def _derived(self, word: str) -> bool:
         """A common word with a negating or repeating prefix ("untreated", "nonsurgical",
         "reapply"): an ordinary word, not a name, whatever its own frequency."""
-        from spacy.strings import get_string_id
-
         lower = word.lower()
         for prefix in DERIVING_PREFIXES:
-            rest = lower[len(prefix) :]
+            rest = lower[len(prefix) :].lstrip("-")
             if lower.startswith(prefix) and len(rest) >= 4:
-                key = get_string_id(rest.lstrip("-"))
+                key = string_id(rest)
                 at = int(self.common.searchsorted(key))
                 if at < len(self.common) and self.common[at] == key:
                     return True
