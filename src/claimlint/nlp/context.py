@@ -16,6 +16,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from claimlint.nlp.sentences import Sentence
+from claimlint.nlp.series import in_series
 from claimlint.packs import Modifier
 
 MAX_LIST_ITEMS = 12  # a lead-in sentence governs at most this many list items after it
@@ -292,6 +293,13 @@ def _window(index: int, window: str) -> tuple[int, ...]:
     return tuple(index + step for step in _WINDOWS[window])
 
 
+def _first_word(text: str, pos: int, end: int) -> int:
+    """The offset of the first letter or digit at or after pos (end if none)."""
+    while pos < end and not text[pos].isalnum():
+        pos += 1
+    return pos
+
+
 def openings(text: str, start: int, end: int, certainty: bool = False) -> list[int]:
     """Where a sentence's first word starts, the first word after a leading label ("Speed:
     relief in hours", "BDNF and Neuroplasticity: Rebuilding..."), the word after one leading
@@ -300,22 +308,17 @@ def openings(text: str, start: int, end: int, certainty: bool = False) -> list[i
     with `certainty`: the fragment states the outcome, the certainty only adds a guarantee
     (a rule's `start`; a modifier's opening cue, such as an instruction's verb, is not moved)."""
 
-    def first_word(pos: int) -> int:
-        while pos < end and not text[pos].isalnum():
-            pos += 1
-        return pos
-
-    found = [first_word(start)]
+    found = [_first_word(text, start, end)]
     lead = _LEADING_WORD.match(text, found[0], end)
     if not lead and certainty:
         lead = _LEADING_CERTAINTY.match(text, found[0], end)
         if lead:  # "to calm" opens as well as "calm"
             found.append(lead.start(1))
     if lead:
-        found.append(first_word(lead.end()))
+        found.append(_first_word(text, lead.end(), end))
     colon = text.find(":", start, min(end, start + 60))
     if colon > 0:
-        found.append(first_word(colon + 1))
+        found.append(_first_word(text, colon + 1, end))
     return found
 
 
@@ -337,31 +340,22 @@ def _real_cues(sh: SentenceHits, modifier: Modifier, index: int) -> list[Hit]:
     if cues and modifier.position == "start":
         sentence = sh.sentences[index]
         opening = openings(sh.text, sentence.start, sentence.end)
+        # a clause after a semicolon opens as a sentence does: "...not been shown to shrink
+        # tumors; ask your care team about options for symptom relief"
+        opening += [
+            _first_word(sh.text, m.end(), sentence.end)
+            for m in _SEMICOLON.finditer(sh.text, sentence.start, sentence.end)
+        ]
         cues = [c for c in cues if c.start in opening]
     return cues
 
 
-# What may stand between a series' first comma and the claim: single words, each after a comma,
-# the last maybe after "and"/"or"/"nor" (", treat, " in "not approved to diagnose, treat, cure")
-_SERIES_BEFORE = re.compile(
-    r"(?:,\s*[\w-]+)*(?:,\s*(?:(?:and|or|nor)\s+)?|,?\s+(?:and|or|nor)\s+)", re.IGNORECASE
-)
-_SERIES_AFTER = re.compile(r"\s*,|\s+(?:and|or|nor)\s", re.IGNORECASE)
+_SEMICOLON = re.compile(r";[ \t]+")
 
 
-def _in_series(text: str, start: int, claim: Hit) -> bool:
-    """Is the one-word claim an item of a series of single words that runs on from before the
-    first comma after `start` ("not intended to diagnose, treat, cure or prevent")? Such a
-    comma joins the items one cue governs; a comma before anything longer ends the scope as
-    usual ("no nausea, no headaches, no side effects"; "not cheap, it relieves pain")."""
-    if claim.token_end - claim.token_start != 1:
-        return False
-    comma = text.find(",", start, claim.start)
-    if comma < 0 or not _SERIES_BEFORE.fullmatch(text, comma, claim.start):
-        return False
-    between = text[comma : claim.start].lower()
-    closed = " or " in between or " and " in between or " nor " in between
-    return closed or _SERIES_AFTER.match(text, claim.end) is not None
+def _one_word_in_series(text: str, start: int, claim: Hit) -> bool:
+    """Is the claim one word, and an item of a series that runs on from `start` (series.py)?"""
+    return claim.token_end - claim.token_start == 1 and in_series(text, start, *claim[1:3])
 
 
 def _terminated(
@@ -369,7 +363,9 @@ def _terminated(
 ) -> bool:
     """Is there a terminator (or a clause break in the text) between two prose offsets?"""
     if modifier.terminators:
-        series = modifier.series and end == claim.start and _in_series(sh.text, start, claim)
+        series = (
+            modifier.series and end == claim.start and _one_word_in_series(sh.text, start, claim)
+        )
         for hit in sh.hits(index, modifier.terminators):
             if start <= hit.start < end and hit.end <= max(end, claim.end):  # may reach into it
                 if series and sh.text[hit.start : hit.end] == ",":
@@ -397,7 +393,7 @@ def _in_scope(sh: SentenceHits, modifier: Modifier, index: int, cue: Hit, claim:
         comma = sh.text.find(",", cue.end, claim.start) if modifier.series else -1
         if comma < 0 or len(sh.text[cue.end : comma].split()) > 2 * modifier.scope:
             return False
-        if not _in_series(sh.text, cue.end, claim):
+        if not _one_word_in_series(sh.text, cue.end, claim):
             return False
     return not _terminated(sh, modifier, index, *between, claim)
 
