@@ -14,7 +14,7 @@ from claimlint.nlp.context import Hit, SentenceHits, governing, openings
 from claimlint.nlp.documents import document_trigger
 from claimlint.nlp.findings import diagnostic, suppress
 from claimlint.nlp.limits import set_stage
-from claimlint.nlp.sentences import split_sentences
+from claimlint.nlp.sentences import row_head, split_sentences
 from claimlint.packs import Match, Modifier, Rule, RuleSet
 
 CHUNK_CHARS = 200_000  # texts are matched in block-aligned chunks of about this size
@@ -225,6 +225,9 @@ class Linter:
                 sh.sentences[previous].block == sh.sentences[index].block
                 or (match.carry_heading and sh.sentences[previous].kind == "heading")
             )
+            head = row_head(sh.sentences, index)  # a table cell: what its row is about
+            if head is not None and not same_block:
+                previous, same_block = head, True
             own = any(sh.hits(index, n) for n in match.carry_unless)  # a subject of its own
             for name in match.carry:
                 if not get(index, name) and (own or not (same_block and get(previous, name))):

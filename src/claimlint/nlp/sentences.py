@@ -9,6 +9,7 @@ abbreviation ("Dr.", "e.g.", "et al.", "vs.", "approx.") or an initial.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimlint.inputs.positions import Block
@@ -60,6 +61,7 @@ class Sentence:
     end: int
     block: int  # index into the prose blocks
     kind: str  # the block's kind: paragraph, heading, list, cell, title, meta, alt...
+    head: bool = False  # in a table row's first cell (the reader's "row-head"; its kind is "cell")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -131,8 +133,21 @@ def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     separators = any(char in text for char in SEPARATOR_CHARS) or bool(_LINE_MARK.search(text))
     for index, block in enumerate(blocks):
         for start, end in split_block(text, block.start, block.end, separators):
-            kind = block.kind
-            if _TAG_LINE.match(text, start, end):
+            kind, head = block.kind, block.kind == "row-head"
+            if head:
+                kind = "cell"  # a cell to the rules (their `blocks`), the head of its row to carry
+            elif _TAG_LINE.match(text, start, end):
                 kind = "tags"  # "Tags: anxiety, best clinic, ..." is a keyword list, not a sentence
-            out.append(Sentence(start, end, index, kind))
+            out.append(Sentence(start, end, index, kind, head))
     return out
+
+
+def row_head(sentences: Sequence[Sentence], index: int) -> int | None:
+    """The last sentence of the head cell of the table row that sentence `index` is a cell of
+    ("IV infusion | 100% | Highest": the head says what "Highest" ranks), or None."""
+    if sentences[index].kind != "cell" or sentences[index].head:
+        return None
+    at = index - 1
+    while at >= 0 and sentences[at].kind == "cell" and not sentences[at].head:
+        at -= 1
+    return at if at >= 0 and sentences[at].head else None

@@ -24,6 +24,7 @@ _BLOCK_TAGS: dict[str, tuple[str, str]] = {
     "meta": ("p", "blk blk-meta"),
     "alt": ("p", "blk blk-alt"),
     "cell": ("p", "blk blk-cell"),
+    "row-head": ("p", "blk blk-cell"),
     "tags": ("p", "blk blk-tags"),
 }
 _LABELS = {"title": "Title", "meta": "Description", "alt": "Image text", "tags": "Tags"}

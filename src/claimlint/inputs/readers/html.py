@@ -33,6 +33,7 @@ BLOCKS = frozenset(
      "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title",
      "tr", "ul", "button", "label", "option", "legend", "img", "head", "meta", "center"}
 )  # fmt: skip
+# (the first cell of a table row becomes "row-head": the reader marks it, see start_tag)
 KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
          "h6": "heading", "li": "list", "td": "cell", "th": "cell", "title": "title",
          "dt": "list", "dd": "list", "caption": "heading", "summary": "heading"}  # fmt: skip
@@ -94,6 +95,7 @@ class _Reader:
         self.stack: list[str] = []  # open elements (names), innermost last
         self.open: dict[str, int] = {}  # how many of each name are on the stack
         self.skip_depth = 0  # skipped elements on the stack (their text is not prose)
+        self.row_head = False  # a <tr> opened and its first cell not yet seen
         self.phrasing = 0  # of which <code>, <kbd>, <samp>
         self.foreign = 0  # <svg> and <math> on the stack (all above them is foreign)
         self.comments: list[Comment] = []
@@ -298,7 +300,12 @@ class _Reader:
         if tag in SKIPPED or self.skip_depth:
             return
         if tag in BLOCKS:
-            self.builder.start_block(KINDS.get(tag, "paragraph"))
+            kind = KINDS.get(tag, "paragraph")
+            if tag == "tr":
+                self.row_head = True
+            elif kind == "cell" and self.row_head:  # a row's first cell: what the row is about
+                kind, self.row_head = "row-head", False
+            self.builder.start_block(kind)
         if tag == "meta":
             span = self.value(attrs, "name")
             name = html.unescape(self.text[span[0] : span[1]]).lower() if span else ""

@@ -130,17 +130,21 @@ def _is_table_delimiter(line: str) -> bool:
 
 
 def _cells(doc: _Doc, start: int, body: int) -> None:
-    """Each table cell is a block of its own; the pipes are not prose."""
+    """Each table cell is a block of its own; the pipes are not prose. The row's first cell
+    with text is its head ("row-head"): what the other cells of the row are said of."""
     text = doc.text
     cell_start = start
     pos = start
     in_code = False
+    head = False
     while pos <= body:
         ch = text[pos] if pos < body else "|"
         if ch == "`":
             in_code = not in_code
         if ch == "|" and not in_code and (pos == start or text[pos - 1] != "\\"):
-            doc.blocks.append((cell_start, pos, "cell"))
+            kind = "cell" if head or not text[cell_start:pos].strip() else "row-head"
+            head = head or kind == "row-head"
+            doc.blocks.append((cell_start, pos, kind))
             if pos < body:
                 doc.hide(pos, pos + 1)
             cell_start = pos + 1

@@ -1,0 +1,89 @@
+"""A table row is read as a statement about its first cell: "| IV infusion | Highest |" ranks
+the route, "| Side effects | None |" rules the harm out. The readers mark each row's first cell
+with text as its head ("row-head"), and a rule's `carry` reads the head for the row's other
+cells, as it reads the sentence before in a paragraph."""
+
+from __future__ import annotations
+
+from claimlint.api import lint_text
+from claimlint.inputs.readers.html import read_html
+from claimlint.inputs.readers.markdown import read_markdown
+
+
+def _kinds(prose) -> list[tuple[str, str]]:
+    return [
+        (prose.text[b.start : b.end].strip(), b.kind)
+        for b in prose.blocks
+        if b.kind in ("cell", "row-head")
+    ]
+
+
+def _lines(diagnostics, rule_prefix: str) -> set[int]:
+    return {d.line for d in diagnostics if d.rule.startswith(rule_prefix)}
+
+
+def test_markdown_rows_have_a_head_cell() -> None:
+    table = "| Route | Onset |\n|---|---|\n| Nasal mist | Fast |\n|  | Slow |\n"
+    kinds = _kinds(read_markdown(table).prose)
+    assert ("Route", "row-head") in kinds and ("Onset", "cell") in kinds
+    assert ("Nasal mist", "row-head") in kinds and ("Fast", "cell") in kinds
+    # an empty first cell is no head: the first cell with text is
+    assert ("Slow", "row-head") in kinds
+
+
+def test_html_rows_have_a_head_cell_th_or_td() -> None:
+    page = (
+        "<table><tr><th>Form</th><th>Absorption</th></tr>"
+        "<tr><td>Lozenge</td><td>Low</td></tr><tr><th>Patch</th><td>High</td></tr></table>"
+    )
+    kinds = _kinds(read_html(page).prose)
+    assert kinds == [
+        ("Form", "row-head"),
+        ("Absorption", "cell"),
+        ("Lozenge", "row-head"),
+        ("Low", "cell"),
+        ("Patch", "row-head"),
+        ("High", "cell"),
+    ]
+
+
+def test_a_rank_in_a_row_headed_by_a_route_is_a_route_comparison() -> None:
+    page = (
+        "<html><body>\n<table>\n<tr><th>Form</th><th>Onset</th><th>Strength</th></tr>\n"
+        "<tr><td>Sublingual drops</td><td>20 minutes</td><td>Strongest effect</td></tr>\n"
+        "<tr><td>Capsules</td><td>2 hours</td><td>Weakest</td></tr>\n</table>\n</body></html>\n"
+    )
+    found = _lines(lint_text(page, path="forms.html"), "CL2")
+    assert found == {4, 5}
+
+
+def test_the_same_words_outside_a_row_rank_nothing() -> None:
+    # the rank stands in a paragraph of its own: no route to carry from another block
+    page = "Sublingual drops\n\nStrongest effect\n\nCapsules\n\nWeakest\n"
+    assert not _lines(lint_text(page, path="forms.md"), "CL2")
+    # a row whose head names no route or form ranks nothing either
+    table = "| Plan | Value |\n|---|---|\n| Annual | Strongest value |\n"
+    assert not _lines(lint_text(table, path="plans.md"), "CL2")
+
+
+def test_a_harm_heading_a_row_answered_none_is_a_safety_claim() -> None:
+    table = (
+        "| | GlowDerm peel | Laser resurfacing |\n|---|---|---|\n"
+        "| Downtime | None | One week |\n| Shipping | None | Free |\n"
+    )
+    found = lint_text(table, path="compare.md")
+    assert _lines(found, "CL4") == {3}
+    assert [d.excerpt for d in found if d.rule.startswith("CL4")] == ["None"]
+
+
+def test_a_harm_ending_a_line_of_prose_is_not_answered_by_the_next_paragraph() -> None:
+    text = "Ask us about side effects\n\nNone of the staff will rush you.\n"
+    assert not _lines(lint_text(text, path="faq.md"), "CL4")
+
+
+def test_a_claim_in_a_head_cell_is_read_as_in_any_cell() -> None:
+    # rules that name `cell` in their blocks see a row's head cell too
+    page = (
+        "<table>\n<tr><td>Our cryo sessions are completely safe.</td><td>$40</td></tr>\n</table>\n"
+    )
+    assert _lines(lint_text(page, path="price.html"), "CL4") == {2}
