@@ -342,10 +342,11 @@ def _real_cues(sh: SentenceHits, modifier: Modifier, index: int) -> list[Hit]:
         opening = openings(sh.text, sentence.start, sentence.end)
         # a clause after a semicolon opens as a sentence does: "...not been shown to shrink
         # tumors; ask your care team about options for symptom relief"
-        opening += [
-            _first_word(sh.text, m.end(), sentence.end)
-            for m in _SEMICOLON.finditer(sh.text, sentence.start, sentence.end)
-        ]
+        if sh.text.find(";", sentence.start, sentence.end) >= 0:  # rare: no scan without one
+            opening += [
+                _first_word(sh.text, m.end(), sentence.end)
+                for m in _SEMICOLON.finditer(sh.text, sentence.start, sentence.end)
+            ]
         cues = [c for c in cues if c.start in opening]
     return cues
 

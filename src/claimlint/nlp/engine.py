@@ -225,8 +225,8 @@ class Linter:
                 sh.sentences[previous].block == sh.sentences[index].block
                 or (match.carry_heading and sh.sentences[previous].kind == "heading")
             )
-            head = row_head(sh.sentences, index)  # a table cell: what its row is about
-            if head is not None and not same_block:
+            head = None if same_block else row_head(sh.sentences, index)  # a cell: its row's head
+            if head is not None:
                 previous, same_block = head, True
             own = any(sh.hits(index, n) for n in match.carry_unless)  # a subject of its own
             for name in match.carry:

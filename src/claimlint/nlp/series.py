@@ -14,18 +14,19 @@ _SERIES_BEFORE = re.compile(
 _SERIES_AFTER = re.compile(r"\s*,|\s+(?:and|or|nor)\s", re.IGNORECASE)
 # A series of short verb phrases: items of up to six words, each after a comma, the last after
 # "or"/"nor" ("cannot open blocked tubes, correct a low count or treat endometriosis")
-_PHRASES_BEFORE = re.compile(r"(?:,\s*[\w'’-]+(?:\s+[\w'’-]+){0,5})*,?\s+(?:or|nor)\s+", re.I)
+_PHRASES_BEFORE = re.compile(
+    r"(?:,\s*[\w'’-]+(?:\s+[\w'’-]+){0,5})*,?\s+(?:or|nor)\s+", re.IGNORECASE
+)
 _PHRASE_CLOSES = re.compile(r"(?:\s+[\w'’-]+){1,5}?\s+(?:or|nor)\s+[\w-]", re.IGNORECASE)
 
 
 def in_series(text: str, start: int, begin: int, end: int) -> bool:
     """Is the one-word claim at text[begin:end] an item of a series of single words that runs
     on from before the first comma after `start` ("not intended to diagnose, treat, cure or
-    prevent")? Such a
-    comma joins the items one cue governs; a comma before anything longer ends the scope as
-    usual ("no nausea, no headaches, no side effects"; "not cheap, it relieves pain"). Short verb
-    phrases joined the same way, closed by "or"/"nor", are a series too ("cannot open blocked
-    tubes, correct a low count or treat endometriosis")."""
+    prevent")? Such a comma joins the items one cue governs; a comma before anything longer ends
+    the scope as usual ("no nausea, no headaches, no side effects"; "not cheap, it relieves
+    pain"). Short verb phrases joined the same way, closed by "or"/"nor", are a series too
+    ("cannot open blocked tubes, correct a low count or treat endometriosis")."""
     comma = text.find(",", start, begin)
     if comma < 0:
         return False
