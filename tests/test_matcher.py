@@ -479,3 +479,58 @@ def test_a_built_pipeline_keeps_no_program_from_checking_the_packs() -> None:
     build_pipeline(RULES)
     assert compile_linear.cache_info().currsize == 0
     assert parsed.cache_info().currsize == 0
+
+
+# -- token patterns matched in windows -----------------------------------------------------------
+
+_WINDOW_WORDS = ["Stronger", "faster", "relief", "than", "the", "spray", "shot", "\n", ".", "4"]
+
+
+def _token_lexicons(patterns: list[list[dict]]):
+    from claimlint.packs import Lexicon
+    from claimlint.packs.validate import _freeze
+
+    return {"ranked": Lexicon("ranked", tokens=tuple(_freeze(p) for p in patterns))}
+
+
+_WINDOWED = [
+    [{"LOWER": {"IN": ["stronger", "faster"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["than"]}}],
+    [{"ORTH": "Stronger"}, {"LOWER": "relief", "OP": "?"}, {"IS_PUNCT": True}],
+    [{"LOWER": "shot"}, {"LOWER": "than", "OP": "!"}],
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WINDOW_WORDS), max_size=30))
+def test_token_patterns_matched_in_windows_equal_the_whole_chunk(words: list[str]) -> None:
+    """Patterns that open with fixed words run only on windows that open with one: the same
+    matches as spaCy's Matcher over the whole chunk."""
+    from claimlint.nlp.matcher import CompiledMatcher
+    from claimlint.packs import RuleSet
+
+    compiled = CompiledMatcher(NLP, RuleSet((), _token_lexicons(_WINDOWED), {}))
+    assert compiled.token_window is not None and compiled.token_window.width == 3
+    doc = NLP.make_doc(" ".join(words))
+    lows = [t.lower for t in doc]
+    assert sorted(compiled._token_matches(doc, lows)) == sorted(compiled.tokens(doc))
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"LOWER": "stronger"}, {"IS_ALPHA": True, "OP": "+"}],  # no fixed length
+        [{"IS_ALPHA": True}, {"LOWER": "relief"}],  # no fixed opening word
+        [{"LOWER": "stronger", "OP": "?"}, {"LOWER": "relief"}],  # an optional opening word
+    ],
+)
+def test_a_pattern_without_fixed_opening_or_length_matches_whole_chunks(pattern) -> None:
+    from claimlint.nlp.matcher import CompiledMatcher
+    from claimlint.packs import RuleSet
+
+    compiled = CompiledMatcher(NLP, RuleSet((), _token_lexicons([_WINDOWED[0], pattern]), {}))
+    assert compiled.token_window is None
+    doc = NLP.make_doc("Faster relief and stronger relief, stronger results")
+    assert sorted(compiled._token_matches(doc, [t.lower for t in doc])) == sorted(
+        compiled.tokens(doc)
+    )
+    assert compiled.tokens(doc)  # the check above compares matches, not two empty lists

@@ -175,3 +175,21 @@ def test_the_compiled_lexicons_keep_whether_each_regex_is_joinable() -> None:
     regexes = build_pipeline(load_rules()).compiled.regexes
     assert any(r.joinable for r in regexes) and not all(r.joinable for r in regexes)
     assert all(r.joinable is joinable(r.source) for r in regexes)
+
+
+def test_the_set_patterns_kept_in_the_compiled_pack_are_those_written_afresh() -> None:
+    """The compiled-pack cache keeps each regex as its Set holds it; a Set built from them is
+    the one built from the patterns themselves."""
+    from claimlint.nlp.matcher import CompiledMatcher, english
+    from claimlint.nlp.regex_set import set_pattern
+    from claimlint.packs import load_rules
+
+    regexes = CompiledMatcher(english(), load_rules()).regexes
+    assert len(regexes) > 500
+    stale = [
+        r.source
+        for r in regexes
+        if (r.joinable or r.linear) and r.in_set != set_pattern(r.source, r.joinable, True)
+    ]
+    assert stale == []
+    assert sum(r.in_set is not None for r in regexes) > 500

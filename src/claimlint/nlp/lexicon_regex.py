@@ -19,6 +19,7 @@ class LexiconRegex:
         "ignore_case",
         "linear",
         "joinable",
+        "in_set",
         "_compiled",
         "_narrow",
     )
@@ -31,6 +32,7 @@ class LexiconRegex:
         needs=None,
         linear: bool = True,
         joinable: bool | None = None,
+        in_set: str | None = None,
     ) -> None:
         self.source = source
         self.labels = labels
@@ -39,6 +41,7 @@ class LexiconRegex:
         self.linear = linear  # validated for RE2 when compiled (else a bundled lookbehind)
         self.needs = needs
         self.joinable = joinable  # may run on a chunk's joined blocks (regex_set.joinable)
+        self.in_set = in_set  # the pattern as an RE2 Set holds it (regex_set.set_pattern)
         self._compiled: LinearRegex | PythonRegex | None = None
         self._narrow: LinearRegex | PythonRegex | None = None
 

@@ -120,11 +120,13 @@ class RegexHits:
 
             regexes = self.regexes
             joins = [r.joinable for r in regexes]
+            known = None not in joins  # from the compiled-pack cache (else worked out here)
             self._regex_set = RegexSet(
                 [(i, r.source, r.ignore_case) for i, r in enumerate(regexes)],
-                None if None in joins else joins,
+                joins if known else None,
                 narrow=True,
                 linear=[r.linear for r in regexes],
+                written=[r.in_set for r in regexes] if known else None,
             )
         return self._regex_set
 

@@ -71,6 +71,7 @@ class RegexSet:
         joins: Sequence[bool] | None = None,
         narrow: bool = False,
         linear: Sequence[bool] | None = None,
+        written: Sequence[str | None] | None = None,
     ) -> None:
         """`entries` are (the regex's index in the matcher, its Python pattern, ignore case);
         `joins` says of each whether it is joinable, if known (the compiled-pack cache keeps
@@ -80,7 +81,9 @@ class RegexSet:
         Set (see relaxed): a Set that does not name it rules it out, and a Set that does
         leaves it to run block by block. A group that RE2 cannot compile as a Set is left
         out (its regexes always run). A `narrow` Set (see linear_regex.narrow_safe) may only
-        scan narrow_safe chunks."""
+        scan narrow_safe chunks. `written` gives each regex as the Set holds it, if known
+        (set_pattern; None where it cannot be written): the compiled-pack cache keeps them, as
+        rewriting 1,300 patterns costs half a second of every process that builds the Sets."""
         self.groups: list[tuple[object, bool, list[int]]] = []
         self.covered: set[int] = set()
         self.filtered: set[int] = set()
@@ -88,15 +91,18 @@ class RegexSet:
             joins = [joinable(p) for _, p, _ in entries]
         if linear is None:
             linear = [parsed(p) is not None and not python_only(p) for _, p, _ in entries]
+        if written is None:
+            pairs = zip(entries, joins, strict=True)
+            written = [set_pattern(p, join, narrow) for (_, p, _), join in pairs]
         for ignore_case in (True, False):
             chosen = [
-                (i, p, join)
-                for (i, p, ic), join, runs in zip(entries, joins, linear, strict=True)
+                (i, w, join)
+                for (i, _, ic), join, runs, w in zip(entries, joins, linear, written, strict=True)
                 if ic is ignore_case and (join or runs)
             ]
             for start in range(0, len(chosen), GROUP_SIZE):
                 group = chosen[start : start + GROUP_SIZE]
-                compiled = _compile([(p, join) for _, p, join in group], ignore_case, narrow)
+                compiled = _compile([w for _, w, _ in group], ignore_case)
                 if compiled is not None:
                     self.groups.append((compiled, ignore_case, [i for i, _, _ in group]))
                     self.covered.update(i for i, _, join in group if join)
@@ -197,15 +203,26 @@ def _ascii_word(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char == "_")
 
 
-def _compile(patterns: list[tuple[str, bool]], ignore_case: bool, narrow: bool):  # noqa: ANN202
-    """A Set of (pattern, joinable) pairs, each relaxed (its anchors dropped if not joinable)."""
+def set_pattern(pattern: str, join: bool, narrow: bool) -> str | None:
+    """A pattern as a Set holds it: in RE2's syntax, relaxed, its anchors dropped if it is not
+    joinable; None if it cannot be translated (its group then gets no Set)."""
+    try:
+        return relaxed(translate(pattern, narrow), anchors=join)
+    except Exception:  # noqa: BLE001 - a translation error: the group is left out
+        return None
+
+
+def _compile(patterns: list[str | None], ignore_case: bool):  # noqa: ANN202
+    """A Set of patterns as set_pattern wrote them (None: no Set for the group)."""
     import re2
 
     compiled = re2.Set.SearchSet(re2_options(ignore_case, MAX_MEM))
     try:
         compiled.Add("")  # the canary, index 0: it matches every text
-        for pattern, join in patterns:
-            compiled.Add(relaxed(translate(pattern, narrow), anchors=join))
+        for pattern in patterns:
+            if pattern is None:
+                return None
+            compiled.Add(pattern)
         compiled.Compile()
     except Exception:  # noqa: BLE001 - re2.error or a translation error: no Set, no filter
         return None
