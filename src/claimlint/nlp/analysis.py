@@ -28,7 +28,14 @@ CLAIM_KINDS = {
     "approval": "a regulatory status",
     "guarantee": "a guaranteed or absolute result",
 }
-SUBJECT_CLASSES = ("treatment", "page-subject", "route", "ketamine", "esketamine")
+SUBJECT_CLASSES = (
+    "treatment",
+    "treatment-or-drug",
+    "page-subject",
+    "route",
+    "ketamine",
+    "esketamine",
+)
 EXEMPTIONS = {
     "negation": "negated",
     "hedge": "hedged",
@@ -52,7 +59,6 @@ EXEMPTIONS = {
     "ranking-denied": "a ranking said to be unknown or unsupported",
     "medicine-rival": "a form ranked against a medicine (superiority over the medicine)",
     "guarantee-scope": "a guarantee scoped to the goods rather than health results",
-    "guarantee-stake": "a result offered with a refund or free care as the stake (a guarantee)",
     "advice": "advice on where a result comes from",
     "course": "a description of how a condition develops",
 }
