@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.inputs.positions import prose_span
 from claimlint.inputs.sources import Source
 from claimlint.nlp.analysis import document_analysis, sentence_analysis
+from claimlint.nlp.candidates import candidate_sentences, possible_test
 from claimlint.nlp.context import Hit, SentenceHits, governing, openings
 from claimlint.nlp.documents import document_trigger
 from claimlint.nlp.findings import diagnostic, suppress
@@ -44,35 +45,6 @@ class Options:
     severity: dict[str, str] = field(default_factory=dict)  # selector -> severity
     provided: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> rule/lexicon
     report_unused_suppressions: bool = False
-
-
-def _candidates(sh: SentenceHits, match: Match, anchor: str | None) -> Iterable[int]:
-    """The sentences a rule can fire on: those holding its anchor class (or one of its `any`
-    or `start` classes), in order; a page has dozens of sentences and few hold a claim."""
-    if anchor:
-        return sh.where(anchor)
-    names = match.any or match.start
-    if names:
-        return sorted({index for name in names for index in sh.where(name)})
-    return range(len(sh.sentences))
-
-
-def _possible(match: Match) -> Callable[[frozenset[str]], bool]:
-    """Whether a sentence's labels (parents included) hold every `all` class and one `any` and
-    `start` class: the cheap part of match_sentence, as set operations in C (it is asked for
-    every candidate sentence of every rule)."""
-    need_all = frozenset(match.all)
-    need_any = frozenset(match.any or match.start)
-    need_start = frozenset(match.start) if match.any else frozenset()
-    if not need_any:
-        return need_all.issubset
-    if not need_start:
-        return lambda present: need_all <= present and not need_any.isdisjoint(present)
-    return lambda present: (
-        need_all <= present
-        and not need_any.isdisjoint(present)
-        and not need_start.isdisjoint(present)
-    )
 
 
 def selector_matches(selector: str, rule: Rule) -> bool:
@@ -379,13 +351,16 @@ class Linter:
     def _sentence_rule(self, source: Source, sh: SentenceHits, rule: Rule) -> list[Diagnostic]:
         match = rule.match
         assert match is not None
-        unless = self._modifiers_for(rule.unless)
         anchor = rule.anchor or (match.all[0] if match.all else None)
-        silenced = set().union(*(self._fired.get(r, set()) for r in rule.yield_to))
         fired = self._fired.setdefault(rule.id, set())
+        candidates = candidate_sentences(sh, match, anchor)
+        if not candidates:  # most rules on most pages: nothing more to work out
+            return []
+        unless = self._modifiers_for(rule.unless)
+        silenced = set().union(*(self._fired.get(r, set()) for r in rule.yield_to))
         out = []
-        possible, present = _possible(match), sh.present
-        for index in _candidates(sh, match, anchor):
+        possible, present = possible_test(match), sh.present
+        for index in candidates:
             if sh.sentences[index].kind not in rule.blocks or index in silenced:
                 continue
             if not possible(present[index]):
@@ -416,7 +391,7 @@ class Linter:
             unless = self._modifiers_for(check.unless)
             when = check.when
             # Only the sentences that hold the `when` classes can match, in order (as for rules).
-            for index in _candidates(sh, when, when.all[0] if when.all else None):
+            for index in candidate_sentences(sh, when, when.all[0] if when.all else None):
                 chosen = self.match_sentence(sh, index, when, None, unless)
                 if chosen:
                     trigger = (min(h.start for h in chosen), max(h.end for h in chosen))
