@@ -16,7 +16,7 @@ from claimlint.packs import PackError, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 # CL199's own example, in a shape no rule reads
-BACKSTOP = "Panic attacks ease off the moment the BreathBand starts humming."
+BACKSTOP = "With Calvera drops, sciatica stops calling the shots in your life."
 
 
 def _train_module():
@@ -54,7 +54,7 @@ def test_the_backstop_flags_a_claim_no_rule_matched_and_explains_it() -> None:
     [found] = [d for d in lint_text(BACKSTOP + "\n", path="p.md") if d.rule == "CL199"]
     analysis = dict(found.analysis or ())
     assert found.severity == "warning" and found.category == "efficacy"
-    assert "BreathBand" in analysis["subject"]
+    assert "Calvera" in analysis["subject"]
     probability = float(analysis["model"].split()[0])
     assert 0.8 <= probability <= 1.0
     assert "most of all" in analysis["model"]
@@ -62,7 +62,7 @@ def test_the_backstop_flags_a_claim_no_rule_matched_and_explains_it() -> None:
 
 
 def test_it_never_adds_to_a_sentence_a_rule_flagged() -> None:
-    rules = _rules("The BreathBand cures panic attacks.\n")
+    rules = _rules("Calvera drops cure sciatica.\n")
     assert rules and "CL199" not in rules
 
 
