@@ -193,3 +193,40 @@ def test_the_set_patterns_kept_in_the_compiled_pack_are_those_written_afresh() -
     ]
     assert stale == []
     assert sum(r.in_set is not None for r in regexes) > 500
+
+
+def _hits_of_first_chunk(text: str, bounds: list[int], pays: int) -> tuple[list, bool]:
+    """A fresh pipeline's regex hits on its first chunk, with the Sets paying from `pays`
+    characters; and whether the Sets were built."""
+    from claimlint.nlp import regex_hits
+    from claimlint.nlp.matcher import build_pipeline
+
+    pipeline = build_pipeline(load_rules())
+    doc = pipeline.nlp.make_doc(text)
+    starts = [t.idx for t in doc]
+    lengths = [len(t.text) for t in doc]
+    saved = regex_hits.SETS_PAY_CHARS
+    regex_hits.SETS_PAY_CHARS = pays
+    try:
+        found = pipeline.compiled.regex_hits.hits(text, starts, lengths, bounds)
+    finally:
+        regex_hits.SETS_PAY_CHARS = saved
+    return sorted(found), pipeline.compiled.regex_hits._regex_set is not None
+
+
+def test_a_long_first_chunk_uses_the_sets_and_finds_the_same() -> None:
+    paragraphs = [
+        "Our NAD+ drip is 100% safe and clinically proven: 90% of clients feel younger.",
+        "Compounded semaglutide is not FDA-approved; ask about side effects (Lee et al., 2021).",
+        "Is IV better than a pill? Most people notice relief within 24 hours, guaranteed.",
+        "If you have thoughts of suicide, call or text 988 right away.",
+    ] * 3
+    text = "\n\n".join(paragraphs)
+    bounds = [0]
+    for _ in range(len(paragraphs) - 1):
+        bounds.append(text.index("\n\n", bounds[-1] + 1) + 2)
+    with_sets, built = _hits_of_first_chunk(text, bounds, pays=len(text))
+    without_sets, not_built = _hits_of_first_chunk(text, bounds, pays=len(text) + 1)
+    assert built and not not_built
+    assert with_sets == without_sets
+    assert len(with_sets) > 20
