@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from claimlint.packs import Lexicon
-from claimlint.packs.linear_regex import LinearRegex, compile_trusted
+from claimlint.packs.linear_regex import LinearRegex, compile_trusted, narrow_safe
 from claimlint.packs.model import Gap, GapGroup, Match
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -115,7 +115,8 @@ class GapChecker:
         return any(self._reading_fits(gap, pattern, text) for pattern in gap.patterns())
 
     def _reading_fits(self, gap: Gap, pattern: str, text: str) -> bool:
-        groups = compile_trusted(pattern).whole(text)
+        # the cheap narrow program where it finds the same (most gaps are plain ASCII)
+        groups = compile_trusted(pattern, narrow=narrow_safe(text)).whole(text)
         if groups is None:
             return False
         for group, captured in zip(gap.groups, groups, strict=False):
