@@ -265,14 +265,22 @@ def test_most_bundled_regexes_have_a_prefilter() -> None:
     assert len(gated) >= 0.8 * len(BUNDLED_REGEXES)
 
 
+# Requirements read whitespace as one space ("off label" from off\s+label): any run of any
+# whitespace between words must still pass.
+SEPARATORS = [" ", " ", " ", "  ", "\n", "\t", " \n  ", "\u00a0", "\u2003", "\r\n"]
+
+
 @FAST
-@given(st.lists(st.sampled_from(TRICKY), max_size=25), st.sampled_from(BUNDLED_REGEXES))
-def test_prefilter_never_skips_a_regex_that_matches(words: list[str], regex) -> None:
+@given(
+    st.lists(st.tuples(st.sampled_from(TRICKY), st.sampled_from(SEPARATORS)), max_size=25),
+    st.sampled_from(BUNDLED_REGEXES),
+)
+def test_prefilter_never_skips_a_regex_that_matches(pieces, regex) -> None:
     # Both filters: the most selective requirement alone, and all of them at once.
     pattern, flags = regex
-    text = " ".join(words)
+    text = "".join(word + space for word, space in pieces)
     if re.search(pattern, text, flags):
-        folded = prefilter.fold(text)
+        folded = prefilter.spaced(text)
         needs = prefilter.required_literals(pattern, flags)
         assert prefilter.passes(needs, folded), (pattern, text, needs)
         every = prefilter.requirements(pattern, flags)
@@ -282,7 +290,7 @@ def test_prefilter_never_skips_a_regex_that_matches(words: list[str], regex) -> 
 def test_requirements_never_skip_a_bundled_regex_in_its_own_examples() -> None:
     # Every rule example is text some regex was written to match: all of them must pass.
     texts = [e for rule in RULES.rules for e in (*rule.flag_examples, *rule.pass_examples)]
-    folded = [prefilter.fold(text) for text in texts]
+    folded = [prefilter.spaced(text) for text in texts]
     for pattern, flags in BUNDLED_REGEXES:
         needs = prefilter.requirements(pattern, flags)
         compiled = re.compile(pattern, flags)
@@ -296,8 +304,19 @@ def test_requirements_never_skip_a_bundled_regex_in_its_own_examples() -> None:
     [
         (r"\bketamine\b[^.]{0,40}\bapproved\b", [{"ketamine"}, {"approved"}]),
         (r"\b(?:crisis|suicide)\s*line", [{"crisis", "suicide"}, {"line"}]),
-        (r"\bcolou?r\s+(?:me\s+)?happy", [{"happy"}, {"colo"}]),  # optional parts add nothing
-        (r"(?:\bwith(?:in)?\s+(?:hours|days))+", [{"with"}, {"hours", "days"}]),
+        # a run of literals, whitespace, small classes and optional or alternative parts is
+        # every string it can match, read across whitespace as one space
+        (
+            r"\bcolou?r\s+(?:me\s+)?happy",
+            [{"colour me happy", "color me happy", "colour happy", "color happy"}],
+        ),
+        (
+            r"(?:\bwith(?:in)?\s+(?:hours|days))+",
+            [{"with hours", "within hours", "with days", "within days"}],
+        ),
+        (r"\boff[\s-]label\b", [{"off label", "off-label"}]),
+        (r"\b(?:very\s+)?first\s+week", [{"first week"}]),  # "very first week" holds it
+        (r"\bno\s+[a-z]+\s+at\s+all", [{" at all"}, {"no "}]),  # a class breaks the run
         (r"a|bcd", None),
     ],
 )
@@ -322,6 +341,33 @@ def test_requirements(pattern: str, expected: list[set[str]] | None) -> None:
 def test_required_literals(pattern: str, expected: set[str] | None) -> None:
     found = prefilter.required_literals(pattern, re.IGNORECASE)
     assert (set(found) if found is not None else None) == expected
+
+
+def test_whitespace_is_every_character_that_backslash_s_matches() -> None:
+    spaces = "".join(chr(c) for c in range(0x110000) if re.fullmatch(r"\s", chr(c)))
+    assert prefilter.WHITESPACE == spaces
+
+
+@pytest.mark.parametrize(
+    ("text", "edges", "expected", "expected_edges"),
+    [
+        ("off label", [0, 9], "off label", [0, 9]),
+        ("Off \n\t Label", [0, 13], "off label", [0, 9]),
+        # each segment collapses on its own; text before the first segment stays as it is
+        ("ab  cd  |x \u00a0 y", [2, 8, 17], "ab cd |x y", [2, 6, 10]),
+    ],
+)
+def test_fold_spaced_collapses_whitespace_segment_by_segment(
+    text: str, edges: list[int], expected: str, expected_edges: list[int]
+) -> None:
+    folded, new_edges = prefilter.fold_spaced(prefilter.fold(text), edges)
+    assert (folded, new_edges) == (expected, expected_edges)
+
+
+def test_a_two_word_requirement_rules_out_a_page_with_both_words_apart() -> None:
+    needs = prefilter.requirements(r"\bnot\s+approved\b", re.IGNORECASE)
+    assert prefilter.passes_all(needs, prefilter.spaced("It is NOT\n   approved."))
+    assert not prefilter.passes_all(needs, prefilter.spaced("Not for kids; approved in 2019."))
 
 
 def test_fold_agrees_with_the_regex_engine_on_every_code_point() -> None:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from claimlint.packs.linear_regex import LinearRegex, PythonRegex, compile_pack, compile_trusted
+from claimlint.packs.linear_regex import (
+    LinearRegex,
+    PythonRegex,
+    compile_pack,
+    compile_translated,
+    compile_trusted,
+)
 
 
 class LexiconRegex:
@@ -15,11 +21,13 @@ class LexiconRegex:
         "source",
         "labels",
         "needs",
+        "checks",
         "flags",
         "ignore_case",
         "linear",
         "joinable",
         "in_set",
+        "narrow_source",
         "_compiled",
         "_narrow",
     )
@@ -33,6 +41,7 @@ class LexiconRegex:
         linear: bool = True,
         joinable: bool | None = None,
         in_set: str | None = None,
+        narrow_source: str | None = None,
     ) -> None:
         self.source = source
         self.labels = labels
@@ -40,8 +49,12 @@ class LexiconRegex:
         self.ignore_case = bool(flags & re.IGNORECASE)  # asked per block: enum.Flag is slow
         self.linear = linear  # validated for RE2 when compiled (else a bundled lookbehind)
         self.needs = needs
+        # The same requirements, fewest strings first: where a chunk lacks one, the quickest
+        # to rule out (see RegexHits.hits).
+        self.checks = tuple(sorted(needs, key=len)) if needs else needs
         self.joinable = joinable  # may run on a chunk's joined blocks (regex_set.joinable)
         self.in_set = in_set  # the pattern as an RE2 Set holds it (regex_set.set_pattern)
+        self.narrow_source = narrow_source  # translate(source, narrow=True), if worked out
         self._compiled: LinearRegex | PythonRegex | None = None
         self._narrow: LinearRegex | PythonRegex | None = None
 
@@ -51,7 +64,10 @@ class LexiconRegex:
         if not narrow or not self.linear:
             return self.pattern
         if self._narrow is None:
-            self._narrow = compile_trusted(self.source, self.ignore_case, narrow=True)
+            if self.narrow_source is not None:
+                self._narrow = compile_translated(self.source, self.narrow_source, self.ignore_case)
+            else:
+                self._narrow = compile_trusted(self.source, self.ignore_case, narrow=True)
         return self._narrow
 
     @property

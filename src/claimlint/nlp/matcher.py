@@ -42,6 +42,7 @@ from claimlint.packs.linear_regex import (
     LinearRegex,
     compile_pack,
     forget_checked,
+    translate,
 )
 
 SUBJECT_LEXICON = "page-subject"  # reserved: the engine fills it (nlp/subjects.py)
@@ -129,7 +130,17 @@ class CompiledMatcher:
                     linear = isinstance(compiled, LinearRegex)
                     join = joinable(pattern)
                     in_set = set_pattern(pattern, join, narrow=True) if join or linear else None
-                    by_pattern[key] = [pattern, [lexicon.name], flags, needs, linear, join, in_set]
+                    narrow = translate(pattern, narrow=True) if linear else None
+                    by_pattern[key] = [
+                        pattern,
+                        [lexicon.name],
+                        flags,
+                        needs,
+                        linear,
+                        join,
+                        in_set,
+                        narrow,
+                    ]
         common = None
         if SUBJECT_LEXICON in ruleset.lexicons:
             import numpy

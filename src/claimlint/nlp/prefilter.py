@@ -29,11 +29,14 @@ MAX_REQUIREMENTS = 4  # tested in turn on a block that passed the first: a few a
 _FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 _LITERAL = sre_constants.LITERAL
+_SPACE_CLASS = [(sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)]
+_AT = sre_constants.AT
 _SUBPATTERN = sre_constants.SUBPATTERN
 _BRANCH = sre_constants.BRANCH
 _IN = sre_constants.IN
 _RANGE = sre_constants.RANGE
 MAX_CLASS = 16  # a character class this small becomes a set of one-character literals
+MAX_EXACT = 16  # at most this many strings stand for one run of a regex (see _pieces)
 _REPEATS = tuple(
     getattr(sre_constants, name)
     for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
@@ -44,10 +47,43 @@ _ATOMIC = getattr(sre_constants, "ATOMIC_GROUP", None)
 Requirement = frozenset  # any one of these lower-case strings must occur in the text
 
 
+# Every character that \\s matches: Python's str.isspace, as translate gives RE2 its \\s.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+_SPACES = dict.fromkeys(map(ord, WHITESPACE), " ")
+_SPACE_RUN = re.compile(" {2,}")
+
+
 def fold(text: str) -> str:
     """The form of a text that requirements are tested against (same length: U+0130, whose
     lower case is two characters, is folded first)."""
     return replace_chars(text, _FOLD).lower()
+
+
+def spaced(text: str) -> str:
+    """The form of one segment of text that requirements are tested against (fold_spaced)."""
+    return fold_spaced(fold(text), [0, len(text)])[0]
+
+
+def fold_spaced(folded: str, edges: list[int]) -> tuple[str, list[int]]:
+    """A folded text with each run of whitespace as one space, and its segment edges (each
+    segment collapsed on its own). Literals read across whitespace ("off label" from
+    ``off\\s+label``) are tested against this form: a two-word literal is far more selective
+    than either word, and "approved" alone is on many pages that never say "not approved"."""
+    spaced = folded.translate(_SPACES)
+    if "  " not in spaced:
+        return spaced, edges
+    if not edges:
+        return spaced, edges
+    parts = [spaced[: edges[0]]]  # before the first segment: no regex runs there
+    new = [edges[0]]
+    for a, b in zip(edges, edges[1:], strict=False):
+        parts.append(_SPACE_RUN.sub(" ", spaced[a:b]))
+        new.append(new[-1] + len(parts[-1]))
+    return "".join(parts), new
 
 
 def required_literals(pattern: str, flags: int = 0) -> Requirement | None:
@@ -116,20 +152,113 @@ def _better(best: Requirement | None, other: Requirement | None) -> Requirement 
     return other if key > (_score(best), -len(best)) else best
 
 
-def _pieces(items: list) -> Iterator[tuple[Requirement | None, object, object]]:
-    """A sequence's items with its runs of literals joined: (the run as a requirement, None,
-    None) for a run, (None, op, av) for any other item."""
-    run: list[str] = []
+def _whitespace(op, av) -> bool:
+    """\\s, or one or more of \\s or of a space: one space in fold_spaced's text."""
+    if op is _IN:
+        return av == _SPACE_CLASS
+    if op in _REPEATS and av[0] >= 1 and len(av[2]) == 1:
+        inner_op, inner_av = av[2][0]
+        return (inner_op is _LITERAL and chr(inner_av).isspace()) or _whitespace(*av[2][0])
+    return False
+
+
+def _join(left: str, right: str) -> str:
+    return left + right[1:] if left.endswith(" ") and right.startswith(" ") else left + right
+
+
+def _then(
+    strings: frozenset[str], after: frozenset[str], *, run: bool = False
+) -> frozenset[str] | None:
+    """Every string of `strings` followed by one of `after`, or None past MAX_EXACT. For a
+    `run`, which only ever grows to the right, those that end in another are dropped (a
+    match that holds "very first x" holds "first x"); not inside a group, which a run may
+    yet extend on its left ("no" + "t one" must not become "no" + "")."""
+    joined = {_join(a, b) for a in strings for b in after}
+    if len(joined) > MAX_EXACT:
+        return None
+    if not run:
+        return frozenset(joined)
+    return frozenset(j for j in joined if not any(o != j and j.endswith(o) for o in joined))
+
+
+def _exact(op, av) -> frozenset[str] | None:
+    """The strings an item matches in fold_spaced's text, all of them, if they are few and
+    plain: a literal, whitespace (one space), a small class, an alternation or an optional
+    group of such; None for anything else. "" stands for matching nothing (\\b, `x?`)."""
+    if op is _LITERAL:
+        char = chr(av).lower()
+        return frozenset([" " if char.isspace() else char])
+    if _whitespace(op, av):
+        return frozenset([" "])
+    if op is _AT:
+        return frozenset([""])
+    if op is _IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _LITERAL:
+                chars.add(chr(value).lower())
+            elif kind is _RANGE and value[1] - value[0] < MAX_CLASS:
+                chars.update(chr(code).lower() for code in range(value[0], value[1] + 1))
+            elif (kind, value) == _SPACE_CLASS[0]:
+                chars.add(" ")
+            else:
+                return None
+        chars = {" " if c.isspace() else c for c in chars}
+        return frozenset(chars) if 0 < len(chars) <= MAX_CLASS else None
+    if op is _SUBPATTERN:
+        return _exact_sequence(list(av[-1]))
+    if op is _BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            found = _exact_sequence(list(alternative))
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union) if len(union) <= MAX_EXACT else None
+    if op in _REPEATS:
+        low, high, item = av
+        if high == 1:
+            found = _exact_sequence(list(item))
+            return None if found is None else found | ({""} if low == 0 else set())
+    return None
+
+
+def _exact_sequence(items: list) -> frozenset[str] | None:
+    strings: frozenset[str] | None = frozenset([""])
     for op, av in items:
-        if op is _LITERAL:
-            run.append(chr(av).lower())
+        found = _exact(op, av)
+        if found is None or (strings := _then(strings, found)) is None:
+            return None
+    return strings
+
+
+def _pieces(items: list) -> Iterator[tuple[Requirement | None, object, object]]:
+    """A sequence's items with its runs of exact items (_exact) joined: (the strings one of
+    which the run's match holds, None, None) for a run, (None, op, av) for any other item.
+    Whitespace, written or matched by \\s, joins a run as one space (see fold_spaced), so
+    "off label" and "approved for" are requirements, far rarer than their words."""
+    run: frozenset[str] = frozenset([""])
+    for op, av in items:
+        found = _exact(op, av)
+        if found is not None:
+            longer = _then(run, found, run=True)
+            if longer is not None:
+                run = longer
+                continue
+            yield _shortest_first(run), None, None
+            run = found
             continue
-        if run:
-            yield frozenset(["".join(run)]), None, None
-            run = []
+        if run != {""}:
+            yield _shortest_first(run), None, None
+        run = frozenset([""])
         yield None, op, av
-    if run:
-        yield frozenset(["".join(run)]), None, None
+    if run != {""}:
+        yield _shortest_first(run), None, None
+
+
+def _shortest_first(strings: frozenset[str]) -> Requirement:
+    """A run's strings without those that hold another: one of those is in every match."""
+    return frozenset(s for s in strings if not any(o != s and o in s for o in strings))
 
 
 def _requirement(items: list) -> Requirement | None:

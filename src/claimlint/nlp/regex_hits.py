@@ -32,6 +32,20 @@ _Ahead = tuple["dict[bool, JoinedBlocks]", "set[int] | None", _Spans]
 SETS_PAY_CHARS = 20_000
 
 
+class _Present(dict):
+    """Whether each literal occurs in a text, looked up once: regexes share literals, and
+    a requirement may list dozens of strings ("approved for", "cleared for", ...)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, literal: str) -> bool:
+        cut = literal.find(" ", 3)  # "approved for": not there if "approved" is not
+        found = self[literal] = (cut < 0 or self[literal[:cut]]) and literal in self.text
+        return found
+
+
 class RegexHits:
     """The compiled regexes of a rule set, with their RE2 Sets (built on first use)."""
 
@@ -50,6 +64,9 @@ class RegexHits:
         folded = prefilter.fold(text)
         if len(folded) != len(text):  # cannot happen with _FOLD; never risk a wrong offset
             folded = ""
+        spaced, spaced_edges = prefilter.fold_spaced(folded, edges)  # what `needs` reads
+        spaced_bounds = spaced_edges[:-1]
+        present = _Present(spaced).__getitem__  # whether a literal is in the chunk, memoised
         everywhere = range(len(bounds))
         hits: list[RawHit] = []
         caseless = fold_case(text)
@@ -74,11 +91,12 @@ class RegexHits:
                     for span in filter(None, (align(starts, lengths, *f) for f in found)):
                         hits.extend((label, *span) for label in regex.labels)
                     continue
-            where = (
-                everywhere
-                if regex.needs is None or not folded
-                else segments_with_all(folded, regex.needs, bounds, edges)
-            )
+            if regex.needs is None or not folded:
+                where = everywhere
+            elif all(any(map(present, literals)) for literals in regex.checks):
+                where = segments_with_all(spaced, regex.needs, spaced_bounds, spaced_edges)
+            else:  # not in the chunk at all: most regexes, decided by shared literals
+                continue
             if not where:  # no segment holds its literals: never compiled
                 continue
             searched = caseless if regex.ignore_case else text
