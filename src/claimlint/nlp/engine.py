@@ -271,13 +271,17 @@ class Linter:
                 # separate from each other, with a word between ("nasal spray" is one form, not
                 # two); one may lie inside another class's hit ("tablets" in "where tablets
                 # fail" is a route as well as part of the ranking)
+                # ... and two different words: "the dose released from a pellet" after "hormone
+                # pellets" names one form twice, not two forms
                 same = [c for k, c in enumerate(chosen) if picked[k] == name]
+                words = {_word(text, c) for c in same}
                 options = [
                     h
                     for h in options
                     if not any(
                         h.token_start <= c.token_end and c.token_start <= h.token_end for c in same
                     )
+                    and _word(text, h) not in words
                 ]
             if match.order and position >= 0:
                 options = [
@@ -446,6 +450,12 @@ class Linter:
             lambda: self.rules,
             self.options.report_unused_suppressions,
         )
+
+
+def _word(text: str, hit: Hit) -> str:
+    """A hit's words, lower-cased and without a plural ending: "Pellets" and "pellet" agree."""
+    words = " ".join(text[hit.start : hit.end].lower().split())
+    return words[:-1] if words.endswith("s") and not words.endswith("ss") else words
 
 
 def _glob_match(path: str, pattern: str) -> bool:
