@@ -303,7 +303,12 @@ def test_requirements_never_skip_a_bundled_regex_in_its_own_examples() -> None:
     ("pattern", "expected"),
     [
         (r"\bketamine\b[^.]{0,40}\bapproved\b", [{"ketamine"}, {"approved"}]),
-        (r"\b(?:crisis|suicide)\s*line", [{"crisis", "suicide"}, {"line"}]),
+        # \s* is no whitespace or one space in the collapsed text
+        (
+            r"\b(?:crisis|suicide)\s*line",
+            [{"crisisline", "crisis line", "suicideline", "suicide line"}],
+        ),
+        (r"\bfda[\s-]*approved", [{"approved"}, {"fda"}]),  # [\s-]* has no short spelling
         # a run of literals, whitespace, small classes and optional or alternative parts is
         # every string it can match, read across whitespace as one space
         (
@@ -329,7 +334,10 @@ def test_requirements(pattern: str, expected: list[set[str]] | None) -> None:
     ("pattern", "expected"),
     [
         (r"\bnot\s+(?:an?\s+)?FDA[\s-]*approved", {"approved"}),
-        (r"\b(?:crisis|suicide)\s*line", {"crisis", "suicide"}),
+        (
+            r"\b(?:crisis|suicide)\s*line",
+            {"crisisline", "crisis line", "suicideline", "suicide line"},
+        ),
         (r"\d+%", {"%"}),
         (r"[¹²³]+", {"¹", "²", "³"}),
         (r"a|bcd", None),  # "a" is too short to filter anything

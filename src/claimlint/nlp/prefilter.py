@@ -190,6 +190,8 @@ def _exact(op, av) -> frozenset[str] | None:
         return frozenset([" " if char.isspace() else char])
     if _whitespace(op, av):
         return frozenset([" "])
+    if op in _REPEATS and av[0] == 0 and _whitespace(op, (1, *av[1:])):
+        return frozenset(["", " "])  # \\s*: none, or any run of whitespace, one space here
     if op is _AT:
         return frozenset([""])
     if op is _IN:
