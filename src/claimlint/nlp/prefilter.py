@@ -195,18 +195,7 @@ def _exact(op, av) -> frozenset[str] | None:
     if op is _AT:
         return frozenset([""])
     if op is _IN:
-        chars: set[str] = set()
-        for kind, value in av:
-            if kind is _LITERAL:
-                chars.add(chr(value).lower())
-            elif kind is _RANGE and value[1] - value[0] < MAX_CLASS:
-                chars.update(chr(code).lower() for code in range(value[0], value[1] + 1))
-            elif (kind, value) == _SPACE_CLASS[0]:
-                chars.add(" ")
-            else:
-                return None
-        chars = {" " if c.isspace() else c for c in chars}
-        return frozenset(chars) if 0 < len(chars) <= MAX_CLASS else None
+        return _class_requirement(av, spaces=True)
     if op is _SUBPATTERN:
         return _exact_sequence(list(av[-1]))
     if op is _BRANCH:
@@ -314,16 +303,22 @@ def _item_requirement(op, av) -> Requirement | None:
     return None  # classes, anchors, lookarounds, back-references: no literal to rely on
 
 
-def _class_requirement(items: list) -> Requirement | None:
-    """A small positive class such as [¹²³⁴] as its characters; anything else as None."""
+def _class_requirement(items: list, *, spaces: bool = False) -> Requirement | None:
+    """A small positive class such as [¹²³⁴] as its characters; anything else as None. With
+    `spaces`, \\s in it and any whitespace character stand for one space ([\\s-] is " " or
+    "-" in fold_spaced's text)."""
     chars: set[str] = set()
     for kind, value in items:
         if kind is _LITERAL:
             chars.add(chr(value).lower())
         elif kind is _RANGE and value[1] - value[0] < MAX_CLASS:
             chars.update(chr(code).lower() for code in range(value[0], value[1] + 1))
+        elif spaces and (kind, value) == _SPACE_CLASS[0]:
+            chars.add(" ")
         else:
             return None  # negated classes, categories (\d, \w), large ranges
         if len(chars) > MAX_CLASS:
             return None
+    if spaces:
+        chars = {" " if c.isspace() else c for c in chars}
     return frozenset(chars) or None
