@@ -479,3 +479,34 @@ def test_normal_function_beside_the_label_statement_is_silent(text: str) -> None
 
 def test_a_disease_claim_is_not_excused_by_the_label_statement() -> None:
     assert efficacy(f"Reverses type 2 diabetes in eight weeks.* {DSHEA}")
+
+
+# -- a cue that shares its last word with the claim ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ozempic is FDA-approved to lower blood sugar in adults with type 2 diabetes.",
+        "Trulicity is approved to improve blood sugar control in type 2 diabetes.",
+    ],
+)
+def test_a_label_described_through_its_shared_to_is_not_a_claim(text: str) -> None:
+    """'approved to' and 'to lower' meet on 'to': the description governs the claim after it."""
+    assert efficacy(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ozempic lowers blood sugar in adults with type 2 diabetes.",
+        "Our drops are designed and proven to lower blood sugar in type 2 diabetes.",
+    ],
+)
+def test_the_same_outcome_without_the_label_is_still_a_claim(text: str) -> None:
+    assert efficacy(text)
+
+
+def test_an_overlap_other_than_to_or_for_stays_part_of_the_claim() -> None:
+    """'are no' overlaps 'no side effects' on 'no': the denial is what is claimed."""
+    assert "CL401" in rules("There are no side effects with our ketamine troches.")

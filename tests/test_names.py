@@ -101,3 +101,20 @@ def test_an_all_capitals_line_that_is_only_a_business_name_is_not_a_claim(text: 
 )
 def test_a_banner_that_addresses_the_reader_or_names_a_disease_still_claims(text: str) -> None:
     assert _efficacy(text) != []
+
+
+def test_a_first_heading_that_is_only_a_business_name_names_the_place_on_the_page() -> None:
+    """'# Northstar Vitality Health Clinic' makes 'Northstar Vitality' a name wherever it stands."""
+    page = (
+        "# Northstar Vitality Health Clinic\n\n"
+        "At Northstar Vitality we test, we treat and we follow up.\n"
+    )
+    assert _efficacy(page) == []
+
+
+def test_a_heading_that_is_a_claim_is_not_taken_for_a_name() -> None:
+    """The heading does not end in a business noun, so its words keep their claim."""
+    page = (
+        "# Renewal For Tired Joints\n\nRenewal comes fast: our gel rebuilds cartilage in a week.\n"
+    )
+    assert _efficacy(page)

@@ -375,7 +375,16 @@ def _terminated(
     return False
 
 
+# Words a cue may share with the claim that follows it: "approved to" and "to lower" meet on
+# "to" ("Ozempic is FDA-approved to lower blood sugar" describes the label). Any other overlap
+# is part of what is claimed ("there are no side effects": "are no" and "no side effects").
+_SHARED_OPENERS = frozenset({"to", "for"})
+
+
 def _in_scope(sh: SentenceHits, modifier: Modifier, index: int, cue: Hit, claim: Hit) -> bool:
+    if cue.start < claim.start < cue.end <= claim.end:
+        if sh.text[claim.start : cue.end].strip().lower() in _SHARED_OPENERS:
+            cue = cue._replace(end=claim.start, token_end=claim.token_start)
     if cue.end <= claim.start:  # cue before the claim
         if modifier.direction == "backward":
             return False

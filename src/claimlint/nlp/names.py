@@ -214,7 +214,7 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
     spans = name_spans(text, page, hits, extends)
     if capitalised:
         spans += opening_names(text, page, hits, extends, capitalised)
-    spans += page_name_spans(text, page, capitalised)
+    spans += page_name_spans(text, page, capitalised, _heading_names(text, blocks, hits, extends))
     if not spans:
         return hits
     conditions = extends.family(NAMED_CONDITION)
@@ -235,13 +235,42 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
     return [h for h in hits if h[0] not in ignored or h not in dropped]
 
 
+MAX_HEADING_NAME_WORDS = 6
+
+
+def _heading_names(text: str, blocks: Sequence, hits: Sequence[Hit], extends: Extends) -> set[str]:
+    """A title or the page's first heading that is nothing but a business name: capitalised
+    words ending in a business noun ("Summit Vitality Men's Clinic"). Its first words then name
+    the place wherever the page repeats them ("At Summit Vitality we test..."), so "Vitality"
+    there claims nothing."""
+    heads = extends.family(NAME_HEAD)
+    ends = {h[2] for h in hits if h[0] in heads}
+    names: set[str] = set()
+    first_heading = True
+    for block in blocks:
+        if block.kind == "title" or (block.kind == "heading" and first_heading):
+            line = text[block.start : block.end].strip()
+            stop = block.start + len(text[block.start : block.end].rstrip())
+            words = line.split()
+            if (
+                stop in ends
+                and 1 < len(words) <= MAX_HEADING_NAME_WORDS
+                and all(w[:1].isupper() or w[:1].isdigit() or w in CONNECTORS for w in words)
+            ):
+                names.add(line)
+        if block.kind == "heading":
+            first_heading = False
+    return names
+
+
 def page_name_spans(
-    text: str, blocks: _Blocks, capitalised: Sequence[Hit]
+    text: str, blocks: _Blocks, capitalised: Sequence[Hit], extra: set[str] | None = None
 ) -> list[tuple[int, int]]:
     """Every place where a name the page gives itself stands (page_names.py): a name declared
-    by its shape (company suffix, copyright, title), or a capitalised verb after a determiner
-    in prose ("The 21-Day Reset is..."), wherever the page repeats it, headings included."""
-    names = declared_names(text, blocks.blocks)
+    by its shape (company suffix, copyright, title, a heading that is only a business name),
+    or a capitalised verb after a determiner in prose ("The 21-Day Reset is..."), wherever the
+    page repeats it, headings included."""
+    names = declared_names(text, blocks.blocks) | (extra or set())
     for hit in capitalised:
         b = blocks.at(hit[1])
         if b < 0:
