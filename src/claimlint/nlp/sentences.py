@@ -142,6 +142,26 @@ def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     return out
 
 
+def table_header(sentences: Sequence[Sentence], index: int) -> list[int]:
+    """The sentences of the header row of the table that sentence `index` is a cell of, or []
+    when it is no cell or stands in the header row itself. A table is a run of cell sentences;
+    a row opens where a row-head cell follows a cell that is not one, and the first row is the
+    header ("| | IV | Troche |": what each column is)."""
+    if sentences[index].kind != "cell":
+        return []
+    start = index
+    while start > 0 and sentences[start - 1].kind == "cell":
+        start -= 1
+    header_end = None
+    for at in range(start + 1, index + 1):
+        if sentences[at].head and not sentences[at - 1].head:
+            header_end = at
+            break
+    if header_end is None:  # the sentence is in the header row
+        return []
+    return list(range(start, header_end))
+
+
 def row_head(sentences: Sequence[Sentence], index: int) -> int | None:
     """The last sentence of the head cell of the table row that sentence `index` is a cell of
     ("IV infusion | 100% | Highest": the head says what "Highest" ranks), or None."""

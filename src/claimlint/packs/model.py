@@ -147,6 +147,7 @@ class Match:
     carry: tuple[str, ...] = ()  # classes the previous sentence of the block may supply
     carry_heading: bool = False  # a heading just before the block may supply them too
     carry_unless: tuple[str, ...] = ()  # in the sentence, these stop the carry (its own subject)
+    table_header: tuple[str, ...] = ()  # a table cell: each class in two cells of the header row
     mask: tuple[str, ...] = ()  # a hit inside a hit of these classes does not count (span-local)
     gaps: tuple[Gap, ...] = ()  # the text between consecutive `all` hits (with `order`)
     before: Gap | None = None  # the text from the sentence start to the first `all` hit
@@ -160,6 +161,7 @@ class Match:
             *self.start,
             *self.carry,
             *self.carry_unless,
+            *self.table_header,
             *self.mask,
         )
 
@@ -236,6 +238,7 @@ class Rule:
     backoff: Backoff | None = None  # a model rule: no `match`, scored by nlp/backoff.py
     flag_examples: tuple[str, ...] = ()
     pass_examples: tuple[str, ...] = ()
+    examples_format: str = "text"  # how the examples are read: text, markdown or html
     origin: str = ""
 
     @property

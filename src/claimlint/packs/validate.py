@@ -251,6 +251,7 @@ def _match(data: dict) -> Match:
         carry=_strings(data.get("carry")),
         carry_heading=_get(data, "match", "carry_heading"),
         carry_unless=_strings(data.get("carry_unless")),
+        table_header=_strings(data.get("table_header")),
         mask=_strings(data.get("mask")),
         gaps=tuple(_gap(gap) for gap in data.get("gaps") or ()),
         before=_gap(data["before"]) if data.get("before") else None,
@@ -318,5 +319,6 @@ def _parse_rule(value: Any, path: str, index: int) -> Rule:
         suggest=tuple((str(k).lower(), v) for k, v in data.get("suggest", {}).items()),
         flag_examples=_strings(examples.get("flag")),
         pass_examples=_strings(examples.get("pass")),
+        examples_format=str(examples.get("format") or "text"),
         origin=path,
     )

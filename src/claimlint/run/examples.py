@@ -55,8 +55,8 @@ class ExampleRunner:
             from claimlint.nlp.engine import Linter, Options
 
             self._linter = Linter(self.ruleset, Options(report_unused_suppressions=True))
-        fmt = EXAMPLE_FORMAT.get(rule.id, "text")
-        path = "example.md" if fmt == "markdown" else "example.txt"
+        fmt = EXAMPLE_FORMAT.get(rule.id, rule.examples_format)
+        path = {"markdown": "example.md", "html": "example.html"}.get(fmt, "example.txt")
         return tuple(sorted({d.rule for d in self._linter.lint(Source(path, text, fmt))}))
 
     def outcomes(self, rule: Rule) -> list[Outcome]:
