@@ -10,7 +10,9 @@ from claimlint.nlp.sentences import split_sentences, table_header
 
 
 def _routes(text: str, path: str) -> list[tuple[int, str]]:
-    return [(d.line, d.rule) for d in lint_text(text, path=path) if d.category == "route-comparison"]
+    return [
+        (d.line, d.rule) for d in lint_text(text, path=path) if d.category == "route-comparison"
+    ]
 
 
 MARKDOWN = (
