@@ -510,3 +510,13 @@ def test_the_same_outcome_without_the_label_is_still_a_claim(text: str) -> None:
 def test_an_overlap_other_than_to_or_for_stays_part_of_the_claim() -> None:
     """'are no' overlaps 'no side effects' on 'no': the denial is what is claimed."""
     assert "CL401" in rules("There are no side effects with our ketamine troches.")
+
+
+def test_an_unnamed_university_is_no_citation_and_a_named_one_is() -> None:
+    """Institution names are read case-sensitively: 'a leading university' names none."""
+    unnamed = (
+        "Scientists at a leading university found that chromium shuts off sugar cravings in days."
+    )
+    named = "Researchers at the University of Oslo found that the balm eased itching within days."
+    assert efficacy(unnamed)
+    assert efficacy(named) == set()
