@@ -435,10 +435,13 @@ def run() -> NoReturn:
     """The console script and `python -m claimlint`: main() with the collector tuned for a
     process of its own (run/heap.py), then an exit that skips freeing the heap object by
     object (console/quick_exit.py). Code that calls main() itself, such as the tests, keeps
-    its collector and the ordinary SystemExit."""
+    its collector and the ordinary SystemExit. spaCy is imported without its command line
+    (console/lean_spacy.py), which claimlint never runs."""
+    from claimlint.console.lean_spacy import skip_spacy_cli
     from claimlint.console.quick_exit import quick_exit
     from claimlint.run.heap import process_collector
 
+    skip_spacy_cli()
     process_collector()
     try:
         main()
