@@ -240,8 +240,8 @@ MAX_HEADING_NAME_WORDS = 6
 
 def _heading_names(text: str, blocks: Sequence, hits: Sequence[Hit], extends: Extends) -> set[str]:
     """A title or the page's first heading that is nothing but a business name: capitalised
-    words ending in a business noun ("Summit Vitality Men's Clinic"). Its first words then name
-    the place wherever the page repeats them ("At Summit Vitality we test..."), so "Vitality"
+    words ending in a business noun ("Northstar Vitality Health Clinic"). Its first words then name
+    the place wherever the page repeats them ("At Northstar Vitality we test..."), so "Vitality"
     there claims nothing."""
     heads = extends.family(NAME_HEAD)
     ends = {h[2] for h in hits if h[0] in heads}

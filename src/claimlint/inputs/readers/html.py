@@ -72,7 +72,9 @@ MAX_DEPTH = 512  # deeper elements are not tracked (browsers cap the tree depth 
 # An unclosed <p>, <li>, <td>... ends at the next one (implied end tags), so sloppy pages
 # keep a shallow stack.
 SIBLINGS = frozenset({"p", "li", "dt", "dd", "td", "th", "tr", "option"})
-META_PROSE = frozenset({"description"})
+# The page's summary, as search results and link previews show it ("og:" tags are named by
+# their `property`); a copy that repeats one already read is read once.
+META_PROSE = frozenset({"description", "og:description", "twitter:description"})
 META_TAGS = frozenset({"keywords"})
 
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
@@ -98,6 +100,7 @@ class _Reader:
         self.row_head = False  # a <tr> opened and its first cell not yet seen
         self.phrasing = 0  # of which <code>, <kbd>, <samp>
         self.foreign = 0  # <svg> and <math> on the stack (all above them is foreign)
+        self.summaries: set[str] = set()  # the meta descriptions read so far (their words)
         self.comments: list[Comment] = []
         self.links: list[Link] = []
         self.open_links: list[tuple[int, str]] = []
@@ -231,6 +234,18 @@ class _Reader:
                 return start, end
         return None
 
+    def summary(self, attrs: list[Attr]) -> None:
+        """A meta description as prose, unless its words repeat one already read (the
+        og: and twitter: copies of most pages)."""
+        span = self.value(attrs, "content")
+        if span is None:
+            return
+        words = " ".join(html.unescape(self.text[span[0] : span[1]]).split()).lower()
+        if words in self.summaries:
+            return
+        self.summaries.add(words)
+        self.attribute_prose(attrs, "content", "meta")
+
     def attribute_prose(self, attrs: list[Attr], name: str, kind: str) -> None:
         span = self.value(attrs, name)
         if span is None:
@@ -307,10 +322,10 @@ class _Reader:
                 kind, self.row_head = "row-head", False
             self.builder.start_block(kind)
         if tag == "meta":
-            span = self.value(attrs, "name")
+            span = self.value(attrs, "name") or self.value(attrs, "property")
             name = html.unescape(self.text[span[0] : span[1]]).lower() if span else ""
             if name in META_PROSE:
-                self.attribute_prose(attrs, "content", "meta")
+                self.summary(attrs)
             elif name in META_TAGS:
                 self.attribute_prose(attrs, "content", "tags")
         elif tag == "img":
