@@ -206,6 +206,10 @@ class Linter:
                     return None
         if match.table_header and not self._header_holds(sh, index, match.table_header, get):
             return None
+        if match.min_words:
+            sentence = sh.sentences[index]
+            if len(sh.text[sentence.start : sentence.end].split()) < match.min_words:
+                return None
         if any(not get(index, name) for name in match.all):
             return None
         any_hits = [h for name in match.any for h in get(index, name)]
