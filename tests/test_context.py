@@ -520,3 +520,13 @@ def test_an_unnamed_university_is_no_citation_and_a_named_one_is() -> None:
     named = "Researchers at the University of Oslo found that the balm eased itching within days."
     assert efficacy(unnamed)
     assert efficacy(named) == set()
+
+
+def test_no_is_an_answer_unless_a_number_follows() -> None:
+    """'No.' before a sentence is the answer to a question, not the abbreviation of 'number'."""
+    from claimlint.nlp.sentences import split_block
+
+    text = "No. The balm is non-addictive. See item No. 4 on the label."
+    spans = [text[a:b] for a, b in split_block(text, 0, len(text))]
+    assert spans == ["No.", "The balm is non-addictive.", "See item No. 4 on the label."]
+    assert "CL401" in rules("Is the balm addictive? No. The balm is non-addictive.")

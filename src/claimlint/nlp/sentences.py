@@ -64,12 +64,19 @@ class Sentence:
     head: bool = False  # in a table row's first cell (the reader's "row-head"; its kind is "cell")
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Is the period at text[dot] the end of an abbreviation or an initial?"""
+# Abbreviations that are also words: "No. 5" is a number, "No. It is not approved." an answer.
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
+
+
+def _is_abbreviation(text: str, dot: int, following: str = "") -> bool:
+    """Is the period at text[dot] the end of an abbreviation or an initial? `following` is the
+    first character after the period and its spaces."""
     match = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
     if not match:
         return False
     word = match.group(1).lower()
+    if word in NUMBER_ABBREVIATIONS:
+        return following.isdigit() or following == "#"
     if word in ABBREVIATIONS:
         return True
     return len(word) == 1 and word.isalpha() and text[match.start(1)].isupper()
@@ -116,7 +123,7 @@ def _split_punctuation(text: str, start: int, end: int) -> list[tuple[int, int]]
             continue  # "e.g. ketamine", "approx. 40", "(n = 12)."
         if following in "-–—" and text[punct_end - 1] in '"”' and _BYLINE.match(text, nxt, end):
             continue  # '"...better." - Marcus, 52': the byline belongs to the quotation
-        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start(), following):
             continue
         spans.append((begin, punct_end))
         begin = nxt
