@@ -144,9 +144,9 @@ def test_html_title_and_meta_description_are_prose_script_is_not() -> None:
     assert_starts(text, found[1], "Ketamine")
 
 
-def test_html_link_preview_descriptions_are_prose_once() -> None:
-    """og: and twitter: descriptions are read as the meta description is; a copy with the same
-    words is read once, so a claim repeated for link previews is one finding."""
+def test_html_link_preview_descriptions_are_prose() -> None:
+    """og: and twitter: descriptions are read as the meta description is: each is published
+    text, a copy included."""
     text = (
         "<html><head>\n"
         '<meta name="description" content="Ketamine repairs old wounds.">\n'
@@ -155,7 +155,7 @@ def test_html_link_preview_descriptions_are_prose_once() -> None:
         "</head><body><p>Hello.</p></body></html>\n"
     )
     lines = sorted({d.line for d in lint(text, "html") if d.category == "efficacy"})
-    assert lines == [2, 4]
+    assert lines == [2, 3, 4]
 
 
 def test_html_json_ld_description_is_prose_other_keys_and_scripts_are_not() -> None:

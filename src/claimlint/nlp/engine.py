@@ -15,7 +15,7 @@ from claimlint.nlp.context import Hit, SentenceHits, governing, openings
 from claimlint.nlp.documents import document_trigger
 from claimlint.nlp.findings import diagnostic, suppress
 from claimlint.nlp.limits import set_stage
-from claimlint.nlp.sentences import row_head, split_sentences, table_header
+from claimlint.nlp.sentences import header_holds, row_head, split_sentences
 from claimlint.packs import Match, Modifier, Rule, RuleSet
 
 CHUNK_CHARS = 200_000  # texts are matched in block-aligned chunks of about this size
@@ -204,12 +204,14 @@ class Linter:
             for name in match.carry:
                 if not get(index, name) and (own or not (same_block and get(previous, name))):
                     return None
-        if match.table_header and not self._header_holds(sh, index, match.table_header, get):
+        if match.table_header and not header_holds(sh.sentences, index, match.table_header, get):
             return None
-        if match.min_words:
-            sentence = sh.sentences[index]
-            if len(sh.text[sentence.start : sentence.end].split()) < match.min_words:
-                return None
+        sentence = sh.sentences[index]
+        if (
+            match.min_words
+            and len(sh.text[sentence.start : sentence.end].split()) < match.min_words
+        ):
+            return None
         if any(not get(index, name) for name in match.all):
             return None
         any_hits = [h for name in match.any for h in get(index, name)]
@@ -311,19 +313,6 @@ class Linter:
             if last - first > match.within:
                 return None
         return chosen
-
-    @staticmethod
-    def _header_holds(sh: SentenceHits, index: int, names: tuple[str, ...], get) -> bool:
-        """Is the sentence a cell below a table header with each class in two of its cells
-        (two columns compared)?"""
-        header = table_header(sh.sentences, index)
-        if not header:
-            return False
-        for name in names:
-            cells = {sh.sentences[at].block for at in header if get(at, name)}
-            if len(cells) < 2:
-                return False
-        return True
 
     # -- documents -------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ abbreviation ("Dr.", "e.g.", "et al.", "vs.", "approx.") or an initial.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from claimlint.inputs.positions import Block
@@ -167,6 +167,17 @@ def table_header(sentences: Sequence[Sentence], index: int) -> list[int]:
     if header_end is None:  # the sentence is in the header row
         return []
     return list(range(start, header_end))
+
+
+def header_holds(
+    sentences: Sequence[Sentence], index: int, names: Sequence[str], has: Callable
+) -> bool:
+    """Is sentence `index` a cell below a table header with each class in two of its cells
+    (two columns compared)? `has(at, name)` says whether sentence `at` holds the class."""
+    header = table_header(sentences, index)
+    if not header:
+        return False
+    return all(len({sentences[at].block for at in header if has(at, name)}) >= 2 for name in names)
 
 
 def row_head(sentences: Sequence[Sentence], index: int) -> int | None:

@@ -73,7 +73,8 @@ MAX_DEPTH = 512  # deeper elements are not tracked (browsers cap the tree depth 
 # keep a shallow stack.
 SIBLINGS = frozenset({"p", "li", "dt", "dd", "td", "th", "tr", "option"})
 # The page's summary, as search results and link previews show it ("og:" tags are named by
-# their `property`); a copy that repeats one already read is read once.
+# their `property`). Each is published text, so a copy is read as the original is (and a
+# piece of a big page reads it as the whole page does: no state is kept between them).
 META_PROSE = frozenset({"description", "og:description", "twitter:description"})
 META_TAGS = frozenset({"keywords"})
 
@@ -100,7 +101,6 @@ class _Reader:
         self.row_head = False  # a <tr> opened and its first cell not yet seen
         self.phrasing = 0  # of which <code>, <kbd>, <samp>
         self.foreign = 0  # <svg> and <math> on the stack (all above them is foreign)
-        self.summaries: set[str] = set()  # the meta descriptions read so far (their words)
         self.comments: list[Comment] = []
         self.links: list[Link] = []
         self.open_links: list[tuple[int, str]] = []
@@ -234,18 +234,6 @@ class _Reader:
                 return start, end
         return None
 
-    def summary(self, attrs: list[Attr]) -> None:
-        """A meta description as prose, unless its words repeat one already read (the
-        og: and twitter: copies of most pages)."""
-        span = self.value(attrs, "content")
-        if span is None:
-            return
-        words = " ".join(html.unescape(self.text[span[0] : span[1]]).split()).lower()
-        if words in self.summaries:
-            return
-        self.summaries.add(words)
-        self.attribute_prose(attrs, "content", "meta")
-
     def attribute_prose(self, attrs: list[Attr], name: str, kind: str) -> None:
         span = self.value(attrs, name)
         if span is None:
@@ -325,7 +313,7 @@ class _Reader:
             span = self.value(attrs, "name") or self.value(attrs, "property")
             name = html.unescape(self.text[span[0] : span[1]]).lower() if span else ""
             if name in META_PROSE:
-                self.summary(attrs)
+                self.attribute_prose(attrs, "content", "meta")
             elif name in META_TAGS:
                 self.attribute_prose(attrs, "content", "tags")
         elif tag == "img":
