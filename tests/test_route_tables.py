@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from claimlint.api import lint_text
 from claimlint.inputs.sources import Source
-from claimlint.nlp.sentences import split_sentences, table_header
+from claimlint.nlp.sentences import split_sentences, table_headers
 
 
 def _routes(text: str, path: str) -> list[tuple[int, str]]:
@@ -45,7 +45,6 @@ def test_the_header_row_is_not_a_row_of_the_table() -> None:
     prose = Source("page.md", MARKDOWN, "markdown").reading.prose
     sentences = split_sentences(prose.text, prose.blocks)
     words = [prose.text[s.start : s.end] for s in sentences]
-    relief = words.index("Relief")
-    header = table_header(sentences, relief)
-    assert [words[i] for i in header] == ["Lozenges", "Infusion"]
-    assert table_header(sentences, words.index("Lozenges")) == []
+    headers = table_headers(sentences)
+    assert [words[i] for i in headers[words.index("Relief")]] == ["Lozenges", "Infusion"]
+    assert not headers[words.index("Lozenges")]

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from operator import itemgetter
 from typing import NamedTuple
 
-from claimlint.nlp.sentences import Sentence
+from claimlint.nlp.sentences import Sentence, table_headers
 from claimlint.nlp.series import in_series
 from claimlint.packs import Modifier
 
@@ -128,6 +128,13 @@ class SentenceHits:
         self.lead_ins: dict[int, int | None] = {}  # lead_in's answers, asked once a sentence
         self._cue_sentences: dict[str, tuple[frozenset[int], frozenset[int]]] = {}  # by name
         self._headings: list[int | None] | None = None  # section_heading's answers, on first use
+        self._tables: list[range] | None = None  # table_headers' answers, on first use
+
+    def table_header(self, index: int) -> range:
+        """The header row of the table the sentence is a cell of (sentences.table_headers)."""
+        if self._tables is None:
+            self._tables = table_headers(self.sentences)
+        return self._tables[index]
 
     def direct_labels(self, index: int) -> list[str]:
         """The labels matched in a sentence themselves (no `extends` parents), in order."""

@@ -204,7 +204,9 @@ class Linter:
             for name in match.carry:
                 if not get(index, name) and (own or not (same_block and get(previous, name))):
                     return None
-        if match.table_header and not header_holds(sh.sentences, index, match.table_header, get):
+        if match.table_header and not header_holds(
+            sh.sentences, sh.table_header(index), match.table_header, get
+        ):
             return None
         sentence = sh.sentences[index]
         if (

@@ -214,7 +214,9 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
     spans = name_spans(text, page, hits, extends)
     if capitalised:
         spans += opening_names(text, page, hits, extends, capitalised)
-    spans += page_name_spans(text, page, capitalised, _heading_names(text, blocks, hits, extends))
+    # a name from the first heading only drops a capitalised outcome word
+    headed = _heading_names(text, blocks, hits, extends) if capitalised else set()
+    spans += page_name_spans(text, page, capitalised, headed)
     if not spans:
         return hits
     conditions = extends.family(NAMED_CONDITION)

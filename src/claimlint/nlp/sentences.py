@@ -149,35 +149,34 @@ def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     return out
 
 
-def table_header(sentences: Sequence[Sentence], index: int) -> list[int]:
-    """The sentences of the header row of the table that sentence `index` is a cell of, or []
-    when it is no cell or stands in the header row itself. A table is a run of cell sentences;
-    a row opens where a row-head cell follows a cell that is not one, and the first row is the
-    header ("| | IV | Troche |": what each column is)."""
-    if sentences[index].kind != "cell":
-        return []
-    start = index
-    while start > 0 and sentences[start - 1].kind == "cell":
-        start -= 1
-    header_end = None
-    for at in range(start + 1, index + 1):
-        if sentences[at].head and not sentences[at - 1].head:
-            header_end = at
-            break
-    if header_end is None:  # the sentence is in the header row
-        return []
-    return list(range(start, header_end))
+def table_headers(sentences: Sequence[Sentence]) -> list[range]:
+    """For each sentence, the sentences of the header row of the table it is a cell of, or an
+    empty range when it is no cell or stands in the header row itself; one pass over the page.
+    A table is a run of cell sentences; a row opens where a row-head cell follows a cell that is
+    not one, and the first row is the header ("| | IV | Troche |": what each column is)."""
+    none = range(0)
+    headers = [none] * len(sentences)
+    start = header = None
+    for at, sentence in enumerate(sentences):
+        if sentence.kind != "cell":
+            start = header = None
+            continue
+        if start is None:
+            start = at
+        elif header is None and sentence.head and not sentences[at - 1].head:
+            header = range(start, at)
+        headers[at] = header or none
+    return headers
 
 
 def header_holds(
-    sentences: Sequence[Sentence], index: int, names: Sequence[str], has: Callable
+    sentences: Sequence[Sentence], header: range, names: Sequence[str], has: Callable
 ) -> bool:
-    """Is sentence `index` a cell below a table header with each class in two of its cells
-    (two columns compared)? `has(at, name)` says whether sentence `at` holds the class."""
-    header = table_header(sentences, index)
-    if not header:
-        return False
-    return all(len({sentences[at].block for at in header if has(at, name)}) >= 2 for name in names)
+    """Do the cells of a table's header row (`header`, from table_headers) hold each class in
+    two of them (two columns compared)? `has(at, name)` says whether sentence `at` holds it."""
+    return bool(header) and all(
+        len({sentences[at].block for at in header if has(at, name)}) >= 2 for name in names
+    )
 
 
 def row_head(sentences: Sequence[Sentence], index: int) -> int | None:

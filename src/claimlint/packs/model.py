@@ -148,9 +148,7 @@ class Match:
     carry_heading: bool = False  # a heading just before the block may supply them too
     carry_unless: tuple[str, ...] = ()  # in the sentence, these stop the carry (its own subject)
     table_header: tuple[str, ...] = ()  # a table cell: each class in two cells of the header row
-    min_words: int = (
-        0  # the sentence has at least this many words (a one-word label claims nothing)
-    )
+    min_words: int = 0  # the sentence's fewest words (a one-word label claims nothing)
     mask: tuple[str, ...] = ()  # a hit inside a hit of these classes does not count (span-local)
     gaps: tuple[Gap, ...] = ()  # the text between consecutive `all` hits (with `order`)
     before: Gap | None = None  # the text from the sentence start to the first `all` hit
