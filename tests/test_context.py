@@ -406,7 +406,7 @@ def test_a_list_run_into_one_line_has_its_lead_in_too() -> None:
 
 
 def test_a_sentence_also_opens_after_one_leading_word_and_a_comma() -> None:
-    from claimlint.nlp.context import openings
+    from claimlint.nlp.openings import openings
 
     text = "Fast, lasting relief from sciatica."
     assert openings(text, 0, len(text)) == [0, text.index("lasting")]

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from operator import itemgetter
 from typing import NamedTuple
 
+from claimlint.nlp.openings import first_word, openings
 from claimlint.nlp.sentences import Sentence, table_headers
 from claimlint.nlp.series import in_series
 from claimlint.packs import Modifier
@@ -300,43 +301,6 @@ def _window(index: int, window: str) -> tuple[int, ...]:
     return tuple(index + step for step in _WINDOWS[window])
 
 
-def _first_word(text: str, pos: int, end: int) -> int:
-    """The offset of the first letter or digit at or after pos (end if none)."""
-    while pos < end and not text[pos].isalnum():
-        pos += 1
-    return pos
-
-
-def openings(text: str, start: int, end: int, certainty: bool = False) -> list[int]:
-    """Where a sentence's first word starts, the first word after a leading label ("Speed:
-    relief in hours", "BDNF and Neuroplasticity: Rebuilding..."), the word after one leading
-    word and a comma ("Fast, lasting relief", "Yes, relief comes fast") and the verb after a
-    leading certainty ("Guaranteed to sharpen your memory", "Proven to calm a racing mind"),
-    with `certainty`: the fragment states the outcome, the certainty only adds a guarantee
-    (a rule's `start`; a modifier's opening cue, such as an instruction's verb, is not moved)."""
-
-    found = [_first_word(text, start, end)]
-    lead = _LEADING_WORD.match(text, found[0], end)
-    if not lead and certainty:
-        lead = _LEADING_CERTAINTY.match(text, found[0], end)
-        if lead:  # "to calm" opens as well as "calm"
-            found.append(lead.start(1))
-    if lead:
-        found.append(_first_word(text, lead.end(), end))
-    colon = text.find(":", start, min(end, start + 60))
-    if colon > 0:
-        found.append(_first_word(text, colon + 1, end))
-    return found
-
-
-_LEADING_WORD = re.compile(r"[^\W\d_][\w'’-]{0,20},[ \t]+")
-_LEADING_CERTAINTY = re.compile(
-    r"(?:(?:clinically|scientifically|medically)[ \t]+)?"
-    r"(?:guaranteed|proven|sure|certain|bound)[ \t]+(to)[ \t]+",
-    re.I,
-)
-
-
 def _real_cues(sh: SentenceHits, modifier: Modifier, index: int) -> list[Hit]:
     cues = list(sh.hits(index, modifier.cues)) if modifier.cues else []
     for name in modifier.cue_lexicons:
@@ -351,7 +315,7 @@ def _real_cues(sh: SentenceHits, modifier: Modifier, index: int) -> list[Hit]:
         # tumors; ask your care team about options for symptom relief"
         if sh.text.find(";", sentence.start, sentence.end) >= 0:  # rare: no scan without one
             opening += [
-                _first_word(sh.text, m.end(), sentence.end)
+                first_word(sh.text, m.end(), sentence.end)
                 for m in _SEMICOLON.finditer(sh.text, sentence.start, sentence.end)
             ]
         cues = [c for c in cues if c.start in opening]
@@ -464,8 +428,20 @@ def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> boo
     if not found:
         return False
     if modifier.confirm:
-        return any(sh.hits(i, modifier.confirm) for i in _window(index, modifier.confirm_window))
+        return any(_confirmed(sh, modifier, i) for i in _window(index, modifier.confirm_window))
     return True
+
+
+def _confirmed(sh: SentenceHits, modifier: Modifier, index: int) -> bool:
+    """A confirming word in the sentence; with confirm_apart, outside the modifier's own cues
+    ("healthy" in "as part of a healthy diet" is the cue's, and confirms nothing)."""
+    if not modifier.confirm_apart:
+        return bool(sh.hits(index, modifier.confirm))
+    cues = _real_cues(sh, modifier, index)
+    return any(
+        not any(c.start <= h.start and h.end <= c.end for c in cues)
+        for h in sh.hits(index, modifier.confirm)
+    )
 
 
 def _cue_near(sh: SentenceHits, modifier: Modifier, index: int) -> bool:

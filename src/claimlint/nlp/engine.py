@@ -11,10 +11,11 @@ from claimlint.inputs.positions import prose_span
 from claimlint.inputs.sources import Source
 from claimlint.nlp.analysis import document_analysis, sentence_analysis
 from claimlint.nlp.candidates import candidate_sentences, possible_test
-from claimlint.nlp.context import Hit, SentenceHits, governing, openings
+from claimlint.nlp.context import Hit, SentenceHits, governing
 from claimlint.nlp.documents import document_trigger
 from claimlint.nlp.findings import diagnostic, suppress
 from claimlint.nlp.limits import set_stage
+from claimlint.nlp.openings import openings
 from claimlint.nlp.sentences import header_holds, row_head, split_sentences
 from claimlint.packs import Match, Modifier, Rule, RuleSet
 

@@ -124,6 +124,7 @@ class Modifier:
     window: str = "sentence"
     confirm: str | None = None  # lexicon that must also appear (dispute after attribution)
     confirm_window: str = "next"
+    confirm_apart: bool = False  # a confirm word inside the modifier's own cue does not count
     final: tuple[str, ...] = ()  # sentence endings that are the cue ("?")
     links: tuple[str, ...] = ()  # regexes on link targets that are the cue (a DOI, PubMed)
     cue_lexicons: tuple[str, ...] = ()  # named lexicons whose hits are cues too (lemma-matched)

@@ -228,6 +228,7 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
         window=_get(data, "modifier", "window"),
         confirm=extra.get("confirm"),
         confirm_window=_get(data, "modifier", "confirm_window"),
+        confirm_apart=_get(data, "modifier", "confirm_apart"),
         final=_strings(data.get("final")),
         links=_strings(data.get("links")),
         cue_lexicons=_strings(data.get("cue_lexicons")),

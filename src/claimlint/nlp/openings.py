@@ -1,0 +1,44 @@
+"""Where a sentence's claim may open: its first word, or the word after a leading label, a
+leading word and a comma, or a leading certainty. Rules' `start` classes and modifiers whose
+cue must open the sentence (an instruction's verb) read these offsets."""
+
+from __future__ import annotations
+
+import re
+
+
+def first_word(text: str, pos: int, end: int) -> int:
+    """The offset of the first letter or digit at or after pos (end if none)."""
+    while pos < end and not text[pos].isalnum():
+        pos += 1
+    return pos
+
+
+def openings(text: str, start: int, end: int, certainty: bool = False) -> list[int]:
+    """Where a sentence's first word starts, the first word after a leading label ("Speed:
+    relief in hours", "BDNF and Neuroplasticity: Rebuilding..."), the word after one leading
+    word and a comma ("Fast, lasting relief", "Yes, relief comes fast") and the verb after a
+    leading certainty ("Guaranteed to sharpen your memory", "Proven to calm a racing mind"),
+    with `certainty`: the fragment states the outcome, the certainty only adds a guarantee
+    (a rule's `start`; a modifier's opening cue, such as an instruction's verb, is not moved)."""
+
+    found = [first_word(text, start, end)]
+    lead = _LEADING_WORD.match(text, found[0], end)
+    if not lead and certainty:
+        lead = _LEADING_CERTAINTY.match(text, found[0], end)
+        if lead:  # "to calm" opens as well as "calm"
+            found.append(lead.start(1))
+    if lead:
+        found.append(first_word(text, lead.end(), end))
+    colon = text.find(":", start, min(end, start + 60))
+    if colon > 0:
+        found.append(first_word(text, colon + 1, end))
+    return found
+
+
+_LEADING_WORD = re.compile(r"[^\W\d_][\w'’-]{0,20},[ \t]+")
+_LEADING_CERTAINTY = re.compile(
+    r"(?:(?:clinically|scientifically|medically)[ \t]+)?"
+    r"(?:guaranteed|proven|sure|certain|bound)[ \t]+(to)[ \t]+",
+    re.I,
+)
