@@ -33,7 +33,7 @@ rules:
 def _linter(factory: pytest.TempPathFactory, apart: bool) -> Linter:
     extra = "    confirm_apart: true" if apart else ""
     pack = PACK.replace("CATEGORY", "structure-label").replace("APART", extra)
-    return linter_for_pack(factory, f"apart-APART", pack)
+    return linter_for_pack(factory, "apart-APART", pack)
 
 
 def _fires(linter: Linter, text: str) -> bool:

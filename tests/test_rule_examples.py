@@ -28,6 +28,25 @@ def test_every_rule_has_examples_both_ways() -> None:
         assert rule.pass_examples, f"{rule.id} has no pass examples"
 
 
+def test_bundled_yields_have_no_cycle() -> None:
+    """A cycle in yield_to leaves which finding stands to the order rules are visited in
+    (yield_order breaks it silently): each pair must say which rule is the more specific."""
+    state: dict[str, int] = {}
+
+    def visit(rule_id: str, path: tuple[str, ...]) -> None:
+        assert state.get(rule_id) != 1, f"yield_to cycle: {' -> '.join((*path, rule_id))}"
+        if state.get(rule_id) == 2:
+            return
+        state[rule_id] = 1
+        for other in RULES[rule_id].yield_to:
+            if other in RULES:
+                visit(other, (*path, rule_id))
+        state[rule_id] = 2
+
+    for rule_id in sorted(RULES):
+        visit(rule_id, ())
+
+
 @pytest.mark.parametrize(("rule_id", "flag", "index"), CASES)
 def test_rule_example(rule_id: str, flag: bool, index: int) -> None:
     outcome = [o for o in RUNNER.outcomes(RULES[rule_id]) if o.flag == flag][index]

@@ -35,6 +35,12 @@ SUBJECT_CLASSES = (
     "route",
     "ketamine",
     "esketamine",
+    # what a status or a likeness is claimed of: "Our enclomiphene is the FDA-approved form..."
+    "unapproved-subject",
+    "status-subject",
+    "equivalence-subject",
+    "approved-drug",
+    "consumer-device",
 )
 EXEMPTIONS = {
     "negation": "negated",
@@ -95,8 +101,10 @@ def sentence_analysis(
             )
         elif subjects:
             subject = f"what the page promotes: {', '.join(subjects[:3])}"
-        else:
+        elif rule.category == "efficacy":
             subject = "not named: the outcome is asserted for the condition"
+        else:
+            subject = "not named in the sentence"
     return _pairs(f'{kind} ("{words}")', subject, rule.unless)
 
 
