@@ -709,11 +709,3 @@ def test_an_approval_finding_names_the_product_called_approved(tmp_path) -> None
     found = [d for d in json.loads(result.output) if d["category"] == "approval"]
     assert found, result.output
     assert "gummies" in found[0]["analysis"]["subject"]
-
-
-def test_one_approval_claim_is_reported_once(tmp_path) -> None:
-    page = tmp_path / "page.md"
-    page.write_text("# Velmora\n\nVelmora drops are FDA-approved for anxiety.\n", "utf-8")
-    result = CliRunner().invoke(cli, ["check", "--no-cache", "--format", "json", str(page)])
-    found = [d for d in json.loads(result.output) if d["category"] == "approval"]
-    assert len(found) == 1, result.output

@@ -258,6 +258,12 @@ def section_heading(sh: SentenceHits, index: int) -> int | None:
     return sh._headings[index]
 
 
+def section_holds(sh: SentenceHits, index: int, names: Iterable[str]) -> bool:
+    """Does the heading over the sentence's section hold one of these classes (Match.section)?"""
+    heading = section_heading(sh, index)
+    return heading is not None and any(sh.hits(heading, name) for name in names)
+
+
 def _lead_in(sh: SentenceHits, index: int) -> int | None:
     sentences = sh.sentences
     if not _is_item(sh, index):

@@ -11,7 +11,7 @@ from claimlint.inputs.positions import prose_span
 from claimlint.inputs.sources import Source
 from claimlint.nlp.analysis import document_analysis, sentence_analysis
 from claimlint.nlp.candidates import candidate_sentences, possible_test
-from claimlint.nlp.context import Hit, SentenceHits, governing
+from claimlint.nlp.context import Hit, SentenceHits, governing, section_holds
 from claimlint.nlp.documents import document_trigger
 from claimlint.nlp.findings import diagnostic, suppress
 from claimlint.nlp.limits import set_stage
@@ -205,6 +205,8 @@ class Linter:
             for name in match.carry:
                 if not get(index, name) and (own or not (same_block and get(previous, name))):
                     return None
+        if match.section and not section_holds(sh, index, match.section):
+            return None
         if match.table_header and not header_holds(
             sh.sentences, sh.table_header(index), match.table_header, get
         ):

@@ -149,6 +149,7 @@ class Match:
     carry_heading: bool = False  # a heading just before the block may supply them too
     carry_unless: tuple[str, ...] = ()  # in the sentence, these stop the carry (its own subject)
     table_header: tuple[str, ...] = ()  # a table cell: each class in two cells of the header row
+    section: tuple[str, ...] = ()  # the heading over the sentence's section holds one of these
     min_words: int = 0  # the sentence's fewest words (a one-word label claims nothing)
     mask: tuple[str, ...] = ()  # a hit inside a hit of these classes does not count (span-local)
     gaps: tuple[Gap, ...] = ()  # the text between consecutive `all` hits (with `order`)
@@ -164,6 +165,7 @@ class Match:
             *self.carry,
             *self.carry_unless,
             *self.table_header,
+            *self.section,
             *self.mask,
         )
 

@@ -253,6 +253,7 @@ def _match(data: dict) -> Match:
         carry_heading=_get(data, "match", "carry_heading"),
         carry_unless=_strings(data.get("carry_unless")),
         table_header=_strings(data.get("table_header")),
+        section=_strings(data.get("section")),
         min_words=int(data.get("min_words") or 0),
         mask=_strings(data.get("mask")),
         gaps=tuple(_gap(gap) for gap in data.get("gaps") or ()),
