@@ -111,12 +111,18 @@ def test_a_one_form_route_hit_never_hides_an_efficacy_claim() -> None:
     assert "efficacy" in found
 
 
-def test_json_findings_carry_the_claim_analysis(tmp_path) -> None:
+def _json_findings(tmp_path, text: str, category: str) -> tuple[list[dict], str]:
+    """The JSON findings of one category for a page of `text`, and the raw output."""
     page = tmp_path / "page.md"
-    page.write_text("# Zentrofax\n\nZentrofax calms an anxious mind within hours.\n", "utf-8")
+    page.write_text(text, "utf-8")
     result = CliRunner().invoke(cli, ["check", "--no-cache", "--format", "json", str(page)])
-    claims = [d for d in json.loads(result.output) if d["category"] == "efficacy"]
-    assert claims, result.output
+    return [d for d in json.loads(result.output) if d["category"] == category], result.output
+
+
+def test_json_findings_carry_the_claim_analysis(tmp_path) -> None:
+    text = "# Zentrofax\n\nZentrofax calms an anxious mind within hours.\n"
+    claims, output = _json_findings(tmp_path, text, "efficacy")
+    assert claims, output
     analysis = claims[0]["analysis"]
     assert set(analysis) == {"claim", "subject", "asserted"}
     assert analysis["subject"] == "Zentrofax"
@@ -703,9 +709,7 @@ def test_efficacy_lookalikes_pass(text: str) -> None:
 
 
 def test_an_approval_finding_names_the_product_called_approved(tmp_path) -> None:
-    page = tmp_path / "page.md"
-    page.write_text("Our hemp gummies are FDA-approved for panic attacks.\n", "utf-8")
-    result = CliRunner().invoke(cli, ["check", "--no-cache", "--format", "json", str(page)])
-    found = [d for d in json.loads(result.output) if d["category"] == "approval"]
-    assert found, result.output
+    text = "Our hemp gummies are FDA-approved for panic attacks.\n"
+    found, output = _json_findings(tmp_path, text, "approval")
+    assert found, output
     assert "gummies" in found[0]["analysis"]["subject"]
