@@ -169,6 +169,20 @@ def test_generic_or_distant_evidence_does_not_silence(text: str, fmt: str) -> No
     assert efficacy(text, fmt) & {"CL101", "CL104"}
 
 
+def test_a_sup_footnote_after_the_full_stop_ends_its_sentence() -> None:
+    """A <sup> note number reads as plain digits after the full stop; it ends the cited sentence,
+    so the note neither covers a claim two sentences on nor glues the sentences together."""
+    page = (
+        "<p>Nausea and dizziness are common after a session.<sup>1,4</sup> "
+        "Long-term use has been linked to bladder problems.<sup>4</sup> "
+        "At our doses, however, the infusion is completely safe.</p>"
+    )
+    assert "CL401" in rules(page, "html")
+    cited = f"<p>{CLAIM} in one small trial.<sup>3</sup> Parking is free.</p>"
+    assert "CL101" not in efficacy(cited, "html")
+    assert "CL101" in efficacy("<p>Take 2.5 mg at night. " + CLAIM + ".</p>", "html")
+
+
 def test_generic_appeal_is_itself_flagged() -> None:
     assert "CL104" in efficacy("Studies show that ketamine relieves chronic pain.")
 

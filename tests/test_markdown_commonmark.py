@@ -85,6 +85,16 @@ def test_a_reference_link_to_a_study_is_a_citation(page: str) -> None:
     assert rules(page) == []
 
 
+def test_bracketed_numbers_with_no_definition_stay_citation_markers() -> None:
+    """CommonMark shows "[2][3]" as written when no label "3" is defined: a citation pair, not
+    a link whose brackets hide."""
+    page = "Ketamine relieved depression in most patients [2][3].\n"
+    assert "[2][3]" in read_markdown(page).prose.text
+    assert rules(page) == []
+    defined = page + "\n[3]: https://example.org/trial\n"
+    assert "[2][3]" not in read_markdown(defined).prose.text  # now a link: its text is "2"
+
+
 def test_reference_links_are_resolved_at_the_link_text() -> None:
     page = "See [the trial][pm] and [PubMed].\n\n[pm]: https://pubmed.ncbi.nlm.nih.gov/1/\n"
     page += "[pubmed]: https://pubmed.ncbi.nlm.nih.gov/2/\n"

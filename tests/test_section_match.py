@@ -51,7 +51,9 @@ def test_the_same_items_under_another_heading_do_not(linter: Linter) -> None:
 
 
 def test_section_names_an_unknown_lexicon(tmp_path: Path) -> None:
-    (tmp_path / "bad.yaml").write_text(PACK.replace("section: [results-word]", "section: [nowhere]"))
+    (tmp_path / "bad.yaml").write_text(
+        PACK.replace("section: [results-word]", "section: [nowhere]")
+    )
     with pytest.raises(PackError) as info:
         load_rules([tmp_path], bundled=False).rules  # noqa: B018 - parsing is lazy
     assert "ACME960" in str(info.value) and "nowhere" in str(info.value)

@@ -173,11 +173,12 @@ def _inline(doc: _Doc, start: int, end: int) -> None:
     for match in _REF_LINK.finditer(segment) if brackets else ():
         if match.group(2).startswith("^"):
             continue  # a footnote reference is a citation marker: keep it as prose
+        href = _resolve(doc, match.group(4) or match.group(2))
+        if href is None:  # no such label: CommonMark shows "[1][2]" as written (citations)
+            continue
         doc.hide(start + match.start(1), start + match.end(1))
         doc.hide(start + match.start(3), start + match.end(3))
-        href = _resolve(doc, match.group(4) or match.group(2))
-        if href is not None:
-            doc.links.append(Link(start + match.start(2), start + match.end(2), href))
+        doc.links.append(Link(start + match.start(2), start + match.end(2), href))
         referenced.add(match.start())
     if doc.references and brackets:
         for match in _SHORTCUT_LINK.finditer(segment):
