@@ -1,9 +1,10 @@
-"""Document-scope requirements: where on a page a required statement starts to be needed."""
+"""Document-scope requirements: where on a page a required statement starts to be needed, and
+whether the page makes it."""
 
 from __future__ import annotations
 
 from claimlint.nlp.context import Hit, SentenceHits
-from claimlint.packs import Match
+from claimlint.packs import DocumentCheck, Match
 
 
 def document_trigger(sh: SentenceHits, when: Match) -> tuple[int, int] | None:
@@ -25,3 +26,20 @@ def document_trigger(sh: SentenceHits, when: Match) -> tuple[int, int] | None:
     names = when.all or when.any
     first = min((h for n in names for h in present[n]), key=lambda h: h.start)
     return first.start, first.end
+
+
+def requirement_met(sh: SentenceHits, check: DocumentCheck) -> bool:
+    """Does the page make one of the required statements? One made in a sentence that names
+    another product (`about_other`) and not the trigger's own (its `all` classes, else its `any`
+    ones) is about that product: "Psilocybin is not FDA-approved for depression" says nothing of
+    the ketamine the page also offers."""
+    others = check.about_other
+    own = check.when.all or check.when.any
+    for name in check.require:
+        for index in sh.where(name):
+            present = sh.present[index]
+            if not others or not any(o in present for o in others):
+                return True
+            if any(o in present for o in own):
+                return True
+    return False

@@ -12,7 +12,7 @@ from claimlint.inputs.sources import Source
 from claimlint.nlp.analysis import document_analysis, sentence_analysis
 from claimlint.nlp.candidates import candidate_sentences, possible_test
 from claimlint.nlp.context import Hit, SentenceHits, governing, section_holds
-from claimlint.nlp.documents import document_trigger
+from claimlint.nlp.documents import document_trigger, requirement_met
 from claimlint.nlp.findings import diagnostic, suppress
 from claimlint.nlp.limits import set_stage
 from claimlint.nlp.openings import openings
@@ -399,7 +399,7 @@ class Linter:
         assert check is not None
         if self._provided(source.path, rule, check.require):
             return None
-        if any(sh.where(name) for name in check.require):
+        if requirement_met(sh, check):
             return None
         trigger: tuple[int, int] | None = None
         if check.when_scope == "document":

@@ -218,6 +218,9 @@ class DocumentCheck:
     require: tuple[str, ...]  # lexicons; any one present satisfies the requirement
     unless: tuple[str, ...] = ()  # modifier categories that stop a sentence from triggering
     requirement: str = ""  # human name of the missing element, for messages
+    # classes naming another product: a statement in a sentence with one of them and none of the
+    # `when` classes is about that product and does not meet the requirement
+    about_other: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

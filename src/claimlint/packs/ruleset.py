@@ -237,11 +237,13 @@ def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dic
         matches = [("match", rule.match)] if rule.match else []
         if rule.document:
             matches.append(("document.when", rule.document.when))
-            for name in rule.document.require:
-                if name not in lexicons:
-                    raise PackError(
-                        rule.origin, where, "document.require", f"unknown lexicon {name!r}"
-                    )
+            for key, names in (
+                ("document.require", rule.document.require),
+                ("document.about_other", rule.document.about_other),
+            ):
+                for name in names:
+                    if name not in lexicons:
+                        raise PackError(rule.origin, where, key, f"unknown lexicon {name!r}")
         if rule.page:
             matches.append(("page", rule.page))
         for field_name, match in matches:

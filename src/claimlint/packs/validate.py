@@ -299,6 +299,7 @@ def _parse_rule(value: Any, path: str, index: int) -> Rule:
             require=_strings(doc["require"]),
             unless=_strings(doc.get("unless")),
             requirement=_get(doc, "document", "requirement"),
+            about_other=_strings(doc.get("about_other")),
         )
     examples = data.get("examples", {})
     return Rule(
