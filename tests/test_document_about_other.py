@@ -54,7 +54,9 @@ def test_a_statement_naming_no_product_counts(linter: Linter) -> None:
 
 
 def test_about_other_names_an_unknown_lexicon(tmp_path: Path) -> None:
-    (tmp_path / "bad.yaml").write_text(PACK.replace("about_other: [other-brew]", "about_other: [x]"))
+    (tmp_path / "bad.yaml").write_text(
+        PACK.replace("about_other: [other-brew]", "about_other: [x]")
+    )
     with pytest.raises(PackError) as info:
         load_rules([tmp_path], bundled=False).rules  # noqa: B018 - parsing is lazy
     assert "ACME970" in str(info.value) and "about_other" in str(info.value)

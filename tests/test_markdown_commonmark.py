@@ -95,6 +95,14 @@ def test_bracketed_numbers_with_no_definition_stay_citation_markers() -> None:
     assert "[2][3]" not in read_markdown(defined).prose.text  # now a link: its text is "2"
 
 
+def test_only_paired_emphasis_is_markup() -> None:
+    """*word* and **word** hide their delimiters; a closing "*" with no opener is text, as
+    CommonMark shows it (a label's note sign: "Supports memory retention*")."""
+    prose = read_markdown("A *calm* and **steady** blend. Supports memory retention*\n").prose.text
+    assert "calm" in prose and "*calm*" not in prose and "**steady**" not in prose
+    assert "retention*" in prose
+
+
 def test_reference_links_are_resolved_at_the_link_text() -> None:
     page = "See [the trial][pm] and [PubMed].\n\n[pm]: https://pubmed.ncbi.nlm.nih.gov/1/\n"
     page += "[pubmed]: https://pubmed.ncbi.nlm.nih.gov/2/\n"

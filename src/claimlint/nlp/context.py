@@ -477,6 +477,8 @@ def governing(
                 index not in near and not modifier.section and modifier.position == "start"
             ):
                 continue
+        if modifier.page_confirm and not any(sh.where(n) for n in modifier.page_confirm):
+            continue
         if governs(sh, modifier, index, claim):
             return modifier
     return None

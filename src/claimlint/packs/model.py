@@ -131,6 +131,9 @@ class Modifier:
     position: str = "any"  # "start": the cue must open the sentence (an instruction's verb)
     section: bool = False  # a cue in the heading over the sentence's section governs it too
     series: bool = False  # a comma in a series of single words does not end the scope
+    # lexicons one of which must match somewhere on the page (a label's "*" note needs the
+    # statement it points to)
+    page_confirm: tuple[str, ...] = ()
     origin: str = ""
 
 

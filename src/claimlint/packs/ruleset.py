@@ -214,9 +214,8 @@ def _check_gaps(
 def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dict) -> None:
     """Names that rules use must exist; ids and names must be unique."""
     named = [(lx, f"lexicon '{lx.name}'", "extends", lx.extends) for lx in lexicons.values()]
-    named += [
-        (m, f"modifier '{m.name}'", "cue_lexicons", m.cue_lexicons) for m in modifiers.values()
-    ]
+    for key in ("cue_lexicons", "page_confirm"):
+        named += [(m, f"modifier '{m.name}'", key, getattr(m, key)) for m in modifiers.values()]
     for owner, where, field_name, names in named:
         for name in names:
             if name not in lexicons:

@@ -235,6 +235,7 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
         position=_get(data, "modifier", "position"),
         section=_get(data, "modifier", "section"),
         series=_get(data, "modifier", "series"),
+        page_confirm=_strings(data.get("page_confirm")),
         origin=path,
     )
     return modifier, made

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from claimlint.inputs.positions import ProseBuilder
 from claimlint.inputs.readers.common import Comment, Link, Reading, add_with_entities
+from claimlint.inputs.readers.emphasis import paired_emphasis
 from claimlint.inputs.readers.link_bar import link_bar_cuts
 from claimlint.inputs.readers.text import iter_lines
 
@@ -49,7 +50,6 @@ _SHORTCUT_LINK = re.compile(r"(?<!\])(!?\[)([^\[\]^][^\[\]]*)(\])(?![\[(:])")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
-_EMPHASIS = re.compile(r"(?<![\w*_~\\])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~\\])[*_~]{1,3}(?![\w*_~])")
 _CLOSE_A = re.compile(r"</a>", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
@@ -202,8 +202,8 @@ def _inline(doc: _Doc, start: int, end: int) -> None:
             link_end = start + (closes[after] if after < len(closes) else len(segment))
             doc.links.append(Link(start + match.start(), link_end, value))
     emphasis = "*" in segment or "_" in segment or "~" in segment
-    for match in _EMPHASIS.finditer(segment) if emphasis else ():
-        doc.hide(start + match.start(), start + match.end())
+    for a, b in paired_emphasis(segment) if emphasis else ():
+        doc.hide(start + a, start + b)
     for match in _ESCAPE.finditer(segment) if "\\" in segment else ():
         doc.hide(start + match.start(), start + match.end())
 
