@@ -183,6 +183,14 @@ def test_a_sup_footnote_after_the_full_stop_ends_its_sentence() -> None:
     assert "CL101" in efficacy("<p>Take 2.5 mg at night. " + CLAIM + ".</p>", "html")
 
 
+def test_a_reference_note_at_the_foot_is_not_the_next_sentence() -> None:
+    """A note definition printed after the last paragraph cites what points to it, not the claim
+    that happens to come just before it."""
+    note = "\n\n[^1]: Lee A, et al. Ketamine and mood. J Affect Disord. 2019;12(3):45-50.\n"
+    assert "CL101" in efficacy(f"{CLAIM}.{note}", "markdown")
+    assert "CL101" not in efficacy(f"{CLAIM}.[^1]{note}", "markdown")
+
+
 def test_generic_appeal_is_itself_flagged() -> None:
     assert "CL104" in efficacy("Studies show that ketamine relieves chronic pain.")
 

@@ -402,9 +402,10 @@ def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> boo
         if (
             other != index
             and sh.sentences[other].block != sh.sentences[index].block
-            and sh.sentences[other].kind in ("heading", "title")
+            and sh.sentences[other].kind in ("heading", "title", "footnote")
+            and sh.sentences[other].kind != sh.sentences[index].kind
         ):
-            continue  # a heading is not the sentence "next" to a claim in the body
+            continue  # a heading, or a note at the foot, is not the sentence "next" to a claim
         if (
             other < index
             and sh.sentences[other].block != sh.sentences[index].block
