@@ -194,3 +194,28 @@ def test_a_document_with_an_uncuttable_part_is_linted_whole() -> None:
     text = "Intro.\n\n" + fence + "\nOutro one.\n\nOutro two.\n"
     assert len(plan(text, "markdown", 500)) == 1  # the fence alone is over the limit
     assert len(plan("Intro.\n\n" + "Short para.\n\n" * 100, "markdown", 500)) > 1
+
+
+def _label_page(statement: str) -> str:
+    return (
+        "# Focus Blend\n\nSupports memory retention*\n\n"
+        f"{_filler('c')}\n\n"
+        "Psilocybin is not FDA-approved for any condition.\n\n"
+        "We also offer ketamine infusions for depression.\n\n"
+        f"{_filler('d')}\n\n{statement}"
+    )
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["*These statements have not been evaluated by the Food and Drug Administration.\n", ""],
+)
+def test_page_confirm_and_about_other_read_the_whole_page_in_pieces(linter, statement) -> None:
+    """A label's "*" counts where the FDA statement is printed pieces away, and a status said of
+    another product does not meet a requirement, in pieces as in one piece."""
+    page = _label_page(statement)
+    whole = linter.lint(Source("page.md", page, "markdown"))
+    assert as_json(lint_source(linter, Source("page.md", page, "markdown"), 200)) == as_json(whole)
+    rules = {d.rule for d in whole}
+    assert "CL301" in rules
+    assert ("CL105" in rules) == (not statement)

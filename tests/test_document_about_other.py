@@ -60,3 +60,14 @@ def test_about_other_names_an_unknown_lexicon(tmp_path: Path) -> None:
     with pytest.raises(PackError) as info:
         load_rules([tmp_path], bundled=False).rules  # noqa: B018 - parsing is lazy
     assert "ACME970" in str(info.value) and "about_other" in str(info.value)
+
+
+def test_with_no_all_classes_the_any_classes_are_the_products_own(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    pack = PACK.replace("when: {all: [tonic], any: [ailment]}", "when: {any: [tonic]}")
+    linter = linter_for_pack(tmp_path_factory, "about-other-any", pack)
+    assert _fires(linter, "Moonroot tonic helps. Sunleaf tea is not licensed.\n")
+    assert not _fires(
+        linter, "Moonroot tonic helps. Moonroot tonic, like sunleaf tea, is not licensed.\n"
+    )

@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pack_helpers import linter_for_pack
 
 from claimlint.api import lint_text
+from claimlint.inputs.sources import Source
 from claimlint.packs import PackError, load_rules
 
 STATEMENT = (
@@ -47,3 +49,36 @@ def test_page_confirm_names_an_unknown_lexicon(tmp_path: Path) -> None:
     with pytest.raises(PackError) as info:
         load_rules([tmp_path], bundled=False).rules  # noqa: B018 - parsing is lazy
     assert "page_confirm" in str(info.value) and "nowhere" in str(info.value)
+
+
+PACK = """\
+lexicons:
+  gain: {terms: [sleeps deeper], lemma: false}
+  footnote-statement: {terms: [not evaluated by anyone], lemma: false}
+modifiers:
+  marked:
+    category: marked
+    cue_regex: ['\\*[ \\t]*(?:\\n|$)']
+    page_confirm: [footnote-statement]
+rules:
+  - id: ACME980
+    name: gain
+    category: efficacy
+    message: 'gain: "{excerpt}"'
+    match: {all: [gain]}
+    unless: [marked]
+"""
+
+
+def test_page_confirm_makes_a_modifier_count_only_on_a_page_with_its_class(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    linter = linter_for_pack(tmp_path_factory, "page-confirm", PACK)
+
+    def fires(text: str) -> bool:
+        return any(d.rule == "ACME980" for d in linter.lint(Source("p.txt", text, "text")))
+
+    far = "\n\n".join(f"Filler paragraph number {i}." for i in range(30))
+    assert not fires(f"The baby sleeps deeper*\n\n{far}\n\n*Not evaluated by anyone.\n")
+    assert fires(f"The baby sleeps deeper*\n\n{far}\n")
+    assert fires(f"The baby sleeps deeper\n\n{far}\n\n*Not evaluated by anyone.\n")

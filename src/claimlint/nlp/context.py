@@ -88,6 +88,8 @@ class SentenceHits:
         links,
         extends: Extends | None = None,
     ) -> None:
+        # the page's classes (the whole page's when linted in pieces), set by the linter
+        self.page_present: frozenset[str] | None = None
         self.text = text
         self.sentences = sentences
         ordered = sorted(hits, key=itemgetter(1, 2))  # by start, then end
@@ -478,8 +480,15 @@ def governing(
                 index not in near and not modifier.section and modifier.position == "start"
             ):
                 continue
-        if modifier.page_confirm and not any(sh.where(n) for n in modifier.page_confirm):
+        if modifier.page_confirm and not _on_page(sh, modifier.page_confirm):
             continue
         if governs(sh, modifier, index, claim):
             return modifier
     return None
+
+
+def _on_page(sh: SentenceHits, names: tuple[str, ...]) -> bool:
+    """Does one of these classes occur on the page (the whole page, when it is linted in pieces)?"""
+    if sh.page_present is None:
+        return any(sh.where(n) for n in names)
+    return any(n in sh.page_present for n in names)

@@ -334,7 +334,7 @@ class Linter:
         self._subjects = subjects
         diagnostics: list[Diagnostic] = []
         self._fired: dict[str, set[int]] = {}
-        present = self._present(hits)  # for rules with a `page` condition
+        present = sh.page_present = self._present(hits)  # `page` conditions, `page_confirm`
         selected = {r.id for r in self.rules}
         for rule in self.evaluated:
             if rule.page and not rule.page.holds(present):

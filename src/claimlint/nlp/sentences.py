@@ -26,14 +26,17 @@ ABBREVIATIONS = frozenset(
 # The first character is matched before the look-behind (which then reads it and the one
 # before it), so that the pattern opens with a character class: re then skips ahead to the next
 # end punctuation instead of trying the look-behind at every character (7x faster).
-# A label's note sign ("memory retention.*") closes a sentence as a citation marker does. A
+# A label's note sign ("memory retention.*", "†") closes a sentence as a citation marker does. A
 # footnote number a page set in <sup> reads as plain digits after the full stop ("blood
-# pressure.1,5 Ketamine can..."): after a word's full stop, digits that a capital follows end the
-# sentence too ("3.5 mg" has a digit before its point, "p.5 of" no capital after).
+# pressure.1,5 Ketamine can..."): after a lower-case word's full stop, digits that a capital
+# follows end the sentence too ("3.5 mg" has a digit before its point, "p.5 of" no capital after,
+# "No.1 Clinic" and "Ch.2" a capital before). The closers are taken possessively: none is white
+# space, so giving one back can never let the look-ahead match, and a run of 40 "*" or "†" that
+# fails it is one attempt, not 2^40.
 _END = re.compile(
     r"[.!?…](?<![.!?…]{2})[.!?…]*+"
     r"(?:[\"'”’)\]]|\[\d+(?:[,–-]\s*\d+)*\]|\[\^\w+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d+|\*{1,3}|[†‡]+"
-    r"|(?<=[^\W\d_][.!?])\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z“\"(]))*(?=\s++\S)"
+    r"|(?<=[a-z][a-z][.!?])\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z“\"(]))*+(?=\s++\S)"
 )
 _BYLINE = re.compile(r"[-–—]{1,2}[ \t]*[A-Z]")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")

@@ -45,6 +45,7 @@ from claimlint.inputs.stored import StoredText
 from claimlint.inputs.suppressions import Suppression, parse_suppressions, unsuppressed
 from claimlint.nlp.analysis import document_analysis
 from claimlint.nlp.context import Hit, SentenceHits
+from claimlint.nlp.documents import requirement_met
 from claimlint.nlp.engine import Linter
 from claimlint.nlp.sentences import split_sentences
 from claimlint.packs import Rule
@@ -196,7 +197,7 @@ class _PieceLinter(Linter):
             return None
         state = self.run.requirements.setdefault(rule.id, _Requirement())
         count = range(len(sh.sentences))
-        if any(sh.hits(i, name) for i in count for name in check.require):
+        if requirement_met(sh, check):
             state.required = True
         in_core = self.run.in_core
         trigger: tuple[int, int] | None = None

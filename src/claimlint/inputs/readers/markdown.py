@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from claimlint.inputs.positions import ProseBuilder
 from claimlint.inputs.readers.common import Comment, Link, Reading, add_with_entities
-from claimlint.inputs.readers.emphasis import paired_emphasis
+from claimlint.inputs.readers.emphasis import hidden_emphasis
 from claimlint.inputs.readers.link_bar import link_bar_cuts
 from claimlint.inputs.readers.text import iter_lines
 
@@ -202,7 +202,7 @@ def _inline(doc: _Doc, start: int, end: int) -> None:
             link_end = start + (closes[after] if after < len(closes) else len(segment))
             doc.links.append(Link(start + match.start(), link_end, value))
     emphasis = "*" in segment or "_" in segment or "~" in segment
-    for a, b in paired_emphasis(segment) if emphasis else ():
+    for a, b in hidden_emphasis(segment) if emphasis else ():
         doc.hide(start + a, start + b)
     for match in _ESCAPE.finditer(segment) if "\\" in segment else ():
         doc.hide(start + match.start(), start + match.end())
