@@ -59,6 +59,7 @@ EXEMPTIONS = {
     "study-report": "reported as a study's finding",
     "typicality": "a personal account beside a note that results vary",
     "structure-function": "a normal-function statement with the supplement label statement",
+    "label-note": "a label claim marked with the sign of the supplement statement on the page",
     "dose-explanation": "an explanation of why doses differ between routes",
     "registration-explained": "beside a note that registration differs from approval",
     "clearance-explained": "beside a note that clearance differs from approval",
