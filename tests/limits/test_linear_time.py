@@ -8,33 +8,30 @@ from limits_support import run_python
 from claimlint.nlp.sentences import split_block
 
 
-@pytest.mark.parametrize("unit", [".", "!?", "…", ".!"])
-def test_sentence_splitter_is_linear_on_punctuation_runs(unit: str) -> None:
-    # 40,000 repetitions: a quadratic splitter needs many minutes here, a linear one a blink.
+def _sentences_in_a_subprocess(text_expr: str) -> int:
+    """How many sentences split_block finds in `text_expr`, run in a subprocess with a timeout."""
     out = run_python(
         f"""
         from claimlint.nlp.sentences import split_block
-        text = "Ketamine cures. " + {unit!r} * 40_000 + "x"
+        text = {text_expr}
         print(len(split_block(text, 0, len(text))))
         """,
         timeout=30,
     )
-    assert int(out) == 2
+    return int(out)
+
+
+@pytest.mark.parametrize("unit", [".", "!?", "…", ".!"])
+def test_sentence_splitter_is_linear_on_punctuation_runs(unit: str) -> None:
+    # 40,000 repetitions: a quadratic splitter needs many minutes here, a linear one a blink.
+    assert _sentences_in_a_subprocess(f'"Ketamine cures. " + {unit!r} * 40_000 + "x"') == 2
 
 
 @pytest.mark.parametrize("closer", ["*", "†", "¹", ")"])
 def test_sentence_splitter_is_linear_on_runs_of_closers(closer: str) -> None:
     # Note signs after a full stop that no sentence follows: with the closers taken one way
     # after another a run of 40 took 2^40 tries; taken possessively, one.
-    out = run_python(
-        f"""
-        from claimlint.nlp.sentences import split_block
-        text = "Terms apply." + {closer!r} * 40 + "\\n"
-        print(len(split_block(text, 0, len(text))))
-        """,
-        timeout=30,
-    )
-    assert int(out) == 1
+    assert _sentences_in_a_subprocess(f'"Terms apply." + {closer!r} * 40 + "\\n"') == 1
 
 
 @pytest.mark.parametrize(
