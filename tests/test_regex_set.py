@@ -230,3 +230,21 @@ def test_a_long_first_chunk_uses_the_sets_and_finds_the_same() -> None:
     assert built and not not_built
     assert with_sets == without_sets
     assert len(with_sets) > 20
+
+
+def test_patterns_with_open_gaps_get_sets_of_their_own() -> None:
+    """A pattern that repeats a negated class or a group without bound shares a Set only with
+    others like it, a few at a time; the rest fill Sets of GROUP_SIZE."""
+    from claimlint.nlp import regex_set
+
+    gapped = [rf"\bif\b[^.;!?]{{1,60}}?,\s+call{k}\b" for k in range(40)]
+    plain = [rf"\bword{k}\s+other{k}\b" for k in range(60)]
+    entries = [(i, p, True) for i, p in enumerate(gapped + plain)]
+    built = RegexSet(entries)
+    groups = [set(indexes) for _, _, indexes in built.groups]
+    gap_indexes = set(range(len(gapped)))
+    assert all(g <= gap_indexes or not (g & gap_indexes) for g in groups)
+    assert max(len(g) for g in groups if g <= gap_indexes) == regex_set.GAP_GROUP_SIZE
+    assert max(len(g) for g in groups if not g & gap_indexes) == regex_set.GROUP_SIZE
+    assert set().union(*groups) == set(range(len(entries)))
+    assert regex_set.has_gap(relaxed(r"(?:\w+\s+){0,5}?risk")) and not regex_set.has_gap(r"a\s+b")
