@@ -127,6 +127,31 @@ def _children(op, arg) -> list:
     return []
 
 
+_START_ANCHORS = (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING)
+
+
+@lru_cache(maxsize=4096)
+def anchored_at_start(pattern: str) -> bool:
+    """Whether a pattern holds "^" or "\\A" (not "(?m)^"): a pack means the start of the block
+    it searches, which a search from an offset never matches (see LinearRegex.spans)."""
+    try:
+        tree = sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - an unparsable pattern is reported by check()
+        return False
+    return not tree.state.flags & sre_constants.SRE_FLAG_MULTILINE and _has_start_anchor(tree)
+
+
+def _has_start_anchor(items) -> bool:
+    for op, arg in items:
+        if op is sre_constants.AT and arg in _START_ANCHORS:
+            return True
+        if op is sre_constants.SUBPATTERN and arg[1] & sre_constants.SRE_FLAG_MULTILINE:
+            continue  # "(?m:^)": a line's start, which the context character shows
+        if any(_has_start_anchor(child) for child in _children(op, arg)):
+            return True
+    return False
+
+
 def translate(pattern: str, narrow: bool = False) -> str:
     """Python regex syntax -> RE2 syntax with Python's (Unicode) meaning of the classes, or
     with `narrow`, that meaning cut down to Latin-1 (for narrow_safe texts only)."""
@@ -308,6 +333,10 @@ class PythonRegex:
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
         end = len(text) if end is None else end
+        if start and anchored_at_start(self.pattern):  # "^" is the block's start
+            for match in self._compiled.finditer(text[start:end]):
+                yield start + match.start(), start + match.end()
+            return
         for match in self._compiled.finditer(text, start, end):
             yield match.span()
 
@@ -332,7 +361,9 @@ class LinearRegex:
         it gets to UTF-8: passing the whole text for every segment would be quadratic.
         """
         end = len(text) if end is None else end
-        before = 1 if start > 0 else 0
+        # the character before is context for \\b, but then "^" never holds at the segment's
+        # start: a pattern with "^" means the start of the block, so it gets no context
+        before = 1 if start > 0 and not anchored_at_start(self.pattern) else 0
         base = start - before
         for match in self._compiled.finditer(text[base:end], before):
             yield base + match.start(), base + match.end()
