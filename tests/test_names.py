@@ -118,3 +118,14 @@ def test_a_heading_that_is_a_claim_is_not_taken_for_a_name() -> None:
         "# Renewal For Tired Joints\n\nRenewal comes fast: our gel rebuilds cartilage in a week.\n"
     )
     assert _efficacy(page)
+
+
+def test_the_business_name_after_a_title_separator_is_a_name() -> None:
+    """'... | Evergreen Hormone & Vitality Clinic': the part after the bar names the place, while
+    a title whose last part is no business name keeps its claim."""
+    named = (
+        "# Hormone Care for Menopause | Brightwater Renewal & Vitality Clinic\n\nWe see patients.\n"
+    )
+    assert _efficacy(named) == []
+    claim = "# Hormone Therapy That Restores Vitality | Book Today\n\nWe see patients.\n"
+    assert _efficacy(claim) != []

@@ -26,5 +26,7 @@ def test_the_same_words_outside_the_list_still_claim() -> None:
 
 
 def test_a_section_after_the_references_is_read_again() -> None:
-    page = f"# Peptides\n\n## References\n\n1. {TITLE}\n\n## Results\n\nOur peptides heal tendons.\n"
+    page = (
+        f"# Peptides\n\n## References\n\n1. {TITLE}\n\n## Results\n\nOur peptides heal tendons.\n"
+    )
     assert efficacy_lines(page) == {9}

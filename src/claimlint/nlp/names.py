@@ -253,16 +253,23 @@ def _heading_names(text: str, blocks: Sequence, hits: Sequence[Hit], extends: Ex
         if block.kind == "title" or (block.kind == "heading" and first_heading):
             line = text[block.start : block.end].strip()
             stop = block.start + len(text[block.start : block.end].rstrip())
-            words = line.split()
-            if (
-                stop in ends
-                and 1 < len(words) <= MAX_HEADING_NAME_WORDS
-                and all(w[:1].isupper() or w[:1].isdigit() or w in CONNECTORS for w in words)
-            ):
-                names.add(line)
+            # the whole line, or its last part after a separator ("Bioidentical Hormones for
+            # Menopause | Evergreen Hormone & Vitality Clinic")
+            for part in (line, _TITLE_SEPARATOR.split(line)[-1].strip()):
+                words = part.split()
+                if (
+                    stop in ends
+                    and 1 < len(words) <= MAX_HEADING_NAME_WORDS
+                    and all(w[:1].isupper() or w[:1].isdigit() or w in CONNECTORS for w in words)
+                ):
+                    names.add(part)
+                    break
         if block.kind == "heading":
             first_heading = False
     return names
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—·-]\s+")
 
 
 def page_name_spans(
