@@ -35,5 +35,6 @@ def test_a_section_after_the_references_is_read_again() -> None:
 def test_a_sales_paragraph_after_the_list_still_claims() -> None:
     """Only entries shaped like citations are sources: a paragraph after the list, under the same
     heading, is the page's own copy."""
-    page = f"# Peptides\n\n## References\n\n1. {TITLE}\n\nOur peptide shots heal torn tendons. Order now.\n"
+    sales = "Our peptide shots heal torn tendons. Order now."
+    page = f"# Peptides\n\n## References\n\n1. {TITLE}\n\n{sales}\n"
     assert efficacy_lines(page) == {7}
