@@ -107,8 +107,10 @@ class RegexSet:
                 for (i, _, ic), join, runs, w in zip(entries, joins, linear, written, strict=True)
                 if ic is ignore_case and (join or runs)
             ]
-            gaps = [entry for entry in chosen if has_gap(entry[1])]
-            plain = [entry for entry in chosen if not has_gap(entry[1])]
+            gaps: list[tuple[int, str | None, bool]] = []
+            plain: list[tuple[int, str | None, bool]] = []
+            for entry in chosen:
+                (gaps if has_gap(entry[1]) else plain).append(entry)
             for part, size in ((plain, GROUP_SIZE), (gaps, GAP_GROUP_SIZE)):
                 for start in range(0, len(part), size):
                     self._add(part[start : start + size], ignore_case)

@@ -330,15 +330,16 @@ def compile_pack(pattern: str, ignore_case: bool = True) -> LinearRegex | Python
 class PythonRegex:
     """A bundled regex that needs `re` (a lookbehind), with LinearRegex's interface."""
 
-    __slots__ = ("pattern", "_compiled")
+    __slots__ = ("pattern", "_compiled", "_at_start")
 
     def __init__(self, pattern: str, compiled) -> None:
         self.pattern = pattern
         self._compiled = compiled
+        self._at_start = anchored_at_start(pattern)  # once: spans() runs for every block
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
         end = len(text) if end is None else end
-        if start and anchored_at_start(self.pattern):  # "^" is the block's start
+        if start and self._at_start:  # "^" is the block's start
             for match in self._compiled.finditer(text[start:end]):
                 yield start + match.start(), start + match.end()
             return
@@ -352,11 +353,12 @@ class PythonRegex:
 class LinearRegex:
     """A compiled pack regex with the slice of the `re` API that claimlint needs."""
 
-    __slots__ = ("pattern", "_compiled")
+    __slots__ = ("pattern", "_compiled", "_at_start")
 
     def __init__(self, pattern: str, compiled) -> None:
         self.pattern = pattern
         self._compiled = compiled
+        self._at_start = anchored_at_start(pattern)  # once: spans() runs for every block
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
         """Match spans in text[start:end], with `re` semantics: the character before `start`
@@ -368,7 +370,7 @@ class LinearRegex:
         end = len(text) if end is None else end
         # the character before is context for \\b, but then "^" never holds at the segment's
         # start: a pattern with "^" means the start of the block, so it gets no context
-        before = 1 if start > 0 and not anchored_at_start(self.pattern) else 0
+        before = 1 if start > 0 and not self._at_start else 0
         base = start - before
         for match in self._compiled.finditer(text[base:end], before):
             yield base + match.start(), base + match.end()
