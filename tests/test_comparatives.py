@@ -18,7 +18,9 @@ def _words() -> list[str]:
 
 
 def _routes(text: str) -> list[str]:
-    return [d.rule for d in lint_text(text + "\n", path="page.md") if d.category == "route-comparison"]
+    return [
+        d.rule for d in lint_text(text + "\n", path="page.md") if d.category == "route-comparison"
+    ]
 
 
 def test_the_committed_lexicon_is_what_the_script_builds() -> None:
