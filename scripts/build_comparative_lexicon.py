@@ -9,7 +9,7 @@ takes the comparatives of English adjectives from spacy-lookups-data: the forms 
 spaCy's lexeme probabilities. Comparatives of cost, size, age, time, ease and availability
 ("cheaper", "longer", "easier", "more convenient") rank no effect, so they are left out.
 
-The lexicon `comparative-than` is spaCy token patterns: a comparative and up to three words
+The lexicon `comparative-than` is spaCy token patterns: a comparative and up to four words
 before "than", or "more"/"less", a word and up to one more. CL201 reads it as a ranking only
 between two named forms (route-rank-pair).
 
@@ -98,12 +98,13 @@ def main() -> int:
         '      A comparison made with any comparative ("smoother than", "far gentler on the',
         '      stomach than", "more dependable than"): the comparatives of English adjectives',
         f"      among the {TOP:,} most frequent words, except those of cost, size, age, time, ease",
-        '      and availability, then up to three words and "than".',
+        '      and availability, then up to four words and "than".',
         "    tokens:",
         f'      - [{{"LOWER": {{"IN": {quoted}}}}}, {than}]',
         f'      - [{{"LOWER": {{"IN": {quoted}}}}}, {word}, {than}]',
         f'      - [{{"LOWER": {{"IN": {quoted}}}}}, {word}, {word}, {than}]',
         f'      - [{{"LOWER": {{"IN": {quoted}}}}}, {word}, {word}, {word}, {than}]',
+        f'      - [{{"LOWER": {{"IN": {quoted}}}}}, {word}, {word}, {word}, {word}, {than}]',
         f'      - [{{"LOWER": {{"IN": ["more", "less"]}}}}, {{"LOWER": {{"NOT_IN": {not_after}}}, '
         f'"IS_ALPHA": true}}, {than}]',
         f'      - [{{"LOWER": {{"IN": ["more", "less"]}}}}, {{"LOWER": {{"NOT_IN": {not_after}}}, '

@@ -87,3 +87,17 @@ def test_a_claim_in_a_head_cell_is_read_as_in_any_cell() -> None:
         "<table>\n<tr><td>Our cryo sessions are completely safe.</td><td>$40</td></tr>\n</table>\n"
     )
     assert _lines(lint_text(page, path="price.html"), "CL4") == {2}
+
+
+def test_a_cell_is_excused_by_what_its_row_head_names() -> None:
+    # a rule's `none` classes are read in the row's head as well: the approved brand named in the
+    # head makes "FDA-approved for ..." in its row a true statement, not a badge for the product
+    table = (
+        "| Option | Setting | FDA status |\n| --- | --- | --- |\n"
+        "| Esketamine nasal spray (Spravato) | Certified clinic | FDA-approved for adults with"
+        " treatment-resistant depression |\n"
+        "| Our MoodMist ketamine spray | At home | FDA-approved for treatment-resistant"
+        " depression |\n"
+    )
+    approval_lines = _lines(lint_text(table, path="options.md"), "CL5")
+    assert approval_lines == {4}

@@ -190,7 +190,8 @@ class Linter:
         """The hits that make a claim in this sentence (anchor first), or None."""
         get = _unmasked(sh, match.mask) if match.mask else sh.hits
         # `none` reads every hit: a mask takes claim words out, never an exclusion
-        if any(sh.hits(index, name) for name in match.none):
+        head = row_head(sh.sentences, index) if match.none else None  # a cell: its row's head too
+        if any(sh.hits(i, name) for i in (index, head) if i is not None for name in match.none):
             return None
         if match.carry:
             previous = index - 1
