@@ -10,8 +10,9 @@ spaCy's lexeme probabilities. Comparatives of cost, size, age, time, ease and av
 ("cheaper", "longer", "easier", "more convenient") rank no effect, so they are left out.
 
 The lexicon `comparative-than` is spaCy token patterns: a comparative and up to four words
-before "than", or "more"/"less", a word and up to one more. CL201 reads it as a ranking only
-between two named forms (route-rank-pair).
+before "than", or "more"/"less", a word and up to one more; or "the", a comparative and the
+choice it ranks ("the gentler option", "the more dependable way"). CL201 reads it as a ranking
+only between two named forms (route-rank-pair).
 
     python scripts/build_comparative_lexicon.py
 
@@ -86,6 +87,9 @@ def main() -> int:
     quoted = json.dumps(words)
     not_after = json.dumps(NOT_AFTER_MORE)
     than = '{"LOWER": "than"}'
+    choice = (
+        '{"LOWER": {"IN": ["option", "choice", "way", "route", "form", "pick", "bet", "method"]}}'
+    )
     # a word between, but no conjunction: "neither better nor worse than" ranks nothing
     word = '{"IS_ALPHA": true, "LOWER": {"NOT_IN": ["nor", "or", "and", "but", "than"]}}'
     lines = [
@@ -98,13 +102,19 @@ def main() -> int:
         '      A comparison made with any comparative ("smoother than", "far gentler on the',
         '      stomach than", "more dependable than"): the comparatives of English adjectives',
         f"      among the {TOP:,} most frequent words, except those of cost, size, age, time, ease",
-        '      and availability, then up to four words and "than".',
+        '      and availability, then up to four words and "than", or a choice after "the"',
+        '      ("the gentler option", "the more dependable way").',
         "    tokens:",
         f'      - [{{"LOWER": {{"IN": {quoted}}}}}, {than}]',
         f'      - [{{"LOWER": {{"IN": {quoted}}}}}, {word}, {than}]',
         f'      - [{{"LOWER": {{"IN": {quoted}}}}}, {word}, {word}, {than}]',
         f'      - [{{"LOWER": {{"IN": {quoted}}}}}, {word}, {word}, {word}, {than}]',
         f'      - [{{"LOWER": {{"IN": {quoted}}}}}, {word}, {word}, {word}, {word}, {than}]',
+        # no "than": the comparative names the choice itself ("the more dependable way to take
+        # it", "the gentler option")
+        f'      - [{{"LOWER": "the"}}, {{"LOWER": {{"IN": {quoted}}}}}, {choice}]',
+        f'      - [{{"LOWER": "the"}}, {{"LOWER": {{"IN": ["more", "less"]}}}}, '
+        f'{{"LOWER": {{"NOT_IN": {not_after}}}, "IS_ALPHA": true}}, {choice}]',
         f'      - [{{"LOWER": {{"IN": ["more", "less"]}}}}, {{"LOWER": {{"NOT_IN": {not_after}}}, '
         f'"IS_ALPHA": true}}, {than}]',
         f'      - [{{"LOWER": {{"IN": ["more", "less"]}}}}, {{"LOWER": {{"NOT_IN": {not_after}}}, '

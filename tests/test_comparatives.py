@@ -39,11 +39,14 @@ RANKED = [
     "Patients say the nasal spray is far kinder to the stomach than swallowed capsules.",
     "A glutathione drip is simply more dependable than a sublingual spray.",
     "Sublingual B12 drops feel fresher and cleaner than a shot in the arm.",
+    # the choice itself ranked, no "than"
+    "Sprays drip down the throat, so the lozenge is simply the more dependable way to dose.",
 ]
 NOT_RANKED = [
     # logistics, not an effect
     "Tablets are more convenient than injections for most people, and cost less.",
     "Infusions cost more than troches, and insurance rarely covers either.",
+    "For most people the tablet is the cheaper option, and the injection is covered by fewer plans.",
     # a ranking denied in the same phrase
     "Nasal sprays are neither better nor worse than tablets for most people.",
     # one form only: a comparison with something other than a route
