@@ -46,7 +46,7 @@ NOT_RANKED = [
     # logistics, not an effect
     "Tablets are more convenient than injections for most people, and cost less.",
     "Infusions cost more than troches, and insurance rarely covers either.",
-    "For most people the tablet is the cheaper option, and the injection is covered by fewer plans.",
+    "For most people the tablet is the cheaper option, and fewer plans cover the injection.",
     # a ranking denied in the same phrase
     "Nasal sprays are neither better nor worse than tablets for most people.",
     # one form only: a comparison with something other than a route
