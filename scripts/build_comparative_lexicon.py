@@ -6,8 +6,9 @@ takes the comparatives of English adjectives from spacy-lookups-data: the forms 
 (the lemma lookup table) is a WordNet adjective (the lemma index), written with "-er"
 ("cleaner", "gentler", "tidier"), plus the irregular ones of the adjective exceptions
 ("better", "worse"), kept when the form is among the TOP most frequent lower-case words of
-spaCy's lexeme probabilities. Comparatives of cost, size, age, time, ease and availability
-("cheaper", "longer", "easier", "more convenient") rank no effect, so they are left out.
+spaCy's lexeme probabilities. Comparatives of cost, size, age, time, ease, availability, looks,
+colour, taste and rules ("cheaper", "longer", "easier", "darker", "stricter", "more convenient")
+rank no effect of a form, so they are left out.
 
 The lexicon `comparative-than` is spaCy token patterns: a comparative and up to four words
 before "than", or "more"/"less", a word and up to one more; or "the", a comparative and the
@@ -38,6 +39,23 @@ NOT_AN_EFFECT = {
     "much", "few", "less", "more", "other", "deep", "thick", "thin", "heavy", "light",
     "rich", "poor", "great", "nice", "happy", "sad", "fancy", "simple", "cool", "warm", "hot",
     "cold", "lucky", "eager", "keen", "aft", "pricy",
+    # looks, colour, taste, manners and rules: "tinier than you might expect", "darker than the
+    # oral solution", "stricter than the rules for capsules" rank no effect of a form
+    "tiny", "slim", "dark", "pale", "bright", "red", "blue", "green", "white", "black", "pink",
+    "brown", "grey", "gray", "strict", "pretty", "ugly", "shiny", "sleek", "roomy", "bulky",
+    "chunky", "fluffy", "fuzzy", "hairy", "curvy", "sexy", "sporty", "dressy", "classy", "flashy",
+    "cute", "lengthy", "tidy", "neat", "messy", "noisy", "plain", "odd", "weird", "crazy", "funny",
+    "silly", "stupid", "lame", "cheesy", "catchy", "spicy", "salty", "sweet", "tasty", "juicy",
+    "creamy", "crispy", "crisp", "meaty", "fatty", "nutty", "lonely", "proud", "wealthy",
+    "brainy", "clever", "wise", "angry", "baggy", "beefy", "bloody", "blurry", "buggy", "chubby",
+    "creepy", "edgy", "empty", "gay", "grand", "gritty", "gross", "horny", "kinky", "manly",
+    "merry", "murky", "nasty", "noble", "picky", "rude", "sane", "scary", "shady", "sketchy",
+    "skinny", "sloppy", "sneaky", "solid", "sturdy", "subtle", "tame", "tricky", "wet", "witty",
+    "wee", "fond", "broad", "bold", "brave", "dumb", "dull", "fair", "fat", "free", "friendly",
+    "hungry", "lazy", "mean", "rare", "scarce", "shallow", "steep", "straight", "stiff", "tight",
+    "tough", "wild", "dirty", "dry", "drunk", "dead", "snappy", "speedy", "sticky", "coarse",
+    "dense", "faint", "fine", "firm", "loose", "rough", "bronze", "crappy", "comfy", "gamy",
+    "good_enough", "holy", "minute", "true", "likely", "lean", "fresh",
 }  # fmt: skip
 # WordNet also lists most "-er" words as nouns ("customer", "printer", "cleaner"), which the
 # lemma lookup maps to an adjective ("custom"): a form that is a noun or a verb is left out,

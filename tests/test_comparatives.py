@@ -30,8 +30,8 @@ def test_the_committed_lexicon_is_what_the_script_builds() -> None:
 def test_comparatives_of_effect_are_kept_and_nouns_costs_and_sizes_are_not() -> None:
     words = set(_words())
     assert {"gentler", "smoother", "steadier", "better", "worse", "kinder", "safer"} <= words
-    # agent nouns the lemma table maps to an adjective, and comparisons of logistics
-    assert not words & {"customer", "printer", "owner", "cheaper", "longer", "easier", "after"}
+    # agent nouns the lemma table maps to an adjective, and comparisons of logistics or looks
+    assert not words & {"customer", "printer", "owner", "cheaper", "longer", "easier", "darker"}
 
 
 RANKED = [
@@ -47,6 +47,8 @@ NOT_RANKED = [
     "Tablets are more convenient than injections for most people, and cost less.",
     "Infusions cost more than troches, and insurance rarely covers either.",
     "For most people the tablet is the cheaper option, and fewer plans cover the injection.",
+    "Rules for compounding sterile injections are stricter than the rules for oral capsules.",
+    "The tablet is tinier than you might expect, and far darker than the injection pen.",
     # a ranking denied in the same phrase
     "Nasal sprays are neither better nor worse than tablets for most people.",
     # one form only: a comparison with something other than a route

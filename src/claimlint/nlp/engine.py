@@ -16,7 +16,7 @@ from claimlint.nlp.documents import document_trigger, requirement_met
 from claimlint.nlp.findings import diagnostic, suppress
 from claimlint.nlp.limits import set_stage
 from claimlint.nlp.openings import openings
-from claimlint.nlp.sentences import header_holds, row_head, split_sentences
+from claimlint.nlp.sentences import head_excuses, header_holds, row_head, split_sentences
 from claimlint.packs import Match, Modifier, Rule, RuleSet
 
 CHUNK_CHARS = 200_000  # texts are matched in block-aligned chunks of about this size
@@ -190,8 +190,7 @@ class Linter:
         """The hits that make a claim in this sentence (anchor first), or None."""
         get = _unmasked(sh, match.mask) if match.mask else sh.hits
         # `none` reads every hit: a mask takes claim words out, never an exclusion
-        head = row_head(sh.sentences, index) if match.none else None  # a cell: its row's head too
-        if any(sh.hits(i, name) for i in (index, head) if i is not None for name in match.none):
+        if any(sh.hits(index, name) for name in match.none) or head_excuses(sh, index, match.none):
             return None
         if match.carry:
             previous = index - 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from claimlint.inputs.positions import Block
 from claimlint.inputs.readers.common import REFERENCE_FIELDS
@@ -196,3 +197,35 @@ def row_head(sentences: Sequence[Sentence], index: int) -> int | None:
     while at >= 0 and sentences[at].kind == "cell" and not sentences[at].head:
         at -= 1
     return at if at >= 0 and sentences[at].head else None
+
+
+class SentenceHitsLike(Protocol):
+    """What head_excuses reads of context.SentenceHits (which imports this module)."""
+
+    text: str
+    sentences: Sequence[Sentence]
+
+    def hits(self, index: int, label: str) -> list: ...
+
+
+HEAD_SPARE_WORDS = 3  # "Nasal esketamine (Spravato)": a form word or two beside the name
+
+
+def head_excuses(sh: SentenceHitsLike, index: int, names: Sequence[str]) -> bool:
+    """Whether the table cell `index` is excused by its row's head cell, the head being itself
+    what a rule's `none` classes (`names`) name: "| Nasal esketamine (Spravato) | FDA-approved
+    for TRD |" names the approved brand, while "| Our troches, an alternative to Spravato |"
+    names our own product beside it and excuses nothing. At most HEAD_SPARE_WORDS words of the
+    head may lie outside the hits of those classes."""
+    at = row_head(sh.sentences, index) if names else None
+    if at is None:
+        return False
+    found = [(h.start, h.end) for name in names for h in sh.hits(at, name)]
+    if not found:
+        return False
+    head = sh.sentences[at]
+    chars = list(sh.text[head.start : head.end])
+    for a, b in found:
+        for pos in range(max(a, head.start), min(b, head.end)):
+            chars[pos - head.start] = " "
+    return len(re.findall(r"\w+", "".join(chars))) <= HEAD_SPARE_WORDS
