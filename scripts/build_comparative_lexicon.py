@@ -1,14 +1,15 @@
 """Build rules/lexicons/generated/comparatives.yaml: "smoother than", "more dependable than".
 
-Routes are ranked with any comparative ("a cleaner, smoother experience than troches", "the more
-dependable way", "far gentler than a drip"); no hand-written list has them all. This script
-takes the comparatives of English adjectives from spacy-lookups-data: the forms whose lemma
-(the lemma lookup table) is a WordNet adjective (the lemma index), written with "-er"
-("cleaner", "gentler", "tidier"), plus the irregular ones of the adjective exceptions
-("better", "worse"), kept when the form is among the TOP most frequent lower-case words of
-spaCy's lexeme probabilities. Comparatives of cost, size, age, time, ease, availability, looks,
-colour, taste and rules ("cheaper", "longer", "easier", "darker", "stricter", "more convenient")
-rank no effect of a form, so they are left out.
+Routes are ranked with comparatives of effect ("a cleaner, smoother experience than troches",
+"the more dependable way", "far gentler than a drip"). Most comparatives rank something else:
+cost, size, time, ease, looks or rules ("cheaper", "longer", "easier", "darker", "stricter"), and
+a first version that took every comparative of a WordNet adjective and struck those out needed
+a stop list longer than the words it kept. So the adjectives of effect are named here
+(EFFECT), and spacy-lookups-data gives their comparative forms: the "-er" forms the lemma
+lookup maps to them ("gentler", "steadier"), and the irregular ones of the adjective
+exceptions ("better", "worse"), kept when the form is among the TOP most frequent lower-case
+words of spaCy's lexeme probabilities. "More" or "less" before any adjective is read by the
+patterns themselves ("more dependable than").
 
 The lexicon `comparative-than` is spaCy token patterns: a comparative and up to four words
 before "than", or "more"/"less", a word and up to one more; or "the", a comparative and the
@@ -30,37 +31,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "rules" / "lexicons" / "generated" / "comparatives.yaml"
 TOP = 60_000
-# comparisons of cost, size, age, time, ease, availability: logistics, not an effect
-NOT_AN_EFFECT = {
-    "cheap", "expensive", "costly", "pricey", "affordable", "dear", "long", "short", "late",
-    "early", "old", "new", "young", "big", "small", "large", "little", "tall", "wide", "narrow",
-    "easy", "hard", "busy", "common", "popular", "familiar", "available", "accessible",
-    "convenient", "private", "quiet", "loud", "near", "far", "close", "high", "low", "many",
-    "much", "few", "less", "more", "other", "deep", "thick", "thin", "heavy", "light",
-    "rich", "poor", "great", "nice", "happy", "sad", "fancy", "simple", "cool", "warm", "hot",
-    "cold", "lucky", "eager", "keen", "aft", "pricy",
-    # looks, colour, taste, manners and rules: "tinier than you might expect", "darker than the
-    # oral solution", "stricter than the rules for capsules" rank no effect of a form
-    "tiny", "slim", "dark", "pale", "bright", "red", "blue", "green", "white", "black", "pink",
-    "brown", "grey", "gray", "strict", "pretty", "ugly", "shiny", "sleek", "roomy", "bulky",
-    "chunky", "fluffy", "fuzzy", "hairy", "curvy", "sexy", "sporty", "dressy", "classy", "flashy",
-    "cute", "lengthy", "tidy", "neat", "messy", "noisy", "plain", "odd", "weird", "crazy", "funny",
-    "silly", "stupid", "lame", "cheesy", "catchy", "spicy", "salty", "sweet", "tasty", "juicy",
-    "creamy", "crispy", "crisp", "meaty", "fatty", "nutty", "lonely", "proud", "wealthy",
-    "brainy", "clever", "wise", "angry", "baggy", "beefy", "bloody", "blurry", "buggy", "chubby",
-    "creepy", "edgy", "empty", "gay", "grand", "gritty", "gross", "horny", "kinky", "manly",
-    "merry", "murky", "nasty", "noble", "picky", "rude", "sane", "scary", "shady", "sketchy",
-    "skinny", "sloppy", "sneaky", "solid", "sturdy", "subtle", "tame", "tricky", "wet", "witty",
-    "wee", "fond", "broad", "bold", "brave", "dumb", "dull", "fair", "fat", "free", "friendly",
-    "hungry", "lazy", "mean", "rare", "scarce", "shallow", "steep", "straight", "stiff", "tight",
-    "tough", "wild", "dirty", "dry", "drunk", "dead", "snappy", "speedy", "sticky", "coarse",
-    "dense", "faint", "fine", "firm", "loose", "rough", "bronze", "crappy", "comfy", "gamy",
-    "good_enough", "holy", "minute", "true", "likely", "lean", "fresh",
+# adjectives whose comparative ranks what a form does to the patient
+EFFECT = {
+    "calm", "clean", "clear", "deadly", "fast", "full", "gentle", "hardy",
+    "harsh", "healthy", "kind", "mighty", "mild", "pure", "quick", "risky", "safe", "sharp",
+    "sick", "slow", "smart", "smooth", "soft", "steady", "strong", "weak",
 }  # fmt: skip
-# WordNet also lists most "-er" words as nouns ("customer", "printer", "cleaner"), which the
-# lemma lookup maps to an adjective ("custom"): a form that is a noun or a verb is left out,
-# except these comparatives, far more often read as one in health copy
-DUAL = {"better", "worse", "cleaner", "smoother", "fresher", "fuller", "leaner", "sharper", "drier"}
+IRREGULAR = {"good", "bad", "well", "ill"}  # "better", "worse": from the exceptions only
 # the word after "more" or "less" that makes a quantity or logistics, not a ranking
 NOT_AFTER_MORE = sorted(
     {"than", "money", "time", "often", "expensive", "convenient", "affordable", "available",
@@ -77,9 +54,6 @@ def _table(name: str):
 
 
 def comparatives() -> list[str]:
-    index = _table("en_lemma_index.json.gz")
-    adjectives = set(index["adj"])
-    other = (set(index["noun"]) | set(index["verb"])) - DUAL
     lookup = _table("en_lemma_lookup.json.gz")
     probs = _table("en_lexeme_prob.json.gz")
     ranked = sorted(
@@ -87,15 +61,10 @@ def comparatives() -> list[str]:
         key=lambda pair: (-pair[0], pair[1]),
     )
     top = {w for _, w in ranked[:TOP]}
-    found = set()
-    for form in top - other:
-        lemma = lookup.get(form)
-        if form.endswith("er") and lemma in adjectives and lemma not in NOT_AN_EFFECT | {form}:
-            found.add(form)
+    found = {f for f in top if f.endswith("er") and lookup.get(f, f) in EFFECT - {f}}
     for form, bases in _table("en_lemma_exc.json.gz")["adj"].items():
-        comparative = form.endswith("er") or form == "worse"
-        kept = form in top - other and form not in bases  # "after" is its own lemma
-        if comparative and kept and not set(bases) & NOT_AN_EFFECT:
+        comparative = form.endswith("er") or form == "worse"  # not "best", "worst"
+        if comparative and form in top and set(bases) & (EFFECT | IRREGULAR):
             found.add(form)
     return sorted(found)
 
@@ -111,17 +80,16 @@ def main() -> int:
     # a word between, but no conjunction: "neither better nor worse than" ranks nothing
     word = '{"IS_ALPHA": true, "LOWER": {"NOT_IN": ["nor", "or", "and", "but", "than"]}}'
     lines = [
-        "# Generated by scripts/build_comparative_lexicon.py from spacy-lookups-data (WordNet's",
-        "# adjective index and exceptions, the lemma lookup, spaCy's lexeme probabilities); do not",
-        "# edit.",
+        "# Generated by scripts/build_comparative_lexicon.py from its adjectives of effect and",
+        "# spacy-lookups-data (the lemma lookup, adjective exceptions, lexeme probabilities); do",
+        "# not edit.",
         "lexicons:",
         "  comparative-than:",
         "    description: >-",
-        '      A comparison made with any comparative ("smoother than", "far gentler on the',
-        '      stomach than", "more dependable than"): the comparatives of English adjectives',
-        f"      among the {TOP:,} most frequent words, except those of cost, size, age, time, ease",
-        '      and availability, then up to four words and "than", or a choice after "the"',
-        '      ("the gentler option", "the more dependable way").',
+        '      A comparison of effect ("smoother than", "far gentler on the stomach than",',
+        '      "more dependable than"): a comparative of an adjective of effect among the',
+        f'      {TOP:,} most frequent words, then up to four words and "than", or the choice',
+        '      it ranks after "the" ("the gentler option", "the more dependable way").',
         "    tokens:",
         f'      - [{{"LOWER": {{"IN": {quoted}}}}}, {than}]',
         f'      - [{{"LOWER": {{"IN": {quoted}}}}}, {word}, {than}]',

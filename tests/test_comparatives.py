@@ -30,7 +30,7 @@ def test_the_committed_lexicon_is_what_the_script_builds() -> None:
 def test_comparatives_of_effect_are_kept_and_nouns_costs_and_sizes_are_not() -> None:
     words = set(_words())
     assert {"gentler", "smoother", "steadier", "better", "worse", "kinder", "safer"} <= words
-    # agent nouns the lemma table maps to an adjective, and comparisons of logistics or looks
+    # agent nouns ("customer" maps to "custom"), and comparisons of logistics or looks
     assert not words & {"customer", "printer", "owner", "cheaper", "longer", "easier", "darker"}
 
 
