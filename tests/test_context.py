@@ -183,6 +183,14 @@ def test_a_sup_footnote_after_the_full_stop_ends_its_sentence() -> None:
     assert "CL101" in efficacy("<p>Take 2.5 mg at night. " + CLAIM + ".</p>", "html")
 
 
+def test_a_sup_footnote_closing_its_paragraph_cites_the_sentence() -> None:
+    """A <sup> number at the very end of a paragraph ("in most men.<sup>3</sup></p>") is a note
+    of its own, not part of the claim's last word, so it cites the sentence it closes."""
+    cited = f"<p>{CLAIM} in most adults.<sup>3</sup></p><p>Parking is free.</p>"
+    assert "CL101" not in efficacy(cited, "html")
+    assert "CL101" in efficacy(f"<p>{CLAIM} in most adults.</p><p>Parking is free.</p>", "html")
+
+
 def test_a_reference_note_at_the_foot_is_not_the_next_sentence() -> None:
     """A note definition printed after the last paragraph cites what points to it, not the claim
     that happens to come just before it."""

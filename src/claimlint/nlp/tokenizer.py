@@ -14,6 +14,10 @@ CITATION_INFIXES = (
     r"(?<=\w)(?=[.!?]\[)",  # "relief.[1]": word, period, marker
     r"(?<=[.!?\w])(?=\[\^?\w)",
     r"(?<=\w)(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])",
+    # a <sup> footnote number read as digits after the full stop, at the end of a block ("in
+    # most men.3"): a word, its full stop, the marker, each a token of its own
+    r"(?<=[a-z]{2})(?=\.\d{1,3}(?:[,–-]\d{1,3})*$)",
+    r"(?<=[a-z]{2}\.)(?=\d{1,3}(?:[,–-]\d{1,3})*$)",
 )
 # A sentence's full stop after a code that ends in a digit and a capital ("lowers your A1C."):
 # spaCy keeps it on the word, as for an abbreviation, so "A1C" would never match.
