@@ -78,4 +78,4 @@ def test_brand_trial_results_under_the_sellers_own_heading_are_borrowed() -> Non
         "# Compounded tirzepatide at Larkfield\n\nWe prescribe compounded tirzepatide.\n\n"
         "## What our members can expect\n\n" + BRAND_TRIAL
     )
-    assert "CL505" in _rules(page)
+    assert _rules(page) & {"CL505", "CL550"}
