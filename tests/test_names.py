@@ -129,3 +129,18 @@ def test_the_business_name_after_a_title_separator_is_a_name() -> None:
     assert _efficacy(named) == []
     claim = "# Hormone Therapy That Restores Vitality | Book Today\n\nWe see patients.\n"
     assert _efficacy(claim) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order Woofington Relief, and if your beagle refuses it, we'll send a full refund.",
+        "Every tin of Snoozaroo Calm ships in recycled card.",
+    ],
+)
+def test_a_coined_brand_word_makes_the_capitalised_word_after_it_a_name(text: str) -> None:
+    assert _efficacy(text) == []
+
+
+def test_a_claim_beside_a_coined_brand_name_still_counts() -> None:
+    assert _efficacy("Woofington Relief cures separation anxiety in a week.")

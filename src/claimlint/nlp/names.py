@@ -214,6 +214,7 @@ def drop_in_names(text: str, blocks: Sequence, hits: list[Hit], extends: Extends
     spans = name_spans(text, page, hits, extends)
     if capitalised:
         spans += opening_names(text, page, hits, extends, capitalised)
+        spans += coined_names(text, page, hits, capitalised)
     # a name from the first heading only drops a capitalised outcome word
     headed = _heading_names(text, blocks, hits, extends) if capitalised else set()
     spans += page_name_spans(text, page, capitalised, headed)
@@ -314,6 +315,33 @@ def opening_names(
         before = text[blocks.blocks[b].start : hit[1]].rstrip()
         if not before or before[-1] in _OPENERS:
             spans.append((hit[1], hit[2]))
+    return spans
+
+
+def coined_names(
+    text: str, blocks: _Blocks, hits: Sequence[Hit], capitalised: Sequence[Hit]
+) -> list:
+    """The spans of two-word names made of a coined word and a capitalised outcome word
+    ("Pawsitive Calm", "ZenDrop Relief"): in a prose block, a capitalised word no dictionary
+    holds and then a capitalised single word name the product, wherever they stand ("Try
+    Pawsitive Calm risk-free"); prose would write the outcome word in lower case. Headings
+    capitalise every word and are left alone."""
+    from claimlint.nlp.matcher import RARE_CAPITALISED
+
+    outcome_spans = {(h[1], h[2]) for h in capitalised}
+    coined = {
+        h[2]: h[1] for h in hits if h[0] == RARE_CAPITALISED and (h[1], h[2]) not in outcome_spans
+    }
+    spans = []
+    for hit in capitalised:
+        before = hit[1]
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        if before == hit[1] or before not in coined or " " in text[hit[1] : hit[2]]:
+            continue
+        b = blocks.at(hit[1])
+        if b >= 0 and blocks.words(b) is not None:
+            spans.append((coined[before], hit[2]))
     return spans
 
 
