@@ -448,6 +448,23 @@ def test_a_sentence_also_opens_after_one_leading_word_and_a_comma() -> None:
     assert openings(text, 0, len(text)) == [0, text.index("fast")]
 
 
+def test_a_fragment_opens_after_a_star_rating_and_a_leading_moment() -> None:
+    """A review's title after its stars, and the result after "Finally": each opens the
+    fragment for a rule's `start` (certainty); a modifier's opening cue is not moved."""
+    from claimlint.nlp.openings import openings
+
+    text = "4.5 out of 5 stars Finally sleeping again"
+    assert openings(text, 0, len(text), certainty=True) == [
+        0,
+        text.index("Finally"),
+        text.index("sleeping"),
+    ]
+    assert openings(text, 0, len(text)) == [0, text.index("Finally")]
+    text = "Already down two dress sizes"
+    assert openings(text, 0, len(text), certainty=True) == [0, text.index("down")]
+    assert openings(text, 0, len(text)) == [0]
+
+
 # -- typicality ----------------------------------------------------------------------------------
 
 

@@ -28,8 +28,16 @@ def openings(text: str, start: int, end: int, certainty: bool = False) -> list[i
         lead = _LEADING_CERTAINTY.match(text, found[0], end)
         if lead:  # "to calm" opens as well as "calm"
             found.append(lead.start(1))
+        else:  # a result's moment before it: "Finally off my ibuprofen", "Already down 20 lb"
+            lead = _LEADING_MOMENT.match(text, found[0], end)
     if lead:
         found.append(first_word(text, lead.end(), end))
+    rating = _LEADING_RATING.match(text, found[0], end)  # a review's title after its stars
+    if rating:
+        found.append(first_word(text, rating.end(), end))
+        moment = _LEADING_MOMENT.match(text, found[-1], end) if certainty else None
+        if moment:
+            found.append(first_word(text, moment.end(), end))
     colon = text.find(":", start, min(end, start + 60))
     if colon > 0:
         found.append(first_word(text, colon + 1, end))
@@ -37,6 +45,8 @@ def openings(text: str, start: int, end: int, certainty: bool = False) -> list[i
 
 
 _LEADING_WORD = re.compile(r"[^\W\d_][\w'’-]{0,20},[ \t]+")
+_LEADING_RATING = re.compile(r"\d(?:\.\d)?[ \t]*(?:out[ \t]+of|/)[ \t]*5(?:\.0)?[ \t]+stars?[ \t]+", re.I)
+_LEADING_MOMENT = re.compile(r"(?:finally|already|at[ \t]+last|now[ \t]+finally)[ \t]+", re.I)
 _LEADING_CERTAINTY = re.compile(
     r"(?:(?:clinically|scientifically|medically)[ \t]+)?"
     r"(?:guaranteed|proven|sure|certain|bound)[ \t]+(to)[ \t]+",
