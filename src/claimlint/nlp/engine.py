@@ -189,8 +189,10 @@ class Linter:
     ) -> list[Hit] | None:
         """The hits that make a claim in this sentence (anchor first), or None."""
         get = _unmasked(sh, match.mask) if match.mask else sh.hits
-        # `none` reads every hit: a mask takes claim words out, never an exclusion
-        if any(sh.hits(index, name) for name in match.none) or head_excuses(sh, index, match.none):
+        # `none` reads every hit: a mask takes claim words out, never an exclusion (a class
+        # has hits in a sentence exactly when the sentence's present labels hold it)
+        none = match.none
+        if (none and not sh.present[index].isdisjoint(none)) or head_excuses(sh, index, none):
             return None
         if match.carry:
             previous = index - 1
@@ -480,9 +482,18 @@ def _unmasked(sh: SentenceHits, mask: tuple[str, ...]) -> Callable[[int, str], l
     """sh.hits without the hits that lie inside a hit of a `mask` class: a span-local exclusion
     ("absorbed" inside "absorbed through the skin"), where `none` would silence the sentence."""
 
+    covering: dict[int, list[Hit]] = {}  # the mask's hits by sentence, asked once each
+
     def hits(index: int, label: str) -> list[Hit]:
         found = sh.hits(index, label)
-        covers = [c for name in mask for c in sh.hits(index, name)] if found else None
+        if not found:
+            return found
+        covers = covering.get(index)
+        if covers is None:
+            present = sh.present[index] if 0 <= index < len(sh.present) else frozenset()
+            covers = covering[index] = (
+                [] if present.isdisjoint(mask) else [c for n in mask for c in sh.hits(index, n)]
+            )
         if not covers:
             return found
         return [h for h in found if not any(c.start <= h.start and h.end <= c.end for c in covers)]
