@@ -10,7 +10,7 @@ from claimlint.diagnostics import Diagnostic
 from claimlint.inputs.positions import prose_span
 from claimlint.inputs.sources import Source
 from claimlint.nlp.analysis import document_analysis, sentence_analysis
-from claimlint.nlp.candidates import candidate_sentences, possible_test
+from claimlint.nlp.candidates import candidate_sentences, possible_test, unmasked
 from claimlint.nlp.context import Hit, SentenceHits, governing, section_holds
 from claimlint.nlp.documents import document_trigger, requirement_met
 from claimlint.nlp.findings import diagnostic, suppress
@@ -188,7 +188,7 @@ class Linter:
         self, sh: SentenceHits, index: int, match: Match, anchor: str | None, unless: list[Modifier]
     ) -> list[Hit] | None:
         """The hits that make a claim in this sentence (anchor first), or None."""
-        get = _unmasked(sh, match.mask) if match.mask else sh.hits
+        get = unmasked(sh, match.mask) if match.mask else sh.hits
         # `none` reads every hit: a mask takes claim words out, never an exclusion (a class
         # has hits in a sentence exactly when the sentence's present labels hold it)
         none = match.none
@@ -476,29 +476,6 @@ def _word(text: str, hit: Hit) -> str:
 def _glob_match(path: str, pattern: str) -> bool:
     path = path.replace("\\", "/")
     return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, "*/" + pattern.lstrip("/"))
-
-
-def _unmasked(sh: SentenceHits, mask: tuple[str, ...]) -> Callable[[int, str], list[Hit]]:
-    """sh.hits without the hits that lie inside a hit of a `mask` class: a span-local exclusion
-    ("absorbed" inside "absorbed through the skin"), where `none` would silence the sentence."""
-
-    covering: dict[int, list[Hit]] = {}  # the mask's hits by sentence, asked once each
-
-    def hits(index: int, label: str) -> list[Hit]:
-        found = sh.hits(index, label)
-        if not found:
-            return found
-        covers = covering.get(index)
-        if covers is None:
-            present = sh.present[index] if 0 <= index < len(sh.present) else frozenset()
-            covers = covering[index] = (
-                [] if present.isdisjoint(mask) else [c for n in mask for c in sh.hits(index, n)]
-            )
-        if not covers:
-            return found
-        return [h for h in found if not any(c.start <= h.start and h.end <= c.end for c in covers)]
-
-    return hits
 
 
 def _same_clause(text: str, a: Hit, b: Hit) -> bool:
