@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 _WORD = re.compile(r"[a-z]+")
@@ -35,8 +36,8 @@ class Weights:
     weights: dict[str, float]
 
     def logit(self, features: Iterable[str]) -> float:
-        get = self.weights.get
-        return self.bias + sum(get(f, 0.0) for f in features)
+        # map, not a generator: the same additions in the same order, at half the cost
+        return self.bias + sum(map(self.weights.get, features, repeat(0.0)))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from claimlint.nlp.context import SentenceHits
+from claimlint.nlp.context import Hit, SentenceHits
 from claimlint.packs import Match
 
 
@@ -35,3 +35,26 @@ def possible_test(match: Match) -> Callable[[frozenset[str]], bool]:
         and not need_any.isdisjoint(present)
         and not need_start.isdisjoint(present)
     )
+
+
+def unmasked(sh: SentenceHits, mask: tuple[str, ...]) -> Callable[[int, str], list[Hit]]:
+    """sh.hits without the hits that lie inside a hit of a `mask` class: a span-local exclusion
+    ("absorbed" inside "absorbed through the skin"), where `none` would silence the sentence."""
+
+    covering: dict[int, list[Hit]] = {}  # the mask's hits by sentence, asked once each
+
+    def hits(index: int, label: str) -> list[Hit]:
+        found = sh.hits(index, label)
+        if not found:
+            return found
+        covers = covering.get(index)
+        if covers is None:
+            present = sh.present[index] if 0 <= index < len(sh.present) else frozenset()
+            covers = covering[index] = (
+                [] if present.isdisjoint(mask) else [c for n in mask for c in sh.hits(index, n)]
+            )
+        if not covers:
+            return found
+        return [h for h in found if not any(c.start <= h.start and h.end <= c.end for c in covers)]
+
+    return hits

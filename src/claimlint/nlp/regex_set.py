@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from claimlint.packs.linear_regex import LinearRegex, parsed, python_only, re2_options, translate
 
@@ -181,6 +181,7 @@ class JoinedBlocks:
             at += len(piece)
         self.text = "".join(parts)
         self.data = self.text.encode("utf-8")  # once: RE2 scans bytes (see byte_spans)
+        self._widths: tuple[list[int], list[int]] | None = None  # see _wide
 
     def spans(self, regex: LinearRegex) -> list[tuple[int, int]] | None:
         """The regex's matches in chunk offsets, or None if one crossed a segment's edge."""
@@ -196,21 +197,41 @@ class JoinedBlocks:
             found.append((a + shift, b + shift))
         return found
 
-    def _char_spans(self, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-        """Byte spans (in order, not overlapping) as character offsets of the text: the same
-        numbers when it is ASCII, else counted by decoding the bytes between one offset and
-        the next, so that all the spans of a text cost one pass over it."""
-        data = self.data
-        if len(data) == len(self.text):
-            yield from spans
-            return
-        at_byte = at_char = 0
-        for a, b in spans:
-            at_char += len(data[at_byte:a].decode("utf-8"))
-            start = at_char
-            at_char += len(data[a:b].decode("utf-8"))
-            at_byte = b
-            yield start, at_char
+    def _char_spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Byte spans as character offsets of the text: the same numbers when it is ASCII,
+        else each offset less the extra bytes of the wide characters before it (see _wide)."""
+        if not spans or len(self.data) == len(self.text):
+            return spans
+        ends, extra = self._wide()
+        return [
+            (a - extra[bisect_right(ends, a)], b - extra[bisect_right(ends, b)]) for a, b in spans
+        ]
+
+    def _wide(self) -> tuple[list[int], list[int]]:
+        """Where each character beyond ASCII ends, in bytes, and the extra bytes (over one a
+        character) up to each: worked out once a text, where decoding the bytes between
+        matches cost every regex another pass over the text."""
+        if self._widths is None:
+            ends: list[int] = []
+            extra = [0]
+            total = 0
+            for run in _NOT_ASCII.finditer(self.text):
+                at = run.start()
+                for char in run.group():
+                    total += _extra_bytes(ord(char))
+                    at += 1
+                    ends.append(at + total)
+                    extra.append(total)
+            self._widths = (ends, extra)
+        return self._widths
+
+
+def _extra_bytes(code: int) -> int:
+    """The bytes a character takes in UTF-8 beyond one (for a character beyond ASCII)."""
+    return 1 if code < 0x800 else 2 if code < 0x10000 else 3
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def has_gap(pattern: str | None) -> bool:

@@ -5,6 +5,7 @@ prefix negates. Pure functions over the arrays the matcher takes from a Doc."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 
 from spacy.strings import hash_string
 from spacy.symbols import IDS
@@ -61,10 +62,18 @@ def segments_with(
 
 
 def segments_with_all(
-    folded: str, needs: tuple[frozenset[str], ...], bounds: list[int], edges: list[int]
+    folded: str,
+    needs: tuple[frozenset[str], ...],
+    bounds: list[int],
+    edges: list[int],
+    present: Callable[[str], bool] | None = None,
 ) -> list[int]:
     """The segments, in order, whose text meets every requirement (one of each requirement's
-    literals): found for the first, then each segment tested for the rest."""
+    literals): found for the first, then each segment tested for the rest. `present` says
+    whether a literal is in the text at all (the caller's memo): a literal that is not is
+    never searched for segment by segment."""
+    if present is not None:
+        needs = tuple(frozenset(filter(present, literals)) for literals in needs)
     found = segments_with(folded, needs[0], bounds, edges)
     for literals in needs[1:]:
         if not found:

@@ -350,6 +350,19 @@ class PythonRegex:
         return self._compiled.search(text) is not None
 
 
+def _unanchored():  # noqa: ANN202 - re2's Anchor enum
+    """The anchor finditer searches with (re2 is imported only once a regex runs)."""
+    global _UNANCHORED
+    if _UNANCHORED is None:
+        import re2
+
+        _UNANCHORED = re2._Anchor.UNANCHORED  # noqa: SLF001 - finditer's own argument
+    return _UNANCHORED
+
+
+_UNANCHORED = None
+
+
 class LinearRegex:
     """A compiled pack regex with the slice of the `re` API that claimlint needs."""
 
@@ -372,7 +385,12 @@ class LinearRegex:
         # start: a pattern with "^" means the start of the block, so it gets no context
         before = 1 if start > 0 and not self._at_start else 0
         base = start - before
-        for match in self._compiled.finditer(text[base:end], before):
+        piece = text[base:end]
+        if piece.isascii():  # bytes are characters: no offsets to convert (byte_spans)
+            for a, b in self.byte_spans(piece.encode("ascii"), before):
+                yield base + a, base + b
+            return
+        for match in self._compiled.finditer(piece, before):
             yield base + match.start(), base + match.end()
 
     def search(self, text: str) -> bool:
@@ -387,12 +405,30 @@ class LinearRegex:
         found = self._compiled.fullmatch(text)
         return None if found is None else found.groups()
 
-    def byte_spans(self, data: bytes) -> Iterator[tuple[int, int]]:
+    def byte_spans(self, data: bytes, pos: int = 0) -> list[tuple[int, int]]:
         """Match spans in UTF-8 bytes, as byte offsets. RE2 matches bytes natively: a str is
         encoded again on every call, which for a page's many regexes costs more than the
-        matching (the caller encodes once)."""
-        for match in self._compiled.finditer(data):
-            yield match.span()
+        matching (the caller encodes once). The search starts at byte `pos`.
+
+        The wrapper's finditer makes a generator frame and a Match object per match; a page
+        asks for thousands of spans, so the same loop runs here on the compiled program,
+        stepping past an empty match exactly as finditer does (an older wrapper without
+        `_regexp` gets finditer)."""
+        match = getattr(self._compiled, "_regexp", None)
+        if match is None:  # pragma: no cover - another google-re2 layout
+            return [found.span() for found in self._compiled.finditer(data, pos)]
+        search, anchor = match.Match, _unanchored()
+        found: list[tuple[int, int]] = []
+        end = len(data)
+        pos = max(0, min(pos, end))
+        while True:
+            span = search(anchor, data, pos, end)[0]
+            if span[0] < 0:  # (-1, -1): no match
+                return found
+            found.append(span)
+            if pos == end:
+                return found
+            pos = pos + 1 if pos == span[1] else span[1]
 
 
 __all__ = [

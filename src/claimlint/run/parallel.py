@@ -35,7 +35,9 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 WATCHDOG_SECONDS = 1.0  # how often a worker checks that its parent is alive
 # Documents read ahead of linting, so that the scans their chunks need from the pack regexes'
 # RE2 Sets run together (Linter.prepare): at most this many, holding at most this much text.
-LOOKAHEAD_FILES, LOOKAHEAD_CHARS = 16, 2_000_000
+# Each Set's DFA is cold again after the pages between two batches are linted: 64 pages a
+# batch instead of 16 cut the Set scans of 300 generated pages from 0.90 s to 0.74 s.
+LOOKAHEAD_FILES, LOOKAHEAD_CHARS = 64, 2_000_000
 
 # (path, diagnostics, error): exactly one of diagnostics/error is not None
 Outcome = tuple[str, "list[Diagnostic] | None", "FileError | None"]
