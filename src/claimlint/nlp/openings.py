@@ -45,7 +45,9 @@ def openings(text: str, start: int, end: int, certainty: bool = False) -> list[i
 
 
 _LEADING_WORD = re.compile(r"[^\W\d_][\w'’-]{0,20},[ \t]+")
-_LEADING_RATING = re.compile(r"\d(?:\.\d)?[ \t]*(?:out[ \t]+of|/)[ \t]*5(?:\.0)?[ \t]+stars?[ \t]+", re.I)
+_LEADING_RATING = re.compile(
+    r"\d(?:\.\d)?[ \t]*(?:out[ \t]+of|/)[ \t]*5(?:\.0)?[ \t]+stars?[ \t]+", re.I
+)
 _LEADING_MOMENT = re.compile(r"(?:finally|already|at[ \t]+last|now[ \t]+finally)[ \t]+", re.I)
 _LEADING_CERTAINTY = re.compile(
     r"(?:(?:clinically|scientifically|medically)[ \t]+)?"
