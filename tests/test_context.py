@@ -579,3 +579,13 @@ def test_no_is_an_answer_unless_a_number_follows() -> None:
     spans = [text[a:b] for a, b in split_block(text, 0, len(text))]
     assert spans == ["No.", "The balm is non-addictive.", "See item No. 4 on the label."]
     assert "CL401" in rules("Is the balm addictive? No. The balm is non-addictive.")
+
+
+def test_an_agency_initialism_with_full_stops_does_not_end_a_sentence() -> None:
+    """'F.D.A.' and 'U.S.A.' are abbreviations, so 'F.D.A. APPROVED ...' stays one claim."""
+    from claimlint.nlp.sentences import split_block
+
+    text = "F.D.A. APPROVED elderberry syrup. Made in the U.S.A. Shipped fast."
+    spans = [text[a:b] for a, b in split_block(text, 0, len(text))]
+    assert spans[0] == "F.D.A. APPROVED elderberry syrup."
+    assert "CL502" in rules("F.D.A. APPROVED elderberry syrup, shipped same day.")
