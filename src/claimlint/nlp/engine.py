@@ -205,7 +205,10 @@ class Linter:
                 previous, same_block = head, True
             own = any(sh.hits(index, n) for n in match.carry_unless)  # a subject of its own
             for name in match.carry:
-                if not get(index, name) and (own or not (same_block and get(previous, name))):
+                carried = same_block and bool(get(previous, name))
+                if not carried and name in match.carry_previous:
+                    return None  # two rows of a list: the row before must hold them itself
+                if not get(index, name) and (own or not carried):
                     return None
         if match.section and not section_holds(sh, index, match.section):
             return None

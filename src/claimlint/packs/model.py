@@ -150,6 +150,7 @@ class Match:
     clause: bool = False  # every other class in the anchor's clause: no ";" between them
     carry: tuple[str, ...] = ()  # classes the previous sentence of the block may supply
     carry_heading: bool = False  # a heading just before the block may supply them too
+    carry_previous: tuple[str, ...] = ()  # of `carry`: the previous sentence must hold these
     carry_unless: tuple[str, ...] = ()  # in the sentence, these stop the carry (its own subject)
     table_header: tuple[str, ...] = ()  # a table cell: each class in two cells of the header row
     section: tuple[str, ...] = ()  # the heading over the sentence's section holds one of these
@@ -166,6 +167,7 @@ class Match:
             *self.none,
             *self.start,
             *self.carry,
+            *self.carry_previous,
             *self.carry_unless,
             *self.table_header,
             *self.section,

@@ -252,6 +252,7 @@ def _match(data: dict) -> Match:
         clause=_get(data, "match", "clause"),
         carry=_strings(data.get("carry")),
         carry_heading=_get(data, "match", "carry_heading"),
+        carry_previous=_strings(data.get("carry_previous")),
         carry_unless=_strings(data.get("carry_unless")),
         table_header=_strings(data.get("table_header")),
         section=_strings(data.get("section")),
