@@ -359,6 +359,16 @@ def test_carry_unless_keeps_a_sentence_with_its_own_subject_from_borrowing() -> 
     )
 
 
+def test_carry_previous_needs_the_row_before_to_hold_its_own_figure() -> None:
+    # CL214 reads two rows of a list written as sentences: each a form, a colon and a figure
+    found = rules("Time to absorb a tablet: 2 hours. Our oral mist: 90 seconds.")
+    assert "CL214" in found
+    # one row alone ranks nothing, though the sentence holds a route, a figure and a dimension
+    assert "CL214" not in rules("Parking is free. Our oral mist: absorbed in 90 seconds.")
+    # the row before has a dimension but no figure of its own
+    assert "CL214" not in rules("Tablets take time to absorb. Our oral mist: 90 seconds.")
+
+
 # -- `extends` parents, added when a rule asks --------------------------------------------------
 
 
