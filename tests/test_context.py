@@ -599,3 +599,25 @@ def test_an_agency_initialism_with_full_stops_does_not_end_a_sentence() -> None:
     spans = [text[a:b] for a, b in split_block(text, 0, len(text))]
     assert spans[0] == "F.D.A. APPROVED elderberry syrup."
     assert "CL502" in rules("F.D.A. APPROVED elderberry syrup, shipped same day.")
+
+
+def test_a_unit_after_a_figure_ends_its_row_when_a_capital_follows() -> None:
+    """'2 min. Gummies: 45 min.' is two rows; 'min.' after a figure runs on before lower case."""
+    from claimlint.nlp.sentences import split_block
+
+    text = "Mist: 2 min. Gummies: 45 min. Rest for 15 min. after the drip. Wait 2 hrs. Then eat."
+    spans = [text[a:b] for a, b in split_block(text, 0, len(text))]
+    assert spans == [
+        "Mist: 2 min.",
+        "Gummies: 45 min.",
+        "Rest for 15 min. after the drip.",
+        "Wait 2 hrs.",
+        "Then eat.",
+    ]
+    # a dose leads into what follows it on a label's line
+    text = "Magnesium, 250 mg. In a trial of 60 adults, sleep improved."
+    assert len(split_block(text, 0, len(text))) == 1
+    # without a figure before it the word is still an abbreviation
+    text = "Dr. Lee prescribes it. Min. Order: two boxes."
+    spans = [text[a:b] for a, b in split_block(text, 0, len(text))]
+    assert spans == ["Dr. Lee prescribes it.", "Min. Order: two boxes."]

@@ -76,6 +76,11 @@ class Sentence:
 
 # Abbreviations that are also words: "No. 5" is a number, "No. It is not approved." an answer.
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
+# Units of time after a figure: "2 min. Gummies: 45 min." ends a row at the unit when a capital
+# follows; "approx. 5 min. of rest" runs on. A dose ("250 mg. In a trial...") stays one sentence
+# with what follows, as a product label's line usually leads into its own evidence.
+UNIT_ABBREVIATIONS = frozenset("min mins sec secs hr hrs wk wks mo yr yrs".split())
+_FIGURE_BEFORE = re.compile(r"\d\s?$")
 
 
 def _is_abbreviation(text: str, dot: int, following: str = "") -> bool:
@@ -87,6 +92,12 @@ def _is_abbreviation(text: str, dot: int, following: str = "") -> bool:
     word = match.group(1).lower()
     if word in NUMBER_ABBREVIATIONS:
         return following.isdigit() or following == "#"
+    if (
+        word in UNIT_ABBREVIATIONS
+        and following.isupper()
+        and _FIGURE_BEFORE.search(text, max(0, match.start(1) - 2), match.start(1))
+    ):
+        return False
     if word in ABBREVIATIONS:
         return True
     return len(word) == 1 and word.isalpha() and text[match.start(1)].isupper()
