@@ -369,6 +369,18 @@ def test_carry_previous_needs_the_row_before_to_hold_its_own_figure() -> None:
     assert "CL214" not in rules("Tablets take time to absorb. Our oral mist: 90 seconds.")
 
 
+def test_carry_back_reads_a_lists_lead_two_sentences_before_the_row() -> None:
+    # CL214 (carry_back: 2): the lead names what the rows measure
+    assert "CL214" in rules("Time to absorb. Capsules: 2 hours. Our spray: 90 seconds.")
+    # three sentences back is too far, and another block never leads
+    assert "CL214" not in rules(
+        "Time to absorb. Parking is free. Capsules: 2 hours. Our spray: 90 seconds."
+    )
+    assert "CL214" not in rules("Time to absorb.\n\nCapsules: 2 hours. Our spray: 90 seconds.")
+    # a lead that measures a visit, not an effect
+    assert "CL214" not in rules("Appointment length. IV drip: 45 minutes. Injection: 5 minutes.")
+
+
 # -- `extends` parents, added when a rule asks --------------------------------------------------
 
 

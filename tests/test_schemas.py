@@ -218,7 +218,18 @@ def test_claimlint_and_jsonschema_agree_on_mutated_rules(field: str) -> None:
 
 @pytest.mark.parametrize(
     "field",
-    ["all", "any", "start", "none", "order", "within", "carry", "carry_unless", "carry_previous"],
+    [
+        "all",
+        "any",
+        "start",
+        "none",
+        "order",
+        "within",
+        "carry",
+        "carry_unless",
+        "carry_previous",
+        "carry_back",
+    ],
 )
 def test_claimlint_and_jsonschema_agree_on_mutated_matches(field: str) -> None:
     for value in VALUES:

@@ -16,7 +16,13 @@ from claimlint.nlp.documents import document_trigger, requirement_met
 from claimlint.nlp.findings import diagnostic, suppress
 from claimlint.nlp.limits import set_stage
 from claimlint.nlp.openings import openings
-from claimlint.nlp.sentences import head_excuses, header_holds, row_head, split_sentences
+from claimlint.nlp.sentences import (
+    earlier_in_block,
+    head_excuses,
+    header_holds,
+    row_head,
+    split_sentences,
+)
 from claimlint.packs import Match, Modifier, Rule, RuleSet
 
 CHUNK_CHARS = 200_000  # texts are matched in block-aligned chunks of about this size
@@ -208,6 +214,10 @@ class Linter:
                 carried = same_block and bool(get(previous, name))
                 if not carried and name in match.carry_previous:
                     return None  # two rows of a list: the row before must hold them itself
+                if not carried and match.carry_back > 1 and head is None:
+                    carried = earlier_in_block(
+                        sh.sentences, index, match.carry_back, lambda at: bool(get(at, name))
+                    )
                 if not get(index, name) and (own or not carried):
                     return None
         if match.section and not section_holds(sh, index, match.section):

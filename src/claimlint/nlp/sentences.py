@@ -211,6 +211,21 @@ def row_head(sentences: Sequence[Sentence], index: int) -> int | None:
     return at if at >= 0 and sentences[at].head else None
 
 
+def earlier_in_block(
+    sentences: Sequence[Sentence], index: int, back: int, holds: Callable[[int], bool]
+) -> bool:
+    """Does one of the `back` sentences before `index`, in its block, hold the class? A list
+    written as sentences names what it measures in its lead ("Time to absorb. Capsules: 2
+    hours. Our spray: 90 seconds."), two sentences before the second row."""
+    block = sentences[index].block
+    for at in range(index - 1, max(-1, index - back - 1), -1):
+        if sentences[at].block != block:
+            return False
+        if holds(at):
+            return True
+    return False
+
+
 class SentenceHitsLike(Protocol):
     """What head_excuses reads of context.SentenceHits (which imports this module)."""
 

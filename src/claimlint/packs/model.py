@@ -151,6 +151,7 @@ class Match:
     carry: tuple[str, ...] = ()  # classes the previous sentence of the block may supply
     carry_heading: bool = False  # a heading just before the block may supply them too
     carry_previous: tuple[str, ...] = ()  # of `carry`: the previous sentence must hold these
+    carry_back: int = 1  # how many sentences of the block before it the others may come from
     carry_unless: tuple[str, ...] = ()  # in the sentence, these stop the carry (its own subject)
     table_header: tuple[str, ...] = ()  # a table cell: each class in two cells of the header row
     section: tuple[str, ...] = ()  # the heading over the sentence's section holds one of these

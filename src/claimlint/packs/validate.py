@@ -253,6 +253,7 @@ def _match(data: dict) -> Match:
         carry=_strings(data.get("carry")),
         carry_heading=_get(data, "match", "carry_heading"),
         carry_previous=_strings(data.get("carry_previous")),
+        carry_back=_get(data, "match", "carry_back"),
         carry_unless=_strings(data.get("carry_unless")),
         table_header=_strings(data.get("table_header")),
         section=_strings(data.get("section")),
