@@ -216,7 +216,7 @@ class Linter:
                     return None  # two rows of a list: the row before must hold them itself
                 if not carried and match.carry_back > 1 and head is None:
                     carried = earlier_in_block(
-                        sh.sentences, index, match.carry_back, lambda at: bool(get(at, name))
+                        sh.sentences, index, match.carry_back, lambda at, n=name: bool(get(at, n))
                     )
                 if not get(index, name) and (own or not carried):
                     return None
