@@ -78,6 +78,45 @@ def test_a_run_with_spilled_documents_reads_in_path_order() -> None:
     assert type(combine(list(listed), [])) is list
 
 
+def test_a_run_file_holds_several_documents_and_reads_each_back_in_order() -> None:
+    store = SpilledFindings(None)  # a run's file: the records name their documents
+    listed = [finding(n, path) for path in ("b.md", "a.md", "c.md") for n in range(1, 40)]
+    segments = spill.spill_listed(store, list(listed))
+    assert [s.path for s in segments] == ["a.md", "b.md", "c.md"]
+    assert [len(s) for s in segments] == [39, 39, 39] and len(store) == len(listed)
+    assert list(segments[1]) == sorted(d for d in listed if d.path == "b.md")
+    assert segments[2][5:9] == sorted(d for d in listed if d.path == "c.md")[5:9]
+    assert list(segments[0].iter_range(30, 99)) == sorted(listed)[30:39]
+    late = [finding(1, "0.md"), finding(2, "zz.md")]  # a later file's, still as objects
+    assert list(combine(list(late), segments)) == sorted([*listed, *late])
+    assert pickle.loads(pickle.dumps(store)) == store
+
+
+def test_a_run_of_many_small_documents_moves_their_findings_to_one_file(
+    tmp_path, monkeypatch
+) -> None:
+    for n in range(12):
+        text = f"# Page {n}\n\nOur drip cures migraines.\n\nOur troches are completely safe.\n"
+        (tmp_path / f"p{n:02}.md").write_text(text, encoding="utf-8")
+    whole = lint_paths([str(tmp_path)])
+    assert type(whole.diagnostics) is list and len(whole.diagnostics) >= 24
+    runs: list[SpilledFindings] = []
+    original = SpilledFindings.__init__
+
+    def record(self, path):
+        original(self, path)
+        runs.append(self)
+
+    monkeypatch.setattr(SpilledFindings, "__init__", record)
+    monkeypatch.setattr(spill, "RUN_SPILL_FROM", 5)
+    for jobs in (1, 2):
+        spilled = lint_paths([str(tmp_path)], jobs=jobs)
+        assert isinstance(spilled.diagnostics, Findings)
+        assert list(spilled.diagnostics) == whole.diagnostics
+        assert spilled.diagnostics[7:30] == whole.diagnostics[7:30]
+    assert runs and all(r.path is None for r in runs)
+
+
 PAGE = """# Zenthera ketamine clinic
 
 We offer ketamine infusions for depression here.

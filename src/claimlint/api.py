@@ -133,10 +133,12 @@ def lint_paths(
         ready=ready,
         progress=None if progress is None else progress.advance,
     )
-    from claimlint.run.spill import SpilledFindings, combine
+    from claimlint.run import spill as spill_module
+    from claimlint.run.spill import Segment, SpilledFindings, combine, spill_listed
 
     listed: list[Diagnostic] = []
-    spilled: list[SpilledFindings] = []
+    spilled: list[SpilledFindings | Segment] = []
+    run_file: SpilledFindings | None = None  # small documents' findings past RUN_SPILL_FROM
     for outcome in outcomes:
         if outcome.error is not None:
             result.errors.append(outcome.error)
@@ -147,6 +149,9 @@ def lint_paths(
             spilled.append(outcome.diagnostics)  # a big document's, in a temporary file
         else:
             listed.extend(outcome.diagnostics or ())
+            if len(listed) >= spill_module.RUN_SPILL_FROM:
+                run_file = run_file or SpilledFindings(None)
+                spilled.extend(spill_listed(run_file, listed))
         if keep_texts and outcome.text is not None:
             result.texts[outcome.display] = outcome.text
     result.diagnostics = combine(listed, spilled)  # type: ignore[assignment]

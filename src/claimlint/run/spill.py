@@ -27,11 +27,17 @@ CACHE_LIMIT = 10_000  # a spilled document with more findings is not written to 
 # A big document with fewer findings gets them back as a list (and its file closed): a site of
 # many big pages must not hold a file open for each.
 KEEP_FILE_FROM = 2_000
+# A run holds at most this many findings of small documents as objects, about half a kilobyte
+# each: past it they go to one temporary file for the run, so that a site of a million findings
+# is not 500 MB of objects until printed (the 2,000-page benchmark site, 31,000 findings, spills
+# once and prints the same bytes).
+RUN_SPILL_FROM = 20_000
 
 
-def _record(diag: Diagnostic) -> bytes:
+def _record(diag: Diagnostic, with_path: bool = False) -> bytes:
     analysis = [list(pair) for pair in diag.analysis] if diag.analysis else None
-    fields = [
+    fields = [diag.path] if with_path else []
+    fields += [
         diag.line,
         diag.column,
         diag.rule,
@@ -49,10 +55,11 @@ def _record(diag: Diagnostic) -> bytes:
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
-def _diagnostic(path: str, line: bytes) -> Diagnostic:
-    (row, col, rule, end_row, end_col, name, cat, sev, msg, excerpt, sug, fix, why) = json.loads(
-        line
-    )
+def _diagnostic(path: str | None, line: bytes) -> Diagnostic:
+    fields = json.loads(line)
+    if path is None:  # a run's file: each record names its document
+        path = fields.pop(0)
+    (row, col, rule, end_row, end_col, name, cat, sev, msg, excerpt, sug, fix, why) = fields
     analysis = tuple((k, v) for k, v in why) if why else None
     return Diagnostic(
         path, row, col, rule, end_row, end_col, name, cat, sev, msg, excerpt, sug, fix, analysis
@@ -96,9 +103,10 @@ class _Ranged(Sequence[Diagnostic]):
 
 class SpilledFindings(_Ranged):
     """One document's findings, in the order they were appended, in an unnamed temporary file
-    (removed by the system when it is closed, even if the process is killed)."""
+    (removed by the system when it is closed, even if the process is killed). With no `path`,
+    a run's file: the findings of any documents, each record naming its own (see Segment)."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str | None) -> None:
         import tempfile  # not at import: a run answered by the cache never needs it
 
         self.path = path
@@ -111,9 +119,9 @@ class SpilledFindings(_Ranged):
     # -- writing ---------------------------------------------------------------------------------
 
     def append(self, diag: Diagnostic) -> None:
-        if diag.path != self.path:
+        if self.path is not None and diag.path != self.path:
             raise ValueError(f"a finding of {diag.path!r} among those of {self.path!r}")
-        record = _record(diag)
+        record = _record(diag, with_path=self.path is None)
         if self._count % STRIDE == 0:
             self._offsets.append(self._size + sum(len(r) for r in self._pending))
         self._pending.append(record)
@@ -168,7 +176,7 @@ class SpilledFindings(_Ranged):
         while wanted:
             data = os.pread(fd, _READ, position)
             if not data:  # pragma: no cover - the file was shortened under us
-                raise OSError(f"the temporary file of {path}'s findings ended early")
+                raise OSError(f"the temporary file of {path or 'a run'}'s findings ended early")
             position += len(data)
             lines = (rest + data).split(b"\n")
             rest = lines.pop()
@@ -201,7 +209,7 @@ class SpilledFindings(_Ranged):
         return (_adopt, (self.path, out.name, self._offsets.tobytes(), self._size, self._count))
 
 
-def _adopt(path: str, name: str, offsets: bytes, size: int, count: int) -> SpilledFindings:
+def _adopt(path: str | None, name: str, offsets: bytes, size: int, count: int) -> SpilledFindings:
     found = SpilledFindings.__new__(SpilledFindings)
     found.path = path
     found._file = open(name, "r+b")  # noqa: SIM115 - kept open for the object's life
@@ -285,7 +293,46 @@ class Kept(_Ranged):
         return f"<Kept: {self._count} of {len(self.found)} findings>"
 
 
-def combine(listed: list[Diagnostic], spilled: list[SpilledFindings]) -> Sequence[Diagnostic]:
+class Segment(_Ranged):
+    """One document's findings within a run's file: records [start, stop) of `store`."""
+
+    def __init__(self, store: SpilledFindings, start: int, stop: int, path: str) -> None:
+        self.store, self.start, self.path = store, start, path
+        self._count = stop - start
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return self.iter_range(0, self._count)
+
+    def iter_range(self, start: int, stop: int) -> Iterator[Diagnostic]:
+        start, stop = max(0, start), min(stop, self._count)
+        return self.store.iter_range(self.start + start, self.start + max(start, stop))
+
+    def __repr__(self) -> str:
+        return f"<Segment {self.path!r}: {self._count} findings>"
+
+
+def spill_listed(store: SpilledFindings, listed: list[Diagnostic]) -> list[Segment]:
+    """Move `listed` (whole documents' findings) to a run's file, one Segment per document;
+    `listed` is left empty."""
+    listed.sort()
+    segments: list[Segment] = []
+    start = 0
+    for index in range(1, len(listed) + 1):
+        if index == len(listed) or listed[index].path != listed[start].path:
+            first = len(store)
+            store.extend(listed[start:index])
+            segments.append(Segment(store, first, len(store), listed[start].path))
+            start = index
+    listed.clear()
+    return segments
+
+
+def combine(
+    listed: list[Diagnostic], spilled: Sequence[SpilledFindings | Segment]
+) -> Sequence[Diagnostic]:
     """A run's findings in order: `listed` (any files) and the spilled documents, by path.
 
     With nothing spilled this is the sorted list itself, as it always was."""
@@ -308,4 +355,14 @@ def combine(listed: list[Diagnostic], spilled: list[SpilledFindings]) -> Sequenc
     return Findings(merged)
 
 
-__all__ = ["CACHE_LIMIT", "KEEP_FILE_FROM", "Findings", "Kept", "SpilledFindings", "combine"]
+__all__ = [
+    "CACHE_LIMIT",
+    "KEEP_FILE_FROM",
+    "RUN_SPILL_FROM",
+    "Findings",
+    "Kept",
+    "Segment",
+    "SpilledFindings",
+    "combine",
+    "spill_listed",
+]
