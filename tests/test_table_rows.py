@@ -104,3 +104,35 @@ def test_a_cell_is_excused_by_what_its_row_head_names() -> None:
     )
     approval_lines = _lines(lint_text(table, path="options.md"), "CL5")
     assert approval_lines == {4, 5}
+
+
+def test_a_cell_is_excused_by_what_its_column_header_names() -> None:
+    # a comparison's columns: the brand named above the cell makes its "FDA-approved for ..." a
+    # true statement, in Markdown (empty corner cell) and in HTML (a head in the corner)
+    table = (
+        "| | Our LeanPath shots | Wegovy | Zepbound |\n|---|---|---|---|\n"
+        "| FDA status | Not FDA-approved (compounded) | FDA-approved: weight management"
+        " | FDA-approved: weight management, sleep apnea |\n"
+        "| Monthly price | $229 | $1,349 | $1,086 |\n"
+    )
+    assert not _lines(lint_text(table, path="compare.md"), "CL5")
+    page = (
+        "<table>\n<tr><th>Feature</th><th>SlumberMelt gummies</th><th>Ambien</th></tr>\n"
+        "<tr><td>Regulatory status</td><td>Dietary supplement</td>"
+        "<td>FDA-approved for short-term treatment of insomnia</td></tr>\n</table>\n"
+    )
+    assert not _lines(lint_text(page, path="compare.html"), "CL5")
+    # under our own product's column the same cell is a badge; a brand named beside our
+    # product in its header excuses nothing
+    ours = (
+        "| | Our LeanPath shots | Wegovy |\n|---|---|---|\n"
+        "| FDA status | FDA-approved: weight management | FDA-approved: weight management |\n"
+    )
+    found = [d for d in lint_text(ours, path="compare.md") if d.rule.startswith("CL5")]
+    assert [(d.line, d.column) for d in found] == [(3, 16)]  # our column, not Wegovy's
+    beside = (
+        "| | LeanPath, our answer to Wegovy | Ozempic |\n|---|---|---|\n"
+        "| FDA status | FDA-approved: weight management | FDA-approved: type 2 diabetes |\n"
+    )
+    found = [d for d in lint_text(beside, path="compare.md") if d.rule.startswith("CL5")]
+    assert [(d.line, d.column) for d in found] == [(3, 16)]

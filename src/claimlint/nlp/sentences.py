@@ -234,25 +234,60 @@ class SentenceHitsLike(Protocol):
 
     def hits(self, index: int, label: str) -> list: ...
 
+    def table_header(self, index: int) -> range: ...
+
 
 HEAD_SPARE_WORDS = 3  # "Nasal esketamine (Spravato)": a form word or two beside the name
 
 
+def column_head(sentences: Sequence[Sentence], index: int, header: range) -> list[int]:
+    """The sentences of the header cell above table cell `index` (`header` from
+    table_headers): "| FDA status | Not approved | Approved: weight management |" under
+    "| | Ours | Zepbound |". An empty corner cell has no sentence, so the header may have one
+    cell fewer than the row; any other difference (empty cells) leaves the column unknown."""
+    at = row_head(sentences, index)
+    if at is None or not header:
+        return []
+    end = index + 1
+    while end < len(sentences) and sentences[end].kind == "cell" and not sentences[end].head:
+        end += 1
+    row = sorted({sentences[i].block for i in range(at, end)})
+    blocks = sorted({sentences[i].block for i in header})
+    offset = len(row) - len(blocks)
+    column = row.index(sentences[index].block) - offset
+    if offset not in (0, 1) or column < 0:
+        return []
+    return [i for i in header if sentences[i].block == blocks[column]]
+
+
 def head_excuses(sh: SentenceHitsLike, index: int, names: Sequence[str]) -> bool:
-    """Whether the table cell `index` is excused by its row's head cell, the head being itself
-    what a rule's `none` classes (`names`) name: "| Nasal esketamine (Spravato) | FDA-approved
-    for TRD |" names the approved brand, while "| Our troches, an alternative to Spravato |"
-    names our own product beside it and excuses nothing. At most HEAD_SPARE_WORDS words of the
-    head may lie outside the hits of those classes."""
-    at = row_head(sh.sentences, index) if names else None
+    """Whether the table cell `index` is excused by its row's head cell or its column's header
+    cell, that cell being itself what a rule's `none` classes (`names`) name: "| Nasal
+    esketamine (Spravato) | FDA-approved for TRD |" names the approved brand, and so does a
+    comparison's column "Zepbound" above "FDA-approved: weight management", while "| Our
+    troches, an alternative to Spravato |" names our own product beside it and excuses nothing.
+    At most HEAD_SPARE_WORDS words of the head may lie outside the hits of those classes."""
+    if not names or sh.sentences[index].kind != "cell":
+        return False
+    at = row_head(sh.sentences, index)
     if at is None:
         return False
-    found = [(h.start, h.end) for name in names for h in sh.hits(at, name)]
-    if not found:
-        return False
-    head = sh.sentences[at]
-    chars = list(sh.text[head.start : head.end])
-    for a, b in found:
-        for pos in range(max(a, head.start), min(b, head.end)):
-            chars[pos - head.start] = " "
-    return len(re.findall(r"\w+", "".join(chars))) <= HEAD_SPARE_WORDS
+    heads = [[at], column_head(sh.sentences, index, sh.table_header(index))]
+    return any(_names_only(sh, cell, names) for cell in heads if cell)
+
+
+def _names_only(sh: SentenceHitsLike, cell: list[int], names: Sequence[str]) -> bool:
+    """Is the cell (its sentences) the `names` classes' hits and at most HEAD_SPARE_WORDS
+    words besides?"""
+    spare = 0
+    for at in cell:
+        found = [(h.start, h.end) for name in names for h in sh.hits(at, name)]
+        if not found and len(cell) == 1:
+            return False
+        head = sh.sentences[at]
+        chars = list(sh.text[head.start : head.end])
+        for a, b in found:
+            for pos in range(max(a, head.start), min(b, head.end)):
+                chars[pos - head.start] = " "
+        spare += len(re.findall(r"\w+", "".join(chars)))
+    return spare <= HEAD_SPARE_WORDS and any(sh.hits(at, n) for at in cell for n in names)
