@@ -68,6 +68,7 @@ EXEMPTIONS = {
     "guarantee-scope": "a guarantee scoped to the goods rather than health results",
     "advice": "advice on where a result comes from",
     "course": "a description of how a condition develops",
+    "share": "a harm denied for most of a group rather than for everyone",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)
