@@ -86,6 +86,15 @@ MALFORMED = [
         "ACME999",
     ),
     (
+        "yield-cycle",  # no rule in a loop is the most specific: one would report twice
+        with_rule("    yield_to: [ACME102]\n")
+        + RULE.replace("ACME101", "ACME102").replace("acme-claim", "acme-other")
+        + "    yield_to: [ACME101]\n",
+        "rule ACME101",
+        "yield_to",
+        "cycle: ACME101 -> ACME102 -> ACME101",
+    ),
+    (
         "duplicate-bundled-id",
         with_rule().replace("ACME101", "CL101"),
         "rule CL101",

@@ -178,6 +178,7 @@ def _parse_packs(packs: Sequence[PackFile]) -> _Parsed:
         for index, value in enumerate(data.get("rules") or []):
             rules.append(_parse_rule(value, str(path), index))
     _cross_check(rules, lexicons, modifiers)
+    _check_yield_cycles(rules)
     return _Parsed(tuple(sorted(rules, key=lambda r: r.id)), lexicons, modifiers)
 
 
@@ -271,6 +272,27 @@ def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dic
                     f"unknown modifier category {category!r} "
                     f"(known: {', '.join(sorted(categories))})",
                 )
+
+
+def _check_yield_cycles(rules: list[Rule]) -> None:
+    """yield_to must not loop back (CL514 -> CL513 -> CL531 -> CL514): in a loop no rule is
+    the most specific, so one of them would be evaluated too early to silence the others and
+    a sentence would be reported twice."""
+    by_id = {r.id: r for r in rules}
+    for rule in rules:
+        path, pending, seen = {rule.id: rule.id}, [rule.id], {rule.id}
+        while pending:
+            current = pending.pop()
+            for other in by_id[current].yield_to:
+                if other == rule.id:
+                    chain = [*path[current].split(" -> "), rule.id]
+                    where = f"rule {rule.id}"
+                    problem = f"a cycle: {' -> '.join(chain)}"
+                    raise PackError(rule.origin, where, "yield_to", problem)
+                if other in by_id and other not in seen:
+                    seen.add(other)
+                    path[other] = f"{path[current]} -> {other}"
+                    pending.append(other)
 
 
 def _model_file(name: str) -> Path:
