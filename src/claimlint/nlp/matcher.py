@@ -29,6 +29,8 @@ from claimlint.nlp.context import Extends
 from claimlint.nlp.inflect import inflections
 from claimlint.nlp.lexicon_regex import LexiconRegex
 from claimlint.nlp.limits import set_stage
+from claimlint.nlp.misspellings import build_index, correction, misspellable_words
+from claimlint.nlp.rare_words import RARE, rare_words
 from claimlint.nlp.regex_hits import RawHit, RegexHits
 from claimlint.nlp.shared_phrases import modifier_lexicons, share_phrases
 from claimlint.nlp.token_spans import (
@@ -46,12 +48,9 @@ from claimlint.packs.linear_regex import (
 )
 
 SUBJECT_LEXICON = "page-subject"  # reserved: the engine fills it (nlp/subjects.py)
-RARE, RARE_CAPITALISED = "@rare", "@rare-cap"  # words outside the common vocabulary
-MIN_RARE_LENGTH = 4
 MAX_VARIANTS = 64  # inflected variants per term (the product of first- and last-word forms)
 _ATTRS = [LOWER, IDX, LENGTH, IS_SPACE]  # what matching reads of each token
-DERIVING_PREFIXES = ("un", "non", "re", "pre", "mis", "dis", "over", "under", "semi", "anti")
-_RARE_ATTRS = [*_ATTRS, IS_ALPHA, IS_DIGIT, IS_PUNCT, LIKE_NUM]  # and what _rare_words reads
+_RARE_ATTRS = [*_ATTRS, IS_ALPHA, IS_DIGIT, IS_PUNCT, LIKE_NUM]  # and what rare_words reads
 _END = None  # the trie key under which a node lists the lexicons whose phrase ends there
 
 
@@ -89,6 +88,7 @@ class CompiledMatcher:
         self.extends = Extends.of(self.parents)
         self.regexes = [LexiconRegex(*spec) for spec in state["regexes"]]
         self.common = state["common"]  # hashes of common words, when pages have subjects
+        self.misspelt = state["misspelt"]  # misspellings.py's index of misspellable words
         for lexicon in ruleset.lexicons.values():
             if lexicon.tokens and not lexicon.lookup:
                 self._add_tokens(lexicon)
@@ -151,11 +151,13 @@ class CompiledMatcher:
         parents = _parents(ruleset.lexicons)
         share_phrases(self.trie, _END, parents, modifier_lexicons(ruleset))
         del self._hash_cache
+        misspellable = misspellable_words(ruleset.lexicons) if common is not None else []
         return {
             "trie": _shared_subtrees(self.trie),
             "parents": parents,
             "regexes": [tuple(spec) for spec in by_pattern.values()],
             "common": common,
+            "misspelt": build_index(misspellable),
         }
 
     def _add_phrase(self, words: Iterable[str], label: str) -> None:
@@ -216,7 +218,8 @@ class CompiledMatcher:
         hits = [(label, starts[s], starts[e - 1] + lengths[e - 1], s, e) for label, s, e in spans]
         hits += self.regex_hits.hits(text, starts, lengths, bounds or [0])
         if rare:
-            hits += self._rare_words(array, text, starts, lengths)
+            found = rare_words(self.common, array, text, starts, lengths)
+            hits += found + (self._misspelt(found, text) if self.misspelt else [])
         return hits
 
     def _token_matches(self, doc: Doc, lows: list[int]) -> list[tuple[int, int, int]]:
@@ -233,46 +236,14 @@ class CompiledMatcher:
                 found += [(m, i, i + e) for m, s, e in self.tokens(doc[i : i + width]) if s == 0]
         return found
 
-    def _rare_words(self, array, text: str, starts: list[int], lengths: list[int]) -> list[RawHit]:
-        """Words outside the common vocabulary (candidate product names), vectorised over the
-        doc's _RARE_ATTRS array; `text` is the doc's text (Doc.text would rebuild it)."""
-        import numpy
-
-        common = self.common
-        at = numpy.minimum(numpy.searchsorted(common, array[:, 0]), len(common) - 1)
-        long = array[:, 2] >= MIN_RARE_LENGTH
-        rare = (array[:, 4] == 1) & long & (common[at] != array[:, 0])
-        # Product codes: letters and digits in one token ("BPC-157", "TB-500", "GLP-1"):
-        # not alphabetic, and no digit, punctuation, space or number-like token.
-        mixed = long & (array[:, 4] == 0) & (array[:, [3, 5, 6, 7]].sum(axis=1) == 0)
-        for i in numpy.flatnonzero(mixed).tolist():
-            rare[i] = _product_code(text[starts[i] : starts[i] + lengths[i]])
-        for i in numpy.flatnonzero(rare & (array[:, 4] == 1)).tolist():
-            if text[starts[i]].islower():  # "ReCalm" may be a brand; "recalm" is a word
-                rare[i] = not self._derived(text[starts[i] : starts[i] + lengths[i]])
-        return [
-            (
-                RARE_CAPITALISED if text[starts[i]].isupper() else RARE,  # "NeuroVive", "NAD"
-                starts[i],
-                starts[i] + lengths[i],
-                i,
-                i + 1,
-            )
-            for i in numpy.flatnonzero(rare).tolist()
-        ]
-
-    def _derived(self, word: str) -> bool:
-        """A common word with a negating or repeating prefix ("untreated", "nonsurgical",
-        "reapply"): an ordinary word, not a name, whatever its own frequency."""
-        lower = word.lower()
-        for prefix in DERIVING_PREFIXES:
-            rest = lower[len(prefix) :].lstrip("-")
-            if lower.startswith(prefix) and len(rest) >= 4:
-                key = string_id(rest)
-                at = int(self.common.searchsorted(key))
-                if at < len(self.common) and self.common[at] == key:
-                    return True
-        return False
+    def _misspelt(self, rare: list[RawHit], text: str) -> list[RawHit]:
+        """The hits a lower-case rare word would have if spelt as meant (misspellings.py)."""
+        found: list[RawHit] = []
+        for label, start, end, first, last in rare:
+            meant = correction(text[start:end], self.misspelt) if label == RARE else None
+            node = self.trie.get(string_id(meant)) if meant else None
+            found += [(name, start, end, first, last) for name in (node or {}).get(_END, ())]
+        return found
 
     def _phrases_across_space(
         self,
@@ -355,15 +326,6 @@ def _opening_words(token: dict) -> list[str] | None:
             if isinstance(words, list) and all(isinstance(w, str) for w in words):
                 return words
     return None
-
-
-_CODE = re.compile(r"[A-Za-z]{2,}[-+]?\d{1,5}[A-Za-z]?")
-
-
-def _product_code(word: str) -> bool:
-    """A name made of letters then digits, as peptides and compounds are named ("BPC-157",
-    "CJC-1295", "TB500", "GLP-1"): a candidate subject though no dictionary lists it."""
-    return _CODE.fullmatch(word) is not None
 
 
 # The string a token attribute's REGEX predicate is tested on, as spaCy's Matcher does it.

@@ -326,7 +326,7 @@ def coined_names(
     holds and then a capitalised single word name the product, wherever they stand ("Try
     Pawsitive Calm risk-free"); prose would write the outcome word in lower case. Headings
     capitalise every word and are left alone."""
-    from claimlint.nlp.matcher import RARE_CAPITALISED
+    from claimlint.nlp.rare_words import RARE_CAPITALISED
 
     outcome_spans = {(h[1], h[2]) for h in capitalised}
     coined = {

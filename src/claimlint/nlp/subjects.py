@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from claimlint.nlp.context import Extends, Hit
-from claimlint.nlp.matcher import RARE, RARE_CAPITALISED, SUBJECT_LEXICON
+from claimlint.nlp.matcher import SUBJECT_LEXICON
+from claimlint.nlp.rare_words import RARE, RARE_CAPITALISED
 from claimlint.nlp.sentences import Sentence
 
 EXCLUDED = "not-subject"  # reserved: hits of this lexicon are never page subjects

@@ -1,0 +1,66 @@
+"""Words outside the common vocabulary: candidate product names, and misspellings.
+
+A word the 10,000 most common English words do not hold may name what the page sells
+("NeuroVive", "BPC-157"), or be a word misspelt (misspellings.py reads the lower-case ones).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimlint.nlp.regex_hits import RawHit
+from claimlint.nlp.token_spans import string_id
+
+RARE, RARE_CAPITALISED = "@rare", "@rare-cap"  # words outside the common vocabulary
+MIN_RARE_LENGTH = 4
+DERIVING_PREFIXES = ("un", "non", "re", "pre", "mis", "dis", "over", "under", "semi", "anti")
+_CODE = re.compile(r"[A-Za-z]{2,}[-+]?\d{1,5}[A-Za-z]?")
+
+
+def rare_words(common, array, text: str, starts: list[int], lengths: list[int]) -> list[RawHit]:  # noqa: ANN001 - numpy arrays
+    """Words outside `common` (sorted hashes), vectorised over the doc's array of LOWER, IDX,
+    LENGTH, IS_SPACE, IS_ALPHA, IS_DIGIT, IS_PUNCT, LIKE_NUM; `text` is the doc's text
+    (Doc.text would rebuild it)."""
+    import numpy
+
+    at = numpy.minimum(numpy.searchsorted(common, array[:, 0]), len(common) - 1)
+    long = array[:, 2] >= MIN_RARE_LENGTH
+    rare = (array[:, 4] == 1) & long & (common[at] != array[:, 0])
+    # Product codes: letters and digits in one token ("BPC-157", "TB-500", "GLP-1"):
+    # not alphabetic, and no digit, punctuation, space or number-like token.
+    mixed = long & (array[:, 4] == 0) & (array[:, [3, 5, 6, 7]].sum(axis=1) == 0)
+    for i in numpy.flatnonzero(mixed).tolist():
+        rare[i] = product_code(text[starts[i] : starts[i] + lengths[i]])
+    for i in numpy.flatnonzero(rare & (array[:, 4] == 1)).tolist():
+        if text[starts[i]].islower():  # "ReCalm" may be a brand; "recalm" is a word
+            rare[i] = not derived(common, text[starts[i] : starts[i] + lengths[i]])
+    return [
+        (
+            RARE_CAPITALISED if text[starts[i]].isupper() else RARE,  # "NeuroVive", "NAD"
+            starts[i],
+            starts[i] + lengths[i],
+            i,
+            i + 1,
+        )
+        for i in numpy.flatnonzero(rare).tolist()
+    ]
+
+
+def derived(common, word: str) -> bool:  # noqa: ANN001 - a numpy array
+    """A common word with a negating or repeating prefix ("untreated", "nonsurgical",
+    "reapply"): an ordinary word, not a name, whatever its own frequency."""
+    lower = word.lower()
+    for prefix in DERIVING_PREFIXES:
+        rest = lower[len(prefix) :].lstrip("-")
+        if lower.startswith(prefix) and len(rest) >= 4:
+            key = string_id(rest)
+            at = int(common.searchsorted(key))
+            if at < len(common) and common[at] == key:
+                return True
+    return False
+
+
+def product_code(word: str) -> bool:
+    """A name made of letters then digits, as peptides and compounds are named ("BPC-157",
+    "CJC-1295", "TB500", "GLP-1"): a candidate subject though no dictionary lists it."""
+    return _CODE.fullmatch(word) is not None
