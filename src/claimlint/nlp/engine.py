@@ -11,18 +11,13 @@ from claimlint.inputs.positions import prose_span
 from claimlint.inputs.sources import Source
 from claimlint.nlp.analysis import document_analysis, sentence_analysis
 from claimlint.nlp.candidates import candidate_sentences, possible_test, unmasked
+from claimlint.nlp.carry import carry_holds
 from claimlint.nlp.context import Hit, SentenceHits, governing, section_holds
 from claimlint.nlp.documents import document_trigger, requirement_met
 from claimlint.nlp.findings import diagnostic, suppress
 from claimlint.nlp.limits import set_stage
 from claimlint.nlp.openings import openings
-from claimlint.nlp.sentences import (
-    earlier_in_block,
-    head_excuses,
-    header_holds,
-    row_head,
-    split_sentences,
-)
+from claimlint.nlp.sentences import head_excuses, header_holds, split_sentences
 from claimlint.packs import Match, Modifier, Rule, RuleSet
 
 CHUNK_CHARS = 200_000  # texts are matched in block-aligned chunks of about this size
@@ -200,26 +195,8 @@ class Linter:
         none = match.none
         if (none and not sh.present[index].isdisjoint(none)) or head_excuses(sh, index, none):
             return None
-        if match.carry:
-            previous = index - 1
-            same_block = previous >= 0 and (
-                sh.sentences[previous].block == sh.sentences[index].block
-                or (match.carry_heading and sh.sentences[previous].kind == "heading")
-            )
-            head = None if same_block else row_head(sh.sentences, index)  # a cell: its row's head
-            if head is not None:
-                previous, same_block = head, True
-            own = any(sh.hits(index, n) for n in match.carry_unless)  # a subject of its own
-            for name in match.carry:
-                carried = same_block and bool(get(previous, name))
-                if not carried and name in match.carry_previous:
-                    return None  # two rows of a list: the row before must hold them itself
-                if not carried and match.carry_back > 1 and head is None:
-                    carried = earlier_in_block(
-                        sh.sentences, index, match.carry_back, lambda at, n=name: bool(get(at, n))
-                    )
-                if not get(index, name) and (own or not carried):
-                    return None
+        if match.carry and not carry_holds(sh, index, match, get):
+            return None
         if match.section and not section_holds(sh, index, match.section):
             return None
         if match.table_header and not header_holds(

@@ -1,0 +1,45 @@
+"""`carry`: classes a sentence may take from the one before it, as a reader does.
+
+"Ketamine infusions are our specialty. They relieve depression within hours." claims for the
+infusions in the second sentence: a rule's `carry` classes may come from the previous
+sentence of the same block (or a heading just above, with `carry_heading`), a table cell's
+from its row's head cell, and with `carry_back` from up to that many sentences back in the
+block (a list's lead names what its rows measure). A sentence with a subject of its own
+(`carry_unless`) takes nothing; `carry_previous` classes must stand in the previous sentence
+itself (two rows of a list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimlint.nlp.context import SentenceHits
+from claimlint.nlp.sentences import earlier_in_block, row_head
+from claimlint.packs import Match
+
+
+def carry_holds(
+    sh: SentenceHits, index: int, match: Match, get: Callable[[int, str], list]
+) -> bool:
+    """Does every `carry` class stand in sentence `index`, or reach it as described above?
+    `get(at, name)` gives a class's hits in a sentence (masked as the rule asks)."""
+    previous = index - 1
+    same_block = previous >= 0 and (
+        sh.sentences[previous].block == sh.sentences[index].block
+        or (match.carry_heading and sh.sentences[previous].kind == "heading")
+    )
+    head = None if same_block else row_head(sh.sentences, index)  # a cell: its row's head
+    if head is not None:
+        previous, same_block = head, True
+    own = any(sh.hits(index, n) for n in match.carry_unless)  # a subject of its own
+    for name in match.carry:
+        carried = same_block and bool(get(previous, name))
+        if not carried and name in match.carry_previous:
+            return False  # two rows of a list: the row before must hold them itself
+        if not carried and match.carry_back > 1 and head is None:
+            carried = earlier_in_block(
+                sh.sentences, index, match.carry_back, lambda at, n=name: bool(get(at, n))
+            )
+        if not get(index, name) and (own or not carried):
+            return False
+    return True
