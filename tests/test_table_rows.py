@@ -117,7 +117,7 @@ def test_a_cell_is_excused_by_what_its_column_header_names() -> None:
     )
     assert not _lines(lint_text(table, path="compare.md"), "CL5")
     page = (
-        "<table>\n<tr><th>Feature</th><th>SlumberMelt gummies</th><th>Ambien</th></tr>\n"
+        "<table>\n<tr><th></th><th>SlumberMelt gummies</th><th>Ambien</th></tr>\n"
         "<tr><td>Regulatory status</td><td>Dietary supplement</td>"
         "<td>FDA-approved for short-term treatment of insomnia</td></tr>\n</table>\n"
     )
@@ -136,3 +136,16 @@ def test_a_cell_is_excused_by_what_its_column_header_names() -> None:
     )
     found = [d for d in lint_text(beside, path="compare.md") if d.rule.startswith("CL5")]
     assert [(d.line, d.column) for d in found] == [(3, 16)]
+    # an empty cell leaves the column unknown: no excuse for the seller's cell beside it
+    gap = (
+        "| | Our compounded tirzepatide | Zepbound |\n|---|---|---|\n"
+        "| FDA status | FDA-approved for weight loss | |\n"
+    )
+    assert _lines(lint_text(gap, path="compare.md"), "CL5") == {3}
+    # a header that names the brand as what the seller's product stands in for excuses nothing
+    stand_in = (
+        "| | Ozempic | Our Ozempic alternative |\n|---|---|---|\n"
+        "| Ingredient | Semaglutide | The same FDA-approved semaglutide |\n"
+    )
+    found = [d for d in lint_text(stand_in, path="compare.md") if d.rule.startswith("CL5")]
+    assert [d.line for d in found] == [3] and found[0].column > 30

@@ -11,9 +11,10 @@ read so: a capitalised rare word is a candidate name ("Diabetix"), and short wor
 many neighbours.
 
 Real words one letter from a condition are no misspellings ("injections" and "infections",
-"inflation" and "inflammation" is two): ``misspelling_guard.txt`` lists the words of spaCy's
-lexeme probabilities that sit one edit from a bundled condition word and are nearly as
-probable as it (a typo is far rarer than the word it spoils), and they are left alone.
+"sleeting" and "sleeping"): ``misspelling_guard.txt`` lists the words of spaCy's lexeme
+probabilities that sit one edit from a bundled condition word and that the English lemma
+tables know as a word or a form of one (or that are a British spelling), and they are left
+alone.
 ``python -m claimlint.nlp.misspellings`` rewrites it from the bundled packs.
 """
 
@@ -27,9 +28,6 @@ from pathlib import Path
 MISSPELLABLE = "misspellable"  # reserved lexicon name
 MIN_LENGTH = 6
 GUARD = Path(__file__).with_name("misspelling_guard.txt")
-# How much rarer (natural log of the probability) a word one edit from a condition word must be
-# to be read as its typo: "anxeity" is 7 below "anxiety", "injections" 0.9 below "infections".
-TYPO_MARGIN = 3.0
 
 Index = dict[str, tuple[str, ...]]  # a deletion (or the word itself) -> the words it comes from
 
@@ -115,31 +113,36 @@ def misspellable_words(lexicons: dict) -> list[str]:
 
 def computed_guard(words: Iterable[str]) -> list[str]:
     """The words of the lexeme probabilities one edit from one of `words` that are real words,
-    not typos (a maintainer's step): less than TYPO_MARGIN less probable than it, or a British
-    spelling of another word ("metabolise" is "metabolize", not a typo of "metabolism")."""
+    not typos (a maintainer's step): forms the English lemma tables know ("sleeting",
+    "injections", "herring"), and British spellings of another word ("metabolise")."""
     import gzip
     import json
+
+    from spacy.lookups import load_lookups
+    from spacy.strings import hash_string
 
     from claimlint.nlp.vocabulary import _table_path
 
     probs: dict[str, float] = json.loads(gzip.decompress(_table_path().read_bytes()))
+    tables = load_lookups("en", ["lemma_lookup", "lemma_index"])
+    forms = tables.get_table("lemma_lookup")
+    bases = {w for part in tables.get_table("lemma_index").values() for w in part}
+
+    def known(word: str) -> bool:
+        return word in bases or hash_string(word) in forms
+
     index = build_index(words)
     found = set()
-    for candidate, prob in probs.items():
+    for candidate in probs:
         if len(candidate) < MIN_LENGTH or not candidate.isalpha() or not candidate.islower():
             continue
-        near = [
-            known
+        near = any(
+            known_word[0] == candidate[0] and one_edit(candidate, known_word)
             for key in deletions(candidate)
-            for known in index.get(key, ())
-            if known[0] == candidate[0] and one_edit(candidate, known)
-        ]
-        if not near:
-            continue
+            for known_word in index.get(key, ())
+        )
         american = _american(candidate)
-        if american != candidate and american in probs:
-            found.add(candidate)
-        elif any(prob > probs.get(known, -30.0) - TYPO_MARGIN for known in near):
+        if near and (known(candidate) or (american != candidate and american in probs)):
             found.add(candidate)
     return sorted(found)
 

@@ -243,8 +243,8 @@ HEAD_SPARE_WORDS = 3  # "Nasal esketamine (Spravato)": a form word or two beside
 def column_head(sentences: Sequence[Sentence], index: int, header: range) -> list[int]:
     """The sentences of the header cell above table cell `index` (`header` from
     table_headers): "| FDA status | Not approved | Approved: weight management |" under
-    "| | Ours | Zepbound |". An empty corner cell has no sentence, so the header may have one
-    cell fewer than the row; any other difference (empty cells) leaves the column unknown."""
+    "| | Ours | Zepbound |". Empty cells have no sentence, so the column is known only when the
+    header has exactly one cell fewer than the row (its empty corner)."""
     at = row_head(sentences, index)
     if at is None or not header:
         return []
@@ -253,11 +253,12 @@ def column_head(sentences: Sequence[Sentence], index: int, header: range) -> lis
         end += 1
     row = sorted({sentences[i].block for i in range(at, end)})
     blocks = sorted({sentences[i].block for i in header})
-    offset = len(row) - len(blocks)
-    column = row.index(sentences[index].block) - offset
-    if offset not in (0, 1) or column < 0:
+    # an empty corner and a full row: the one layout where the count says the column (with a
+    # corner of its own, or an empty cell in the row, the counts cannot tell them apart)
+    if len(row) - len(blocks) != 1:
         return []
-    return [i for i in header if sentences[i].block == blocks[column]]
+    column = row.index(sentences[index].block) - 1
+    return [i for i in header if sentences[i].block == blocks[column]] if column >= 0 else []
 
 
 def head_excuses(sh: SentenceHitsLike, index: int, names: Sequence[str]) -> bool:
@@ -272,8 +273,19 @@ def head_excuses(sh: SentenceHitsLike, index: int, names: Sequence[str]) -> bool
     at = row_head(sh.sentences, index)
     if at is None:
         return False
-    heads = [[at], column_head(sh.sentences, index, sh.table_header(index))]
-    return any(_names_only(sh, cell, names) for cell in heads if cell)
+    column = column_head(sh.sentences, index, sh.table_header(index))
+    if column and _SELLERS.search(" ".join(_text(sh, i) for i in column)):
+        column = []  # "Our Wegovy alternative" names the seller's product, not the brand
+    return any(_names_only(sh, cell, names) for cell in ([at], column) if cell)
+
+
+_SELLERS = re.compile(
+    r"\b(?:our|ours|my|we|alternative|version|copy|compounded|generic|instead|vs|versus)\b", re.I
+)
+
+
+def _text(sh: SentenceHitsLike, at: int) -> str:
+    return sh.text[sh.sentences[at].start : sh.sentences[at].end]
 
 
 def _names_only(sh: SentenceHitsLike, cell: list[int], names: Sequence[str]) -> bool:
