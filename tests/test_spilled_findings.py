@@ -45,6 +45,19 @@ def finding(line: int, path: str = "big.md", **extra) -> Diagnostic:
     return Diagnostic(**fields)
 
 
+def created_spills(monkeypatch) -> list[SpilledFindings]:
+    """Every SpilledFindings created from now on, in order."""
+    created: list[SpilledFindings] = []
+    original = SpilledFindings.__init__
+
+    def record(self, path):
+        original(self, path)
+        created.append(self)
+
+    monkeypatch.setattr(SpilledFindings, "__init__", record)
+    return created
+
+
 def test_spilled_findings_read_back_equal_and_are_not_held() -> None:
     listed = [finding(n) for n in range(1, 3 * STRIDE + 17)]
     spilled = SpilledFindings("big.md")
@@ -100,14 +113,7 @@ def test_a_run_of_many_small_documents_moves_their_findings_to_one_file(
         (tmp_path / f"p{n:02}.md").write_text(text, encoding="utf-8")
     whole = lint_paths([str(tmp_path)])
     assert type(whole.diagnostics) is list and len(whole.diagnostics) >= 24
-    runs: list[SpilledFindings] = []
-    original = SpilledFindings.__init__
-
-    def record(self, path):
-        original(self, path)
-        runs.append(self)
-
-    monkeypatch.setattr(SpilledFindings, "__init__", record)
+    runs = created_spills(monkeypatch)
     monkeypatch.setattr(spill, "RUN_SPILL_FROM", 5)
     for jobs in (1, 2):
         spilled = lint_paths([str(tmp_path)], jobs=jobs)
@@ -201,14 +207,7 @@ def test_the_command_line_spills_big_documents_and_prints_the_same(tmp_path, mon
     whole = {fmt: run(fmt) for fmt in FORMAT_NAMES}
     monkeypatch.setenv(chunked.PIECE_ENV, "500")
     monkeypatch.setattr(spill, "KEEP_FILE_FROM", 1)
-    spilled: list[SpilledFindings] = []
-    original = SpilledFindings.__init__
-
-    def record(self, path):
-        original(self, path)
-        spilled.append(self)
-
-    monkeypatch.setattr(SpilledFindings, "__init__", record)
+    spilled = created_spills(monkeypatch)
     assert isinstance(lint_paths(["."]).diagnostics, Findings)
     for fmt in FORMAT_NAMES:
         assert run(fmt) == whole[fmt], fmt

@@ -72,6 +72,12 @@ class _Ranged(Sequence[Diagnostic]):
 
     _count: int
 
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return self.iter_range(0, self._count)
+
     def iter_range(self, start: int, stop: int) -> Iterator[Diagnostic]:
         raise NotImplementedError
 
@@ -154,12 +160,6 @@ class SpilledFindings(_Ranged):
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def __len__(self) -> int:
-        return self._count
-
-    def __iter__(self) -> Iterator[Diagnostic]:
-        return self.iter_range(0, self._count)
-
     def iter_range(self, start: int, stop: int) -> Iterator[Diagnostic]:
         """The findings [start, stop), read from the file."""
         start, stop = max(0, start), min(stop, self._count)
@@ -228,9 +228,6 @@ class Findings(_Ranged):
         self.parts = [part for part in parts if len(part)]
         self._count = sum(len(part) for part in self.parts)
 
-    def __len__(self) -> int:
-        return self._count
-
     def __iter__(self) -> Iterator[Diagnostic]:
         for part in self.parts:
             yield from part
@@ -265,12 +262,6 @@ class Kept(_Ranged):
                     self._starts.append(index)
                 seen += 1
 
-    def __len__(self) -> int:
-        return self._count
-
-    def __iter__(self) -> Iterator[Diagnostic]:
-        return self.iter_range(0, self._count)
-
     def iter_range(self, start: int, stop: int) -> Iterator[Diagnostic]:
         start, stop = max(0, start), min(stop, self._count)
         if start >= stop:
@@ -300,12 +291,6 @@ class Segment(_Ranged):
         self.store, self.start, self.path = store, start, path
         self._count = stop - start
 
-    def __len__(self) -> int:
-        return self._count
-
-    def __iter__(self) -> Iterator[Diagnostic]:
-        return self.iter_range(0, self._count)
-
     def iter_range(self, start: int, stop: int) -> Iterator[Diagnostic]:
         start, stop = max(0, start), min(stop, self._count)
         return self.store.iter_range(self.start + start, self.start + max(start, stop))
@@ -319,15 +304,23 @@ def spill_listed(store: SpilledFindings, listed: list[Diagnostic]) -> list[Segme
     `listed` is left empty."""
     listed.sort()
     segments: list[Segment] = []
-    start = 0
-    for index in range(1, len(listed) + 1):
-        if index == len(listed) or listed[index].path != listed[start].path:
-            first = len(store)
-            store.extend(listed[start:index])
-            segments.append(Segment(store, first, len(store), listed[start].path))
-            start = index
+    for path, found in _by_path(listed):
+        first = len(store)
+        store.extend(found)
+        segments.append(Segment(store, first, len(store), path))
     listed.clear()
     return segments
+
+
+def _by_path(ordered: list[Diagnostic]) -> list[tuple[str, list[Diagnostic]]]:
+    """Sorted findings cut into one run per document."""
+    runs: list[tuple[str, list[Diagnostic]]] = []
+    start = 0
+    for index in range(1, len(ordered) + 1):
+        if index == len(ordered) or ordered[index].path != ordered[start].path:
+            runs.append((ordered[start].path, ordered[start:index]))
+            start = index
+    return runs
 
 
 def combine(
@@ -340,11 +333,7 @@ def combine(
     if not spilled:
         return listed
     parts: list[tuple[str, Sequence[Diagnostic]]] = [(s.path, s) for s in spilled]
-    start = 0
-    for index in range(1, len(listed) + 1):
-        if index == len(listed) or listed[index].path != listed[start].path:
-            parts.append((listed[start].path, listed[start:index]))
-            start = index
+    parts += _by_path(listed)
     parts.sort(key=lambda part: part[0])  # stable: one path's parts stay together
     merged: list[Sequence[Diagnostic]] = []
     for index, (path, part) in enumerate(parts):
