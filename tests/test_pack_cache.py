@@ -145,3 +145,62 @@ def test_code_and_data_files_are_part_of_the_key(tmp_path: Path) -> None:
     second = user_cache.files_digest(package)
     (package / "nlp" / "engine.py").write_text("x = 2\n", encoding="utf-8")
     assert len({first, second, user_cache.files_digest(package)}) == 3
+
+
+def acme_linter(tmp_path: Path, pack: str = PACK):  # noqa: ANN201 - a Linter
+    from claimlint.nlp.engine import Linter
+    from claimlint.packs import lazy_rules
+
+    folder = tmp_path / "packs"
+    folder.mkdir(exist_ok=True)
+    (folder / "acme.yaml").write_text(pack, encoding="utf-8")
+    return Linter(lazy_rules([folder], bundled=False))
+
+
+def test_first_run_compiles_in_a_child_and_lints_from_its_entries(
+    tmp_path: Path, xdg: Path
+) -> None:
+    from claimlint.api import lint_text
+    from claimlint.run.compile_apart import compile_apart
+
+    linter = acme_linter(tmp_path)
+    assert compile_apart([linter, linter]) is True
+    kinds = sorted(p.name.split("-")[0] for p in entries(xdg))
+    assert kinds == ["lexicons", "packs"]
+    assert linter._nlp is None  # the child compiled; this process has not
+    assert compile_apart([linter]) is False  # nothing left to compile
+    found = lint_text("Zorblax here.", linter=linter)
+    assert [d.rule for d in found] == ["ACME101"]
+
+
+def test_no_child_where_the_cache_is_off_or_threads_run(
+    tmp_path: Path, xdg: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from claimlint.run.compile_apart import compile_apart
+
+    linter = acme_linter(tmp_path)
+    monkeypatch.setenv("CLAIMLINT_NO_PACK_CACHE", "1")
+    assert compile_apart([linter]) is False
+    monkeypatch.delenv("CLAIMLINT_NO_PACK_CACHE")
+    stop = threading.Event()
+    waiter = threading.Thread(target=stop.wait)
+    waiter.start()
+    try:
+        assert compile_apart([linter]) is False  # a fork would copy the thread's locks
+    finally:
+        stop.set()
+        waiter.join()
+    assert entries(xdg) == []
+
+
+def test_a_pack_error_in_the_child_is_reported_by_the_parent(tmp_path: Path, xdg: Path) -> None:
+    from claimlint.packs import PackError
+    from claimlint.run.compile_apart import compile_apart
+
+    linter = acme_linter(tmp_path, PACK.replace("all: [acme-word]", "all: [no-such-word]"))
+    assert compile_apart([linter]) is False
+    assert entries(xdg) == []
+    with pytest.raises(PackError, match="acme.yaml"):
+        linter.ruleset.load()

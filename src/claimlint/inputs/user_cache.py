@@ -147,6 +147,19 @@ def _compiled_path(kind: str, key: str) -> Path:
     return folder() / "compiled" / f"{kind}-{key[:32]}.pickle"
 
 
+def compiled_cache_on() -> bool:
+    """Whether compiled-pack entries are read and written at all (a key, not switched off)."""
+    return _compiled_on() and machine_key() is not None
+
+
+def compiled_stored(kind: str, key: str) -> bool:
+    """Whether an entry for this key exists (a damaged one is still a miss when loaded)."""
+    try:
+        return _compiled_path(kind, key).is_file()
+    except OSError:
+        return False
+
+
 def load_compiled(kind: str, key: str) -> Any | None:
     """A compiled-pack entry stored under this key by this user, or None (a miss)."""
     secret = machine_key() if _compiled_on() else None
