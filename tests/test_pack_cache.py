@@ -167,7 +167,7 @@ def test_first_run_compiles_in_a_child_and_lints_from_its_entries(
     assert compile_apart([linter, linter]) is True
     kinds = sorted(p.name.split("-")[0] for p in entries(xdg))
     assert kinds == ["lexicons", "packs"]
-    assert linter._nlp is None  # the child compiled; this process has not
+    assert linter.ruleset._parsed is None  # the child parsed the packs; this process has not
     assert compile_apart([linter]) is False  # nothing left to compile
     found = lint_text("Zorblax here.", linter=linter)
     assert [d.rule for d in found] == ["ACME101"]

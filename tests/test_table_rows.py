@@ -149,3 +149,17 @@ def test_a_cell_is_excused_by_what_its_column_header_names() -> None:
     )
     found = [d for d in lint_text(stand_in, path="compare.md") if d.rule.startswith("CL5")]
     assert [d.line for d in found] == [3] and found[0].column > 30
+
+
+def test_a_column_label_ranks_nothing_but_a_cell_still_can() -> None:
+    """A "Best for" heading of a column says what each row suits, not that a route is best; the
+    same words with a route and a result in one cell still rank."""
+    menu = (
+        "| Drip | What is in it | Best for | Price |\n|---|---|---|---|\n"
+        "| Revive | B12 | Flights | $150 |\n"
+    )
+    assert _lines(lint_text(menu, fmt="md"), "CL2") == set()
+    ranked = (
+        "| | Notes |\n|---|---|\n| IV drip | Best for the fastest relief, far better than pills |\n"
+    )
+    assert _lines(lint_text(ranked, fmt="md"), "CL2") == {3}

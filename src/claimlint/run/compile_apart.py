@@ -35,7 +35,7 @@ def compile_apart(linters: Iterable[Linter]) -> bool:
     todo = []
     for linter in {id(lx): lx for lx in linters}.values():
         key = linter.ruleset.compiled_key
-        if linter._nlp is None and key and not all(compiled_stored(k, key) for k in KINDS):
+        if key and not all(compiled_stored(k, key) for k in KINDS):
             todo.append(linter)
     if not todo or not _fork_is_safe():
         return False
