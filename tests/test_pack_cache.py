@@ -157,20 +157,55 @@ def acme_linter(tmp_path: Path, pack: str = PACK):  # noqa: ANN201 - a Linter
     return Linter(lazy_rules([folder], bundled=False))
 
 
+FORK_PROBE = """
+import json, sys
+from pathlib import Path
+from claimlint.api import lint_text
+from claimlint.nlp.engine import Linter
+from claimlint.packs import PackError, lazy_rules
+from claimlint.run.compile_apart import compile_apart
+
+linter = Linter(lazy_rules([Path(sys.argv[1])], bundled=False))
+report = {"first": compile_apart([linter, linter])}
+report["parsed_here"] = linter.ruleset._parsed is not None
+report["second"] = compile_apart([linter])
+try:
+    report["rules"] = [d.rule for d in lint_text("Zorblax here.", linter=linter)]
+except PackError as error:
+    report["error"] = str(error)
+print(json.dumps(report))
+"""
+
+
+def fork_probe(tmp_path: Path, xdg: Path, pack: str = PACK) -> dict:
+    """Run compile_apart in a fresh interpreter: a fork needs a process with one thread, and
+    the suite's own process may hold threads other tests started (an LSP or HTTP server)."""
+    folder = tmp_path / "packs"
+    folder.mkdir(exist_ok=True)
+    (folder / "acme.yaml").write_text(pack, encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(xdg)}
+    env.pop("CLAIMLINT_NO_PACK_CACHE", None)
+    done = subprocess.run(
+        [sys.executable, "-c", FORK_PROBE, str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
 def test_first_run_compiles_in_a_child_and_lints_from_its_entries(
     tmp_path: Path, xdg: Path
 ) -> None:
-    from claimlint.api import lint_text
-    from claimlint.run.compile_apart import compile_apart
-
-    linter = acme_linter(tmp_path)
-    assert compile_apart([linter, linter]) is True
+    report = fork_probe(tmp_path, xdg)
+    assert report["first"] is True  # a child ran and wrote the entries
     kinds = sorted(p.name.split("-")[0] for p in entries(xdg))
     assert kinds == ["lexicons", "packs"]
-    assert linter.ruleset._parsed is None  # the child parsed the packs; this process has not
-    assert compile_apart([linter]) is False  # nothing left to compile
-    found = lint_text("Zorblax here.", linter=linter)
-    assert [d.rule for d in found] == ["ACME101"]
+    assert report["parsed_here"] is False  # the child parsed the packs; the parent has not
+    assert report["second"] is False  # nothing left to compile
+    assert report["rules"] == ["ACME101"]
 
 
 def test_no_child_where_the_cache_is_off_or_threads_run(
@@ -196,11 +231,7 @@ def test_no_child_where_the_cache_is_off_or_threads_run(
 
 
 def test_a_pack_error_in_the_child_is_reported_by_the_parent(tmp_path: Path, xdg: Path) -> None:
-    from claimlint.packs import PackError
-    from claimlint.run.compile_apart import compile_apart
-
-    linter = acme_linter(tmp_path, PACK.replace("all: [acme-word]", "all: [no-such-word]"))
-    assert compile_apart([linter]) is False
+    report = fork_probe(tmp_path, xdg, PACK.replace("all: [acme-word]", "all: [no-such-word]"))
+    assert report["first"] is False  # the child failed
     assert entries(xdg) == []
-    with pytest.raises(PackError, match="acme.yaml"):
-        linter.ruleset.load()
+    assert "acme.yaml" in report["error"]
