@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from script_helpers import load_script_file
 
 SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "claim_sets.py"
 SETS = SCRIPT.parent / "detection" / "claims"
 
 
 def load() -> ModuleType:
-    """Import the script by path: benchmarks/ is a folder of scripts, not a package."""
-    spec = importlib.util.spec_from_file_location("claimlint_claim_sets_test", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script_file(SCRIPT, "claimlint_claim_sets_test")
 
 
 def test_catches_and_false_findings_are_counted(tmp_path: Path) -> None:
