@@ -24,8 +24,4 @@ def load_script_file(path: Path, name: str) -> ModuleType:
 
 def load_build_script(name: str) -> ModuleType:
     """scripts/NAME.py as a module (its imports of sibling scripts resolve as when it runs)."""
-    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script_file(SCRIPTS / f"{name}.py", name)

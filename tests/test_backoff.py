@@ -4,11 +4,11 @@ deterministically from the project's own data (scripts/train_backoff.py)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from script_helpers import load_build_script
 
 from claimlint.api import lint_text
 from claimlint.nlp.backoff import CLUSTERS, clusters, features, load_model, write_clusters
@@ -20,13 +20,7 @@ BACKSTOP = "With Calvera drops, sciatica stops calling the shots in your life."
 
 
 def _train_module():
-    spec = importlib.util.spec_from_file_location(
-        "train_backoff", ROOT / "scripts/train_backoff.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_build_script("train_backoff")
 
 
 def _rules(text: str) -> list[str]:

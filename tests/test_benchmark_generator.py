@@ -6,13 +6,12 @@ a seed, and only meaningful if the pages look like a real clinic site.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from script_helpers import load_script_file
 
 GENERATOR = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
 DOCS = 20
@@ -21,12 +20,7 @@ SEED = 7
 
 def load_generator() -> ModuleType:
     """Import the generator by path: benchmarks/ is a folder of scripts, not a package."""
-    spec = importlib.util.spec_from_file_location("claimlint_bench_generate_test", GENERATOR)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve their module while being created
-    spec.loader.exec_module(module)
-    return module
+    return load_script_file(GENERATOR, "claimlint_bench_generate_test")
 
 
 def tree(root: Path) -> dict[str, bytes]:

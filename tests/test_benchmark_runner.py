@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from pathlib import Path
 
 import pytest
+from script_helpers import load_script_file
 
 RUNNER = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
 
@@ -17,12 +17,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def _runner():
-    spec = importlib.util.spec_from_file_location("claimlint_bench_run_test", RUNNER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script_file(RUNNER, "claimlint_bench_run_test")
 
 
 def test_a_large_parent_does_not_inflate_a_small_childs_peak() -> None:

@@ -3,12 +3,11 @@ chunk an edit touched."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from script_helpers import load_script_file
 
 from claimlint.inputs.sources import Source
 from claimlint.nlp.engine import Linter
@@ -20,12 +19,7 @@ GENERATOR = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
 
 @pytest.fixture(scope="module")
 def gen() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("claimlint_test_generate_inc", GENERATOR)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script_file(GENERATOR, "claimlint_test_generate_inc")
 
 
 @pytest.fixture(scope="module")
