@@ -501,6 +501,29 @@ def test_a_phrase_right_after_non_is_not_matched() -> None:
     ]
 
 
+def test_a_hyphen_between_words_is_read_as_a_space_either_way() -> None:
+    """ "birth-control pills" is the term "birth control pills", and "clinically proven" is
+    the term "clinically-proven"; a hyphen never starts or ends a match."""
+    from claimlint.nlp.matcher import CompiledMatcher
+    from claimlint.packs import Lexicon, RuleSet
+
+    lexicons = {
+        "contraception": Lexicon("contraception", ("birth control pills",), False),
+        "proof": Lexicon("proof", ("clinically-proven",), False),
+        "relief": Lexicon("relief", ("relief",), False),
+    }
+    compiled = CompiledMatcher(NLP, RuleSet((), lexicons, {}))
+
+    def spans(text: str) -> list[tuple[str, str]]:
+        found = compiled.find(NLP.make_doc(text), text)
+        return sorted((label, text[a:b]) for label, a, b, _, _ in found)
+
+    assert spans("It can weaken birth-control pills.") == [("contraception", "birth-control pills")]
+    assert spans("Our spray is clinically proven.") == [("proof", "clinically proven")]
+    assert spans("Our spray is clinically-proven.") == [("proof", "clinically-proven")]
+    assert spans("Fast relief - and birth - control - pills.") == [("relief", "relief")]
+
+
 def test_spans_lose_only_what_a_non_prefix_negates() -> None:
     from claimlint.nlp.token_spans import string_id, without_negated
 

@@ -52,6 +52,7 @@ MAX_VARIANTS = 64  # inflected variants per term (the product of first- and last
 _ATTRS = [LOWER, IDX, LENGTH, IS_SPACE]  # what matching reads of each token
 _RARE_ATTRS = [*_ATTRS, IS_ALPHA, IS_DIGIT, IS_PUNCT, LIKE_NUM]  # and what rare_words reads
 _END = None  # the trie key under which a node lists the lexicons whose phrase ends there
+_HYPHEN = string_id("-")
 
 
 def variants(words: list[str], lemma: bool) -> list[tuple[str, ...]]:
@@ -161,7 +162,12 @@ class CompiledMatcher:
         }
 
     def _add_phrase(self, words: Iterable[str], label: str) -> None:
-        self._add_hashes(self._hashes(words), label)
+        """A term, and a term spelt with a hyphen also spelt apart ("birth-control pills" as
+        "birth control pills"); the walk (_phrases) reads a hyphen the trie lacks as a space."""
+        hashes = self._hashes(words)
+        self._add_hashes(hashes, label)
+        if _HYPHEN in hashes[1:-1]:
+            self._add_hashes(tuple(h for h in hashes if h != _HYPHEN), label)
 
     def _hashes(self, words: Iterable[str]) -> tuple[int, ...]:
         """The LOWER hashes of words (cached: lexicons repeat their words thousands of times)."""
@@ -259,8 +265,9 @@ class CompiledMatcher:
         makes such whitespace a token of its own; it is left out of the walk unless it holds a
         blank line or a block or gap starts inside it."""
         joining = [i for i in spaces if joining_space(text, starts[i], lengths[i], bounds)]
+        glued = _glued_hyphens(lows, starts, lengths)
         if not joining:
-            return self._phrases(lows)
+            return self._phrases(lows, glued)
         keep: list[int] = []  # the tokens between joining spaces, run by run (slices)
         kept: list[int] = []
         begin = 0
@@ -268,11 +275,15 @@ class CompiledMatcher:
             keep.extend(range(begin, i))
             kept.extend(lows[begin:i])
             begin = i + 1
-        found = self._phrases(kept)
+        if glued:
+            glued = {k for k, i in enumerate(keep) if i in glued}
+        found = self._phrases(kept, glued)
         return [(label, keep[a], keep[b - 1] + 1) for label, a, b in found]
 
-    def _phrases(self, lows: list[int]) -> list[tuple[str, int, int]]:
-        """Walk the trie from every token: all matches, overlapping ones included."""
+    def _phrases(self, lows: list[int], glued: set[int]) -> list[tuple[str, int, int]]:
+        """Walk the trie from every token: all matches, overlapping ones included. A `glued`
+        hyphen (one between two words, no space beside it) the trie has no step for is read
+        as a space: "birth-control pills" is the term "birth control pills"."""
         found: list[tuple[str, int, int]] = []
         add = found.append
         start = self.trie.get
@@ -287,9 +298,29 @@ class CompiledMatcher:
                 if labels:
                     for label in labels:
                         add((label, i, j))
-                node = node.get(ahead[j])
+                step = node.get(ahead[j])
+                if step is None and j in glued:  # never a match's first or last token
+                    j += 1
+                    step = node.get(ahead[j])
+                node = step
                 j += 1
         return found
+
+
+def _glued_hyphens(lows: list[int], starts: list[int], lengths: list[int]) -> set[int]:
+    """The hyphens joined to a word on both sides ("birth-control"), by token index; not a
+    dash between spaces ("relief - fast")."""
+    if _HYPHEN not in lows:
+        return set()
+    last = len(lows) - 1
+    return {
+        i
+        for i, low in enumerate(lows)
+        if low == _HYPHEN
+        and 0 < i < last
+        and starts[i - 1] + lengths[i - 1] == starts[i]
+        and starts[i] + 1 == starts[i + 1]
+    }
 
 
 class TokenWindow:
