@@ -285,3 +285,31 @@ def test_clause_keeps_a_match_on_one_side_of_a_semicolon(tmp_path: Path, clause:
     assert hits("Time is slow; our gizmo fixes it.") == [
         "gizmo fixes"
     ]  # the nearer one, same clause
+
+
+# -- clause_none: an exclusion that excuses only its own clause -----------------------------------
+
+
+@pytest.mark.parametrize("key", ["none", "clause_none"])
+def test_clause_none_excuses_only_the_anchors_clause(tmp_path: Path, key: str) -> None:
+    folder = one_rule_pack(
+        tmp_path,
+        key,
+        "  gizmo: [gizmo, gizmos]\n  fixes: [fixes, fix]\n  untested: [untested]\n",
+        "  - id: ACME302\n"
+        "    name: gizmo-fix-unless-untested\n"
+        "    category: efficacy\n"
+        "    message: MESSAGE\n"
+        f"    match: {{all: [gizmo, fixes], {key}: [untested]}}\n"
+        "    anchor: fixes\n",
+    )
+    linter = Linter(load_rules([folder]))
+
+    def hits(text: str) -> list[str]:
+        return [d.rule for d in linter.lint(Source("p.txt", text, "text")) if d.rule == "ACME302"]
+
+    assert hits("Our gizmo fixes it.") == ["ACME302"]
+    assert hits("Our untested gizmo fixes it.") == []  # in the claim's own clause: both excuse
+    # in another clause of the sentence: `none` still excuses, `clause_none` does not
+    second = hits("The gizmo is untested; our gizmo fixes it anyway.")
+    assert second == ([] if key == "none" else ["ACME302"])

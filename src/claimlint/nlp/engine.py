@@ -241,6 +241,8 @@ class Linter:
                 chosen = self._arrange(get, index, match, anchor_name, claim, any_hits, sh.text)
             if chosen is None:
                 continue
+            if match.clause_none and _excused_in_clause(sh, index, match.clause_none, claim):
+                continue
             if unless and governing(sh, unless, index, claim):
                 continue
             return chosen + openers[:1] if match.start else chosen  # the span opens the fragment
@@ -466,6 +468,14 @@ def _word(text: str, hit: Hit) -> str:
 def _glob_match(path: str, pattern: str) -> bool:
     path = path.replace("\\", "/")
     return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, "*/" + pattern.lstrip("/"))
+
+
+def _excused_in_clause(sh: SentenceHits, index: int, names: tuple[str, ...], claim: Hit) -> bool:
+    """A `clause_none` class stands in the claim's clause: "X is not FDA-approved" excuses
+    its own clause, not "; it is the same medicine as Ozempic" after it."""
+    if sh.present[index].isdisjoint(names):
+        return False
+    return any(_same_clause(sh.text, claim, h) for n in names for h in sh.hits(index, n))
 
 
 def _same_clause(text: str, a: Hit, b: Hit) -> bool:

@@ -144,6 +144,7 @@ class Match:
     all: tuple[str, ...] = ()
     any: tuple[str, ...] = ()
     none: tuple[str, ...] = ()
+    clause_none: tuple[str, ...] = ()  # as `none`, but only in the anchor's clause (no ";")
     start: tuple[str, ...] = ()  # one of these classes must open the sentence
     order: bool = False  # the `all` classes appear in the order given
     within: int = 0  # max tokens from the first to the last matched class (0 = no limit)
@@ -166,6 +167,7 @@ class Match:
             *self.all,
             *self.any,
             *self.none,
+            *self.clause_none,
             *self.start,
             *self.carry,
             *self.carry_previous,

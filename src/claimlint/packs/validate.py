@@ -246,6 +246,7 @@ def _match(data: dict) -> Match:
         all=_strings(data.get("all")),
         any=_strings(data.get("any")),
         none=_strings(data.get("none")),
+        clause_none=_strings(data.get("clause_none")),
         start=_strings(data.get("start")),
         order=_get(data, "match", "order"),
         within=_get(data, "match", "within"),
