@@ -313,3 +313,38 @@ def test_clause_none_excuses_only_the_anchors_clause(tmp_path: Path, key: str) -
     # in another clause of the sentence: `none` still excuses, `clause_none` does not
     second = hits("The gizmo is untested; our gizmo fixes it anyway.")
     assert second == ([] if key == "none" else ["ACME302"])
+
+
+# -- a hedge whose words hold the claim's ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("category", "silenced"), [("hedge", True), ("negation", False)])
+def test_a_hedge_cue_holding_the_claim_word_qualifies_it(
+    tmp_path: Path, category: str, silenced: bool
+) -> None:
+    """ "modest gains" qualifies the gains it names; a negation cue that holds the claim word
+    ("no side effects") is what is claimed, and silences nothing."""
+    folder = one_rule_pack(
+        tmp_path,
+        category,
+        "  gizmo: [gizmo, gizmos]\n  gains: [gains]\n",
+        "  - id: ACME303\n"
+        "    name: gizmo-gains\n"
+        "    category: efficacy\n"
+        "    message: MESSAGE\n"
+        "    match: {all: [gizmo, gains]}\n"
+        "    anchor: gains\n"
+        f"    unless: [{category}]\n",
+    )
+    pack = folder / "pack.yaml"
+    pack.write_text(
+        pack.read_text("utf-8")
+        + f"modifiers:\n  modest:\n    category: {category}\n    direction: both\n"
+        + '    cues: ["modest gains"]\n',
+        "utf-8",
+    )
+    linter = Linter(load_rules([folder]))
+    rules = [d.rule for d in linter.lint(Source("p.txt", "Our gizmo brings modest gains.", "text"))]
+    assert ("ACME303" not in rules) is silenced
+    rules = [d.rule for d in linter.lint(Source("p.txt", "Our gizmo brings gains.", "text"))]
+    assert "ACME303" in rules

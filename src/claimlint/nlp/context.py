@@ -375,7 +375,9 @@ def _in_scope(sh: SentenceHits, modifier: Modifier, index: int, cue: Hit, claim:
         gap = cue.token_start - claim.token_end
         between = (claim.end, cue.start)
     else:
-        return False  # a cue inside the claim ("no side effects") is part of what is claimed
+        # a cue inside the claim ("no side effects") is part of what is claimed; a hedge whose
+        # words hold the claim's ("modest improvements", "a small benefit") qualifies it
+        return modifier.category == "hedge" and cue.start <= claim.start and claim.end <= cue.end
     if modifier.scope and gap > modifier.scope:
         # a series counts as its first item, which may stand twice as far (a regulator's name
         # between): "not approved by the U.S. Food and Drug Administration to diagnose, treat, cure"
