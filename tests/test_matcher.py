@@ -574,6 +574,9 @@ _WINDOWED = [
     [{"LOWER": {"IN": ["stronger", "faster"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["than"]}}],
     [{"ORTH": "Stronger"}, {"LOWER": "relief", "OP": "?"}, {"IS_PUNCT": True}],
     [{"LOWER": "shot"}, {"LOWER": "than", "OP": "!"}],
+    # fixed words further on: windows without them are passed over (TokenWindow.may_match)
+    [{"LOWER": "the"}, {"LOWER": {"IN": ["faster", "spray"]}}, {"LOWER": "than"}],
+    [{"LOWER": "spray"}, {"LOWER": {"NOT_IN": ["the", "relief"]}}, {"LOWER": "shot"}],
 ]
 
 
@@ -611,3 +614,18 @@ def test_a_pattern_without_fixed_opening_or_length_matches_whole_chunks(pattern)
         compiled.tokens(doc)
     )
     assert compiled.tokens(doc)  # the check above compares matches, not two empty lists
+
+
+def test_a_window_lacking_a_patterns_fixed_words_is_passed_over() -> None:
+    """may_match reads each pattern's fixed words up to its first optional token; a window
+    that lacks them for every pattern gets no Matcher call."""
+    from claimlint.nlp.token_spans import string_id
+    from claimlint.nlp.token_window import TokenWindow
+
+    window = TokenWindow().with_patterns([_WINDOWED[0], *_WINDOWED[3:]])
+    assert window is not None
+    words = "the faster than the relief faster spray spray shot the faster".split()
+    lows = [string_id(w) for w in words]
+    # "the faster than", "faster spray", "spray spray shot"; not "faster than", "the relief",
+    # "spray shot the" or "the faster" and "faster" at the end
+    assert [i for i in range(len(lows)) if window.may_match(lows, i)] == [0, 5, 6]

@@ -38,6 +38,7 @@ from claimlint.nlp.token_spans import (
     string_id,
     without_negated,
 )
+from claimlint.nlp.token_window import TokenWindow
 from claimlint.nlp.tokenizer import english, term_words
 from claimlint.packs import Lexicon, PackError, RuleSet
 from claimlint.packs.linear_regex import (
@@ -236,9 +237,9 @@ class CompiledMatcher:
         if window is None:
             return self.tokens(doc)
         found = []
-        openers, width = window.openers, window.width
+        openers, width, may_match = window.openers, window.width, window.may_match
         for i, low in enumerate(lows):
-            if low in openers:
+            if low in openers and may_match(lows, i):
                 found += [(m, i, i + e) for m, s, e in self.tokens(doc[i : i + width]) if s == 0]
         return found
 
@@ -321,42 +322,6 @@ def _glued_hyphens(lows: list[int], starts: list[int], lengths: list[int]) -> se
         and starts[i - 1] + lengths[i - 1] == starts[i]
         and starts[i] + 1 == starts[i + 1]
     }
-
-
-class TokenWindow:
-    """What every token pattern of a Matcher opens with (LOWER hashes) and how many tokens the
-    longest one spans: enough to match short windows only. Built pattern by pattern;
-    with_patterns returns None once a pattern has no fixed opening word or length."""
-
-    def __init__(self, openers: frozenset[int] = frozenset(), width: int = 0) -> None:
-        self.openers = openers
-        self.width = width
-
-    def with_patterns(self, patterns: list[list[dict]]) -> TokenWindow | None:
-        openers, width = set(self.openers), self.width
-        for pattern in patterns:
-            words = _opening_words(pattern[0]) if pattern else None
-            if words is None or any(t.get("OP", "1") not in ("1", "?", "!") for t in pattern):
-                return None
-            openers.update(string_id(w.lower()) for w in words)
-            width = max(width, len(pattern))
-        return TokenWindow(frozenset(openers), width)
-
-
-def _opening_words(token: dict) -> list[str] | None:
-    """The words a pattern's first token must be (any case), or None if it may be others."""
-    if token.get("OP", "1") != "1":
-        return None
-    for attr, value in token.items():
-        if str(attr).upper() not in ("LOWER", "ORTH", "TEXT"):
-            continue
-        if isinstance(value, str):
-            return [value]
-        if isinstance(value, dict) and set(map(str.upper, value)) == {"IN"}:
-            words = next(iter(value.values()))
-            if isinstance(words, list) and all(isinstance(w, str) for w in words):
-                return words
-    return None
 
 
 # The string a token attribute's REGEX predicate is tested on, as spaCy's Matcher does it.
