@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -475,7 +476,16 @@ def _excused_in_clause(sh: SentenceHits, index: int, names: tuple[str, ...], cla
     its own clause, not "; it is the same medicine as Ozempic" after it."""
     if sh.present[index].isdisjoint(names):
         return False
-    return any(_same_clause(sh.text, claim, h) for n in names for h in sh.hits(index, n))
+    return any(not _clauses_apart(sh.text, claim, h) for n in names for h in sh.hits(index, n))
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:but|yet|however|and\s+our|while\s+our)\b", re.IGNORECASE)
+
+
+def _clauses_apart(text: str, a: Hit, b: Hit) -> bool:
+    """A semicolon, or a comma and "but", "yet", "however" or "and our", between two hits:
+    "X is not FDA-approved, but it is the same medicine as Saxenda" says two things."""
+    return _CLAUSE_BREAK.search(text, min(a.end, b.end), max(a.start, b.start)) is not None
 
 
 def _same_clause(text: str, a: Hit, b: Hit) -> bool:
