@@ -20,7 +20,7 @@ ABBREVIATIONS = frozenset(
     """dr mr mrs ms prof sr jr st mt vs v etc e.g i.e eg ie al approx ca cf fig figs no nos
     inc ltd co corp dept est min max mg ml mcg hr hrs wk wks mo yr yrs jan feb mar apr jun jul
     aug sep sept oct nov dec mon tue wed thu fri sat sun u.s u.k ph.d m.d d.o r.n n.p
-    a.m p.m rev gen col lt sgt assn univ vol pp ed eds
+    a.m p.m rev gen col lt sgt assn univ vol pp ed eds avg wt
     f.d.a u.s.a f.t.c d.e.a n.i.h c.d.c u.s.d.a e.u""".split()
 )
 # A match starts only where a run of end punctuation starts and takes the run whole
@@ -129,6 +129,13 @@ def _may_separate(text: str, start: int, end: int) -> bool:
     )
 
 
+def _emphatic(text: str, at: int) -> bool:
+    """Two or more question or exclamation marks ("MIGRAINES?? short answer no"): informal copy
+    that starts its next sentence in lower case; a single "?" before lower case ('"Why?" she
+    asked') runs on."""
+    return text[at] in "!?" and at + 1 < len(text) and text[at + 1] in "!?"
+
+
 def _split_punctuation(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     begin = start
@@ -140,7 +147,7 @@ def _split_punctuation(text: str, start: int, end: int) -> list[tuple[int, int]]
         if nxt >= end:
             break
         following = text[nxt]
-        if following.islower() or following in ",;:)":
+        if following in ",;:)" or (following.islower() and not _emphatic(text, match.start())):
             continue  # "e.g. ketamine", "approx. 40", "(n = 12)."
         if following in "-–—" and text[punct_end - 1] in '"”' and _BYLINE.match(text, nxt, end):
             continue  # '"...better." - Marcus, 52': the byline belongs to the quotation
