@@ -148,7 +148,7 @@ class Match:
     start: tuple[str, ...] = ()  # one of these classes must open the sentence
     order: bool = False  # the `all` classes appear in the order given
     within: int = 0  # max tokens from the first to the last matched class (0 = no limit)
-    clause: bool = False  # every other class in the anchor's clause: no ";" between them
+    clause: bool = False  # every other class in the anchor's clause: no clause break between
     carry: tuple[str, ...] = ()  # classes the previous sentence of the block may supply
     carry_heading: bool = False  # a heading just before the block may supply them too
     carry_previous: tuple[str, ...] = ()  # of `carry`: the previous sentence must hold these
