@@ -470,6 +470,21 @@ def test_a_sentence_also_opens_after_one_leading_word_and_a_comma() -> None:
     assert openings(text, 0, len(text)) == [0, text.index("fast")]
 
 
+def test_a_fragment_also_opens_after_a_short_label_and_a_spaced_dash() -> None:
+    """A device's preset list ("528 Hz – clears sinus infections") states its result after the
+    label; a hyphen inside a word is no dash, and a long lead before a dash is no label."""
+    from claimlint.nlp.openings import openings
+
+    text = "528 Hz – clears sinus infections"
+    assert openings(text, 0, len(text)) == [0, text.index("clears")]
+    text = "Anti-inflammatory tea for evenings"
+    assert openings(text, 0, len(text)) == [0]
+    text = "Our clinic in the old mill by the river - open late on Fridays"
+    assert openings(text, 0, len(text)) == [0]
+    assert [d.rule for d in lint("Programs • 528 Hz – clears sinus infections", "text")]
+    assert not [d for d in lint("Programs • 528 Hz – relaxing background tone", "text")]
+
+
 def test_a_fragment_opens_after_a_star_rating_and_a_leading_moment() -> None:
     """A review's title after its stars, and the result after "Finally": each opens the
     fragment for a rule's `start` (certainty); a modifier's opening cue is not moved."""

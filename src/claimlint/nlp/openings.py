@@ -41,9 +41,15 @@ def openings(text: str, start: int, end: int, certainty: bool = False) -> list[i
     colon = text.find(":", start, min(end, start + 60))
     if colon > 0:
         found.append(first_word(text, colon + 1, end))
+    dash = _LEADING_DASH_LABEL.match(text, start, end)
+    if (
+        dash
+    ):  # a short label before a spaced dash: "728 Hz – dissolves tumors", "Week 2 - sleeping again"
+        found.append(first_word(text, dash.end(), end))
     return found
 
 
+_LEADING_DASH_LABEL = re.compile(r"[ \t]*(?:[^\s–—-]+[ \t]+){0,3}[^\s–—-]+[ \t]+[–—-][ \t]+")
 _LEADING_WORD = re.compile(r"[^\W\d_][\w'’-]{0,20},[ \t]+")
 _LEADING_RATING = re.compile(
     r"\d(?:\.\d)?[ \t]*(?:out[ \t]+of|/)[ \t]*5(?:\.0)?[ \t]+stars?[ \t]+", re.I
