@@ -139,3 +139,19 @@ def test_a_reference_card_stays_one_sentence() -> None:
         "Summary: Sleep improved within a week in most participants.\n"
     )
     assert len(_sentences(text)) == 1
+
+
+def test_informal_copy_starts_a_sentence_in_lower_case_after_a_question() -> None:
+    """Social replies answer a question in lower case ("Is it safe? depends on..."); a quoted
+    question before lower case runs on ('"Why?" she asked'), and so does "approx. 40"."""
+    assert _sentences("Is it legit? totally, our nurses are licensed") == [
+        "Is it legit?",
+        "totally, our nurses are licensed",
+    ]
+    assert _sentences("DOES IT HELP?? honestly no") == ["DOES IT HELP??", "honestly no"]
+    assert _sentences('"Why?" she asked. It takes approx. 40 minutes.') == [
+        '"Why?" she asked.',
+        "It takes approx. 40 minutes.",
+    ]
+    # the bar may end a cell; "avg." never ends a sentence
+    assert "avg. 12 lbs lost" in [s.strip() for s in _sentences("Starter | avg. 12 lbs lost")]

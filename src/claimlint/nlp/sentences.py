@@ -129,11 +129,13 @@ def _may_separate(text: str, start: int, end: int) -> bool:
     )
 
 
-def _emphatic(text: str, at: int) -> bool:
-    """Two or more question or exclamation marks ("MIGRAINES?? short answer no"): informal copy
-    that starts its next sentence in lower case; a single "?" before lower case ('"Why?" she
-    asked') runs on."""
-    return text[at] in "!?" and at + 1 < len(text) and text[at + 1] in "!?"
+def _emphatic(text: str, at: int, end: int) -> bool:
+    """A question mark, or two or more marks, with no closing quote ("MIGRAINES?? short answer
+    no", "Is it safe? depends on your kidneys"): informal copy that starts its next sentence in
+    lower case. A quoted question before lower case ('"Why?" she asked') and a single "!" run on."""
+    if text[end - 1] not in "!?":
+        return False  # a closer after the mark: the quotation goes on in the sentence
+    return text[at] == "?" or (at + 1 < len(text) and text[at + 1] in "!?")
 
 
 def _split_punctuation(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -147,7 +149,9 @@ def _split_punctuation(text: str, start: int, end: int) -> list[tuple[int, int]]
         if nxt >= end:
             break
         following = text[nxt]
-        if following in ",;:)" or (following.islower() and not _emphatic(text, match.start())):
+        if following in ",;:)" or (
+            following.islower() and not _emphatic(text, match.start(), punct_end)
+        ):
             continue  # "e.g. ketamine", "approx. 40", "(n = 12)."
         if following in "-–—" and text[punct_end - 1] in '"”' and _BYLINE.match(text, nxt, end):
             continue  # '"...better." - Marcus, 52': the byline belongs to the quotation
