@@ -274,7 +274,7 @@ class Linter:
                 continue
             options = [h for h in get(index, name) if h is not claim]
             if match.clause:
-                options = [h for h in options if _same_clause(text, claim, h)]
+                options = [h for h in options if not _clauses_apart(text, claim, h)]
             if match.all.count(name) > 1:  # listed twice: two separate hits ("two routes")
                 # separate from each other, with a word between ("nasal spray" is one form, not
                 # two); one may lie inside another class's hit ("tablets" in "where tablets
@@ -302,7 +302,7 @@ class Linter:
             chosen.append(min(options, key=lambda h: abs(h.token_start - claim.token_start)))
             picked.append(name)
         if any_hits and match.clause:
-            any_hits = [h for h in any_hits if _same_clause(text, claim, h)]
+            any_hits = [h for h in any_hits if not _clauses_apart(text, claim, h)]
             if not any_hits:
                 return None
         if any_hits and not any(h in chosen for h in any_hits):
@@ -484,15 +484,9 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:but|yet|however|and\s+our|while\s+our)\b",
 
 def _clauses_apart(text: str, a: Hit, b: Hit) -> bool:
     """A semicolon, or a comma and "but", "yet", "however" or "and our", between two hits:
-    "X is not FDA-approved, but it is the same medicine as Saxenda" says two things."""
+    "X is not FDA-approved, but it is the same medicine as Saxenda" says two things. Both
+    `clause_none` and a rule's `clause` option read clauses so."""
     return _CLAUSE_BREAK.search(text, min(a.end, b.end), max(a.start, b.start)) is not None
-
-
-def _same_clause(text: str, a: Hit, b: Hit) -> bool:
-    """No clause break between two hits of a sentence (a rule's `clause` option): "We do not
-    claim that adjustments fix nerve damage, but easing stiffness can make walking easier"
-    pairs no treatment with the second clause's outcome."""
-    return not _clauses_apart(text, a, b)
 
 
 __all__ = ["Linter", "Options", "is_selected", "selector_matches"]

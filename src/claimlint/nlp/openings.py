@@ -41,10 +41,9 @@ def openings(text: str, start: int, end: int, certainty: bool = False) -> list[i
     colon = text.find(":", start, min(end, start + 60))
     if colon > 0:
         found.append(first_word(text, colon + 1, end))
+    # a short label before a spaced dash: "728 Hz – dissolves tumors", "Week 2 - sleeping again"
     dash = _LEADING_DASH_LABEL.match(text, start, end)
-    if (
-        dash
-    ):  # a short label before a spaced dash: "728 Hz – dissolves tumors", "Week 2 - sleeping again"
+    if dash:
         found.append(first_word(text, dash.end(), end))
     return found
 

@@ -129,7 +129,7 @@ def _may_separate(text: str, start: int, end: int) -> bool:
     )
 
 
-def _emphatic(text: str, at: int, end: int) -> bool:
+def _lower_case_may_follow(text: str, at: int, end: int) -> bool:
     """A question mark, or two or more marks, with no closing quote ("MIGRAINES?? short answer
     no", "Is it safe? depends on your kidneys"): informal copy that starts its next sentence in
     lower case. A quoted question before lower case ('"Why?" she asked') and a single "!" run on."""
@@ -150,7 +150,7 @@ def _split_punctuation(text: str, start: int, end: int) -> list[tuple[int, int]]
             break
         following = text[nxt]
         if following in ",;:)" or (
-            following.islower() and not _emphatic(text, match.start(), punct_end)
+            following.islower() and not _lower_case_may_follow(text, match.start(), punct_end)
         ):
             continue  # "e.g. ketamine", "approx. 40", "(n = 12)."
         if following in "-–—" and text[punct_end - 1] in '"”' and _BYLINE.match(text, nxt, end):
