@@ -106,6 +106,23 @@ def test_a_cell_is_excused_by_what_its_row_head_names() -> None:
     assert approval_lines == {4, 5}
 
 
+def test_a_cell_is_excused_by_the_product_the_cell_before_it_names() -> None:
+    # a conditions table names the condition first and the product second: the product's
+    # approval in the third cell is its own, while our product in that place excuses nothing
+    page = (
+        "<table><tr><th>Condition</th><th>Option</th><th>Status</th></tr>"
+        "<tr><td>Obsessive-compulsive disorder</td><td>Deep TMS (H7 coil)</td>\n"
+        "<td>FDA-cleared as an add-on treatment for adults with OCD.</td></tr>\n"
+        "<tr><td>Major depression</td><td>Esketamine (Spravato), with an oral antidepressant</td>\n"
+        "<td>FDA-approved for adults with treatment-resistant depression.</td></tr>\n"
+        "<tr><td>Anxiety</td><td>Our CalmWave headset</td>\n"
+        "<td>FDA-cleared for anxiety in adults.</td></tr>\n"
+        "<tr><td>Insomnia</td><td>Drowsa, our sleep gummy</td>\n"
+        "<td>FDA-approved for adults with insomnia.</td></tr></table>\n"
+    )
+    assert _lines(lint_text(page, path="conditions.html"), "CL5") == {6, 8}
+
+
 def test_a_cell_is_excused_by_what_its_column_header_names() -> None:
     # a comparison's columns: the brand named above the cell makes its "FDA-approved for ..." a
     # true statement, in Markdown (empty corner cell) and in HTML (a head in the corner)

@@ -272,13 +272,29 @@ def column_head(sentences: Sequence[Sentence], index: int, header: range) -> lis
     return [i for i in header if sentences[i].block == blocks[column]] if column >= 0 else []
 
 
+def previous_cell(sentences: Sequence[Sentence], index: int) -> list[int]:
+    """The sentences of the cell just before table cell `index` in its row, when that is not
+    the row's head: "| Depression with suicidal thoughts | Spravato | FDA-approved for adults
+    ... |" names the product in the second cell, and the third cell speaks of it."""
+    at = row_head(sentences, index)
+    if at is None:
+        return []
+    block = sentences[index].block
+    before = [i for i in range(at + 1, index) if sentences[i].block != block]
+    if not before:
+        return []
+    last = sentences[before[-1]].block
+    return [i for i in before if sentences[i].block == last]
+
+
 def head_excuses(sh: SentenceHitsLike, index: int, names: Sequence[str]) -> bool:
     """Whether the table cell `index` is excused by its row's head cell or its column's header
-    cell, that cell being itself what a rule's `none` classes (`names`) name: "| Nasal
-    esketamine (Spravato) | FDA-approved for TRD |" names the approved brand, and so does a
-    comparison's column "Zepbound" above "FDA-approved: weight management", while "| Our
-    troches, an alternative to Spravato |" names our own product beside it and excuses nothing.
-    At most HEAD_SPARE_WORDS words of the head may lie outside the hits of those classes."""
+    cell, that cell being itself what a rule's `none` classes (`names`) name, or by the cell
+    just before it opening with such a name. "| Nasal esketamine (Spravato) | FDA-approved for
+    TRD |" names the approved brand, so does "| Depression | Spravato | FDA-approved for adults
+    ... |" and a comparison's column "Zepbound" above "FDA-approved: weight management", while
+    "| Our troches, an alternative to Spravato |" names our own product beside it and excuses
+    nothing. At most HEAD_SPARE_WORDS words of a head may lie outside those classes' hits."""
     if not names or sh.sentences[index].kind != "cell":
         return False
     at = row_head(sh.sentences, index)
@@ -287,7 +303,22 @@ def head_excuses(sh: SentenceHitsLike, index: int, names: Sequence[str]) -> bool
     column = column_head(sh.sentences, index, sh.table_header(index))
     if column and _SELLERS.search(" ".join(_text(sh, i) for i in column)):
         column = []  # "Our Wegovy alternative" names the seller's product, not the brand
-    return any(_names_only(sh, cell, names) for cell in ([at], column) if cell)
+    if any(_names_only(sh, cell, names) for cell in ([at], column) if cell):
+        return True
+    before = previous_cell(sh.sentences, index)
+    return bool(before) and _opens_with_names(sh, before[0], names)
+
+
+def _opens_with_names(sh: SentenceHitsLike, at: int, names: Sequence[str]) -> bool:
+    """Does the cell's first sentence open with a hit of the `names` classes (one word before
+    it at most: "Deep TMS (H7 coil)", "Spravato, together with an oral antidepressant"), and
+    name no seller's product ("Our Spravato alternative")?"""
+    text = _text(sh, at)
+    if _SELLERS.search(text):
+        return False
+    start = sh.sentences[at].start
+    firsts = [h.start for name in names for h in sh.hits(at, name)]
+    return bool(firsts) and len(re.findall(r"\w+", sh.text[start : min(firsts)])) <= 1
 
 
 _SELLERS = re.compile(
