@@ -50,6 +50,7 @@ from claimlint.packs.linear_regex import (
 
 SUBJECT_LEXICON = "page-subject"  # reserved: the engine fills it (nlp/subjects.py)
 MAX_VARIANTS = 64  # inflected variants per term (the product of first- and last-word forms)
+MAX_CORRECTIONS = 50_000  # _misspelt's answers kept (a 2,000-page site has ~12,000 words)
 _ATTRS = [LOWER, IDX, LENGTH, IS_SPACE]  # what matching reads of each token
 _RARE_ATTRS = [*_ATTRS, IS_ALPHA, IS_DIGIT, IS_PUNCT, LIKE_NUM]  # and what rare_words reads
 _END = None  # the trie key under which a node lists the lexicons whose phrase ends there
@@ -95,6 +96,9 @@ class CompiledMatcher:
             if lexicon.tokens and not lexicon.lookup:
                 self._add_tokens(lexicon)
         self.regex_hits = RegexHits(self.regexes)
+        # the lexicons of each rare word's correction: a site's rare words recur on every page
+        self._corrections: dict[str, tuple[str, ...]] = {}
+        self._derived: dict[str, bool] = {}  # rare_words' derived() answers, by word
 
     def _compile(self, nlp: Language, ruleset: RuleSet) -> dict:
         """What compiling the lexicons yields, as plain data for the compiled-pack cache: the
@@ -225,7 +229,7 @@ class CompiledMatcher:
         hits = [(label, starts[s], starts[e - 1] + lengths[e - 1], s, e) for label, s, e in spans]
         hits += self.regex_hits.hits(text, starts, lengths, bounds or [0])
         if rare:
-            found = rare_words(self.common, array, text, starts, lengths)
+            found = rare_words(self.common, array, text, starts, lengths, self._derived)
             hits += found + (self._misspelt(found, text) if self.misspelt else [])
         return hits
 
@@ -246,10 +250,19 @@ class CompiledMatcher:
     def _misspelt(self, rare: list[RawHit], text: str) -> list[RawHit]:
         """The hits a lower-case rare word would have if spelt as meant (misspellings.py)."""
         found: list[RawHit] = []
+        known = self._corrections
+        if len(known) > MAX_CORRECTIONS:
+            known.clear()
         for label, start, end, first, last in rare:
-            meant = correction(text[start:end], self.misspelt) if label == RARE else None
-            node = self.trie.get(string_id(meant)) if meant else None
-            found += [(name, start, end, first, last) for name in (node or {}).get(_END, ())]
+            if label != RARE:
+                continue
+            word = text[start:end]
+            names = known.get(word)
+            if names is None:
+                meant = correction(word, self.misspelt)
+                node = self.trie.get(string_id(meant)) if meant else None
+                names = known[word] = tuple((node or {}).get(_END, ()))
+            found += [(name, start, end, first, last) for name in names]
         return found
 
     def _phrases_across_space(

@@ -13,14 +13,27 @@ from claimlint.nlp.token_spans import string_id
 
 RARE, RARE_CAPITALISED = "@rare", "@rare-cap"  # words outside the common vocabulary
 MIN_RARE_LENGTH = 4
+MAX_KNOWN = 50_000  # derived() answers kept (a 2,000-page site has ~12,000 rare words)
 DERIVING_PREFIXES = ("un", "non", "re", "pre", "mis", "dis", "over", "under", "semi", "anti")
 _CODE = re.compile(r"[A-Za-z]{2,}[-+]?\d{1,5}[A-Za-z]?")
 
 
-def rare_words(common, array, text: str, starts: list[int], lengths: list[int]) -> list[RawHit]:  # noqa: ANN001 - numpy arrays
+def rare_words(  # noqa: ANN001 - numpy arrays
+    common,
+    array,
+    text: str,
+    starts: list[int],
+    lengths: list[int],
+    known: dict[str, bool] | None = None,
+) -> list[RawHit]:
     """Words outside `common` (sorted hashes), vectorised over the doc's array of LOWER, IDX,
     LENGTH, IS_SPACE, IS_ALPHA, IS_DIGIT, IS_PUNCT, LIKE_NUM; `text` is the doc's text
-    (Doc.text would rebuild it)."""
+    (Doc.text would rebuild it). `known` keeps derived()'s answers by word, for this `common`
+    (a site's rare words recur on every page)."""
+    if known is None:
+        known = {}
+    elif len(known) > MAX_KNOWN:
+        known.clear()
     import numpy
 
     at = numpy.minimum(numpy.searchsorted(common, array[:, 0]), len(common) - 1)
@@ -33,7 +46,11 @@ def rare_words(common, array, text: str, starts: list[int], lengths: list[int]) 
         rare[i] = product_code(text[starts[i] : starts[i] + lengths[i]])
     for i in numpy.flatnonzero(rare & (array[:, 4] == 1)).tolist():
         if text[starts[i]].islower():  # "ReCalm" may be a brand; "recalm" is a word
-            rare[i] = not derived(common, text[starts[i] : starts[i] + lengths[i]])
+            word = text[starts[i] : starts[i] + lengths[i]]
+            found = known.get(word)
+            if found is None:
+                found = known[word] = derived(common, word)
+            rare[i] = not found
     return [
         (
             RARE_CAPITALISED if text[starts[i]].isupper() else RARE,  # "NeuroVive", "NAD"
