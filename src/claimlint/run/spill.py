@@ -22,7 +22,8 @@ from typing import Any, overload
 from claimlint.diagnostics import Diagnostic, window
 
 STRIDE = 256  # records between two entries of the offset index
-_READ = 1 << 20  # bytes read at a time
+_READ = 1 << 20  # bytes read at a time, at most
+_FIRST_READ = 4096  # bytes read first, at least
 CACHE_LIMIT = 10_000  # a spilled document with more findings is not written to the cache
 # A big document with fewer findings gets them back as a list (and its file closed): a site of
 # many big pages must not hold a file open for each.
@@ -118,6 +119,7 @@ class SpilledFindings(_Ranged):
         self.path = path
         self._file: Any = tempfile.TemporaryFile(prefix="claimlint-findings-")
         self._offsets = array("q")  # file offset of every STRIDE-th record
+        self._next = (-1, 0)  # the record after the last one read, and its offset
         self._size = 0
         self._count = 0
         self._pending: list[bytes] = []
@@ -167,26 +169,34 @@ class SpilledFindings(_Ranged):
             return
         self._flush()
         fd = self._file.fileno()
-        block = start // STRIDE
-        skip = start - block * STRIDE
-        position = self._offsets[block]
+        index = start - start % STRIDE  # the indexed record at or before `start`
+        position = self._offsets[index // STRIDE]
+        if index <= self._next[0] <= start:  # where the last read ended: a run's file is read
+            index, position = self._next  # document by document, a few findings each
+        skip = start - index
         wanted = stop - start
         rest = b""
         path = self.path
+        # about what the records asked for (and those skipped) take, twice over, then twice
+        # as much each time: reading a megabyte for each document's few findings cost a
+        # second of a 2,000-page site's output in splits
+        size = min(_READ, max(_FIRST_READ, 2 * (skip + wanted) * (self._size // self._count + 1)))
         while wanted:
-            data = os.pread(fd, _READ, position)
+            data = os.pread(fd, size, position + len(rest))  # `rest` starts at `position`
+            size = min(_READ, 2 * size)
             if not data:  # pragma: no cover - the file was shortened under us
                 raise OSError(f"the temporary file of {path or 'a run'}'s findings ended early")
-            position += len(data)
             lines = (rest + data).split(b"\n")
             rest = lines.pop()
             for line in lines:
+                position += len(line) + 1  # now the offset of the record after it
                 if skip:
                     skip -= 1
                     continue
                 yield _diagnostic(path, line)
                 wanted -= 1
                 if not wanted:
+                    self._next = (stop, position)
                     return
 
     def __repr__(self) -> str:
@@ -217,6 +227,7 @@ def _adopt(path: str | None, name: str, offsets: bytes, size: int, count: int) -
     found._offsets = array("q")
     found._offsets.frombytes(offsets)
     found._size, found._count, found._pending = size, count, []
+    found._next = (-1, 0)
     return found
 
 
