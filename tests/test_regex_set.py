@@ -3,13 +3,17 @@ alone: they only ever save work."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from claimlint.nlp.regex_set import JoinedBlocks, RegexSet, joinable, relaxed
+from claimlint.nlp.lexicon_regex import LexiconRegex
+from claimlint.nlp.regex_hits import RegexHits
+from claimlint.nlp.regex_set import JoinedBlocks, RegexSet, joinable, relaxed, set_pattern
 from claimlint.packs import load_rules
-from claimlint.packs.linear_regex import LinearRegex, compile_linear
+from claimlint.packs.linear_regex import LinearRegex, compile_linear, fold_case, narrow_safe
 
 PATTERNS = [
     r"\bno\s+side\s+effects?\b",
@@ -248,3 +252,21 @@ def test_patterns_with_open_gaps_get_sets_of_their_own() -> None:
     assert max(len(g) for g in groups if not g & gap_indexes) == regex_set.GROUP_SIZE
     assert set().union(*groups) == set(range(len(entries)))
     assert regex_set.has_gap(relaxed(r"(?:\w+\s+){0,5}?risk")) and not regex_set.has_gap(r"a\s+b")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_and_edges, st.sampled_from(PATTERNS + ANCHORED))
+def test_the_relaxed_search_finds_every_segment_a_regex_matches_in(case, pattern) -> None:
+    """RegexHits._relaxed_where: the segments it names hold every match of the regex."""
+    text, cuts = case
+    caseless = fold_case(text)
+    assume(narrow_safe(text) and narrow_safe(caseless))
+    edges = edges_of(text, cuts)
+    join = joinable(pattern)
+    written = set_pattern(pattern, join, narrow=True)
+    regex = LexiconRegex(pattern, ["x"], re.IGNORECASE, None, True, join, written)
+    where = RegexHits([regex])._relaxed_where(0, JoinedBlocks(caseless, edges))
+    program = compile_linear(pattern, True)
+    for k in range(len(edges) - 1):
+        if list(program.spans(caseless, edges[k], edges[k + 1])):
+            assert k in where, (k, where)

@@ -9,6 +9,7 @@ block that lacks a literal it needs (prefilter.py). Matches are aligned to token
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from claimlint.packs.linear_regex import fold_case, narrow_safe
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimlint.nlp.regex_set import JoinedBlocks, RegexSet
+    from claimlint.packs.linear_regex import LinearRegex
 
 # A hit before it becomes a context.Hit: label, start and end character, start and end token.
 RawHit = tuple[str, int, int, int, int]
@@ -54,6 +56,7 @@ class RegexHits:
         self.regexes = regexes
         self._regex_set: RegexSet | None = None
         self._unfiltered: set[int] | None = None  # the regexes no Set holds (they always run)
+        self._relaxed: dict[int, LinearRegex] = {}  # see _relaxed_where
         self._regex_runs = 0
         # Set candidates scanned ahead for chunks about to be matched (see scan_ahead), by text
         # and bounds.
@@ -77,10 +80,12 @@ class RegexHits:
         spans_of: dict[int, list[tuple[int, int]] | None] = {}
         if ahead is not None and narrow:
             joined, candidates, spans_of = ahead
-            run, covered = self._run_covered(candidates)
         else:
             joined = self._joined(text, caseless, edges)
-            run, covered = self._run_covered(self._candidates(joined, narrow))
+            candidates = self._candidates(joined, narrow)
+        run, covered = self._run_covered(candidates)
+        # a regex the Sets named (no Set scan failed) finds its segments on the joined blocks
+        relax = self._in_sets() if joined and narrow and candidates is not None else set()
         regexes = self.regexes
         for index in run:
             regex = regexes[index]
@@ -93,7 +98,9 @@ class RegexHits:
                     for span in filter(None, (align(starts, lengths, *f) for f in found)):
                         hits.extend((label, *span) for label in regex.labels)
                     continue
-            if regex.needs is None or not folded:
+            if index in relax and regex.in_set is not None:
+                where = self._relaxed_where(index, joined[regex.ignore_case])
+            elif regex.needs is None or not folded:
                 where = everywhere
             elif all(any(map(present, literals)) for literals in regex.checks):
                 where = segments_with_all(spaced, regex.needs, spaced_bounds, spaced_edges, present)
@@ -109,6 +116,31 @@ class RegexHits:
                     if span is not None:
                         hits.extend((label, *span) for label in regex.labels)
         return hits
+
+    def _in_sets(self) -> set[int]:
+        """The regexes a Set holds (as its relaxed form, regex_set.set_pattern)."""
+        return self._regex_set.filtered if self._regex_set is not None else set()
+
+    def _relaxed_where(self, index: int, joined: JoinedBlocks) -> list[int]:
+        """The segments a regex can match in, from one search of the joined blocks with the
+        pattern as its Set holds it (anchors dropped, long repeats unbounded: it matches
+        wherever the regex does, and more). Where the regex matches in a segment, the relaxed
+        one matches too, so a search of the joined text reports a match that starts there
+        or runs over it: the segments such matches touch hold every match of the regex.
+        Cheaper than finding the segments that hold its literals (prefilter.py), for the
+        regexes the Sets name but cannot search on the joined blocks (anchored ones)."""
+        program = self._relaxed.get(index)
+        if program is None:
+            program = self._relaxed[index] = _relaxed_program(self.regexes[index])
+        starts, edges = joined.starts, joined.edges
+        marked: set[int] = set()
+        for a, b in joined.char_spans(program):
+            first = bisect_right(starts, a) - 1
+            if first < 0 or starts[first] + edges[first + 1] - edges[first] < a:
+                first += 1  # a starts in the separator after segment `first`
+            last = bisect_right(starts, max(a, b - 1)) - 1
+            marked.update(range(first, last + 1))
+        return sorted(k for k in marked if k < len(starts))
 
     def _joined(self, text: str, caseless: str, edges: list[int]) -> dict[bool, JoinedBlocks]:
         """The chunk's blocks joined, by ignore-case (empty until the Sets are in use)."""
@@ -201,3 +233,15 @@ class RegexHits:
         self._ahead = {
             key: (joined, f, s) for (key, joined), f, s in zip(prepared, found, spans, strict=True)
         }
+
+
+def _relaxed_program(regex: LexiconRegex) -> LinearRegex:
+    """The narrow RE2 program of a regex as a Set holds it (regex.in_set)."""
+    import re2
+
+    from claimlint.packs.linear_regex import SEARCH_MEM, LinearRegex, re2_options
+
+    assert regex.in_set is not None
+    return LinearRegex(
+        regex.in_set, re2.compile(regex.in_set, re2_options(regex.ignore_case, SEARCH_MEM))
+    )

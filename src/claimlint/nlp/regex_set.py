@@ -201,6 +201,10 @@ class JoinedBlocks:
             found.append((a + shift, b + shift))
         return found
 
+    def char_spans(self, regex: LinearRegex) -> list[tuple[int, int]]:
+        """The regex's matches in the joined text, as its character offsets."""
+        return self._char_spans(regex.byte_spans(self.data))
+
     def _char_spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Byte spans as character offsets of the text: the same numbers when it is ASCII,
         else each offset less the extra bytes of the wide characters before it (see _wide)."""
