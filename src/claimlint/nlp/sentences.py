@@ -306,7 +306,9 @@ def head_excuses(sh: SentenceHitsLike, index: int, names: Sequence[str]) -> bool
     if any(_names_only(sh, cell, names) for cell in ([at], column) if cell):
         return True
     before = previous_cell(sh.sentences, index)
-    return bool(before) and _opens_with_names(sh, before[0], names)
+    if not before or _SELLERS.search(_text(sh, index)):  # "...; our tirzepatide is the same"
+        return False
+    return _opens_with_names(sh, before[0], names)
 
 
 def _opens_with_names(sh: SentenceHitsLike, at: int, names: Sequence[str]) -> bool:
