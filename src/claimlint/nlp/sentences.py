@@ -306,18 +306,16 @@ def head_excuses(sh: SentenceHitsLike, index: int, names: Sequence[str]) -> bool
     if any(_names_only(sh, cell, names) for cell in ([at], column) if cell):
         return True
     before = previous_cell(sh.sentences, index)
-    if not before or _SELLERS.search(_text(sh, index)):  # "...; our tirzepatide is the same"
+    # neither cell may name the seller's product ("Our Spravato alternative", "...; our
+    # tirzepatide is the same")
+    if not before or _SELLERS.search(" ".join(_text(sh, i) for i in (*before, index))):
         return False
     return _opens_with_names(sh, before[0], names)
 
 
 def _opens_with_names(sh: SentenceHitsLike, at: int, names: Sequence[str]) -> bool:
-    """Does the cell's first sentence open with a hit of the `names` classes (one word before
-    it at most: "Deep TMS (H7 coil)", "Spravato, together with an oral antidepressant"), and
-    name no seller's product ("Our Spravato alternative")?"""
-    text = _text(sh, at)
-    if _SELLERS.search(text):
-        return False
+    """Does sentence `at` open with a hit of the `names` classes, one word before it at most
+    ("Deep TMS (H7 coil)", "Spravato, together with an oral antidepressant")?"""
     start = sh.sentences[at].start
     firsts = [h.start for name in names for h in sh.hits(at, name)]
     return bool(firsts) and len(re.findall(r"\w+", sh.text[start : min(firsts)])) <= 1
