@@ -204,7 +204,9 @@ def _inline_lexicon(owner: str, part: str, data: dict, path: str, tokens_key="",
 def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Lexicon]]:
     check = _Checker(path, f"modifier '{name}'")
     data = check.conform("modifier", value)
-    _python_only(check, data, "cue_regex", "pseudo_regex", "confirm_regex", "links")
+    _python_only(
+        check, data, "cue_regex", "pseudo_regex", "confirm_regex", "terminator_regex", "links"
+    )
     _bounded_tokens(check, data, "cue_tokens")
     made: list[Lexicon] = []
     cues = _inline_lexicon(name, "cues", data, path, "cue_tokens", "cue_regex")
@@ -212,7 +214,11 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
         made.append(cues)
     extra = {}
     for part in ("terminators", "pseudo", "confirm"):
-        regex_key = {"pseudo": "pseudo_regex", "confirm": "confirm_regex"}.get(part, "")
+        regex_key = {
+            "terminators": "terminator_regex",
+            "pseudo": "pseudo_regex",
+            "confirm": "confirm_regex",
+        }[part]
         lex = _inline_lexicon(name, part, data, path, "", regex_key)
         if lex:
             made.append(lex)
