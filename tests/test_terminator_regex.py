@@ -22,7 +22,7 @@ modifiers:
   tested:
     category: evidence
     cues: ["in a trial"]
-    terminator_regex: ['[,;]\\s*and\\s+(?:[\\w-]+\\s+){0,3}?ours?\\b']
+    terminator_regex: ['[,;(-]\\s*and\\s+(?:[\\w-]+\\s+){0,3}?ours?\\b']
 rules:
   - id: ACME801
     name: balm-soothes
@@ -57,8 +57,26 @@ def test_a_pattern_outside_the_span_ends_nothing(linter: Linter) -> None:
     assert found(linter, text) == set()
 
 
+def test_a_cue_after_the_claim_is_not_cut_off(linter: Linter) -> None:
+    # turns only look ahead: a trial named at the end still speaks for the claim before it
+    text = "The balm soothes burns, and ours did so in a trial."
+    assert found(linter, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a trial, and ours was a small one, the balm soothes burns.",
+        "In a trial (and ours was a small one) the balm soothes burns.",
+        "In a trial - and ours was a small one - the balm soothes burns.",
+    ],
+)
+def test_an_aside_that_closes_before_the_claim_turns_nothing(linter: Linter, text: str) -> None:
+    assert found(linter, text) == set()
+
+
 def test_a_regex_python_alone_can_run_is_refused_in_a_user_pack(tmp_path: Path) -> None:
-    bad = PACK.replace("'[,;]", "'(?<=x)[,;]")
+    bad = PACK.replace("'[,;(-]", "'(?<=x)[,;(-]")
     assert bad != PACK
     (tmp_path / "bad.yaml").write_text(bad, encoding="utf-8")
     with pytest.raises(PackError) as info:
@@ -97,6 +115,12 @@ def test_the_bundled_packs_flag_the_seller_clause_after_a_qualified_one(text: st
         "pharmacist can tell you whether it suits you.",
         "Early studies suggest ozone may ease some infections, and our doctors will explain "
         "what is and is not known.",
+        # the citation after the seller's aside still covers the claim before it
+        "Vitamin D cut asthma attacks in a pooled analysis, and you can read it through our "
+        "reference list (Jolliffe et al., 2017).",
+        # an aside that closes before the claim leaves the hedge in charge
+        "For some adults, and we cannot say in advance which ones, TMS may ease tinnitus.",
+        "In mouse studies - and we stress mice - the peptide sped tendon repair.",
     ],
 )
 def test_a_seller_clause_that_claims_nothing_stays_clean(text: str) -> None:

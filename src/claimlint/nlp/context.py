@@ -331,6 +331,9 @@ def _real_cues(sh: SentenceHits, modifier: Modifier, index: int) -> list[Hit]:
 
 
 _SEMICOLON = re.compile(r";[ \t]+")
+# An aside closes before the claim ("For some patients, and we can't say who, it lifts mood",
+# "In rats - and we stress rats - it healed tendons"): the turn did not reach the claim.
+_ASIDE_CLOSE = re.compile(r"[,)—–]|\s-\s")
 
 
 def _one_word_in_series(text: str, start: int, claim: Hit) -> bool:
@@ -350,6 +353,14 @@ def _terminated(
             if start <= hit.start < end and hit.end <= max(end, claim.end):  # may reach into it
                 if series and sh.text[hit.start : hit.end] == ",":
                     continue
+                return True
+    if modifier.turns and end <= claim.start:  # a turn only ends a cue that stands before
+        for hit in sh.hits(index, modifier.turns):
+            if (
+                start <= hit.start < end
+                and hit.end <= max(end, claim.end)
+                and not _ASIDE_CLOSE.search(sh.text, hit.end, claim.start)
+            ):
                 return True
     return False
 

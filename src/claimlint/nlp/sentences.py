@@ -21,7 +21,8 @@ ABBREVIATIONS = frozenset(
     inc ltd co corp dept est min max mg ml mcg hr hrs wk wks mo yr yrs jan feb mar apr jun jul
     aug sep sept oct nov dec mon tue wed thu fri sat sun u.s u.k ph.d m.d d.o r.n n.p
     a.m p.m rev gen col lt sgt assn univ vol pp ed eds avg wt reg
-    f.d.a u.s.a f.t.c d.e.a n.i.h c.d.c u.s.d.a e.u""".split()
+    f.d.a u.s.a f.t.c d.e.a n.i.h c.d.c u.s.d.a e.u
+    dra dres dras sra srta lic av ud uds""".split()
 )
 # A match starts only where a run of end punctuation starts and takes the run whole
 # (possessive), so a run of 40,000 full stops is one attempt, not 40,000 that each rescan it.

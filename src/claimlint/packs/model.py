@@ -120,6 +120,9 @@ class Modifier:
     direction: str = "both"
     scope: int = 0  # max tokens between cue and claim; 0 = the whole clause
     terminators: str | None = None  # lexicon of scope terminators
+    # lexicon of turns (terminator_regex): each ends the scope of a cue that stands before the
+    # claim, when its clause runs on into the claim (no comma between them)
+    turns: str | None = None
     pseudo: str | None = None  # lexicon of phrases that look like cues but are not
     window: str = "sentence"
     confirm: str | None = None  # lexicon that must also appear (dispute after attribution)

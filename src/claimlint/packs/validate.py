@@ -184,9 +184,12 @@ def _sequences(check: _Checker, value: list) -> tuple[tuple[tuple[str, ...], ...
     return tuple(found)
 
 
-def _inline_lexicon(owner: str, part: str, data: dict, path: str, tokens_key="", regex_key=""):
+def _inline_lexicon(
+    owner: str, part: str, data: dict, path: str, tokens_key="", regex_key="", terms_key=None
+):
     """Modifier cues and terminators are written inline; they become hidden lexicons."""
-    terms = data.get(part)
+    terms_key = part if terms_key is None else terms_key  # "" = this part takes no terms
+    terms = data.get(terms_key) if terms_key else None
     tokens = data.get(tokens_key) if tokens_key else None
     regex = data.get(regex_key) if regex_key else None
     if terms is None and tokens is None and regex is None:
@@ -213,13 +216,14 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
     if cues:
         made.append(cues)
     extra = {}
-    for part in ("terminators", "pseudo", "confirm"):
-        regex_key = {
-            "terminators": "terminator_regex",
-            "pseudo": "pseudo_regex",
-            "confirm": "confirm_regex",
+    for part in ("terminators", "turns", "pseudo", "confirm"):
+        terms_key, regex_key = {
+            "terminators": ("terminators", ""),
+            "turns": ("", "terminator_regex"),
+            "pseudo": ("pseudo", "pseudo_regex"),
+            "confirm": ("confirm", "confirm_regex"),
         }[part]
-        lex = _inline_lexicon(name, part, data, path, "", regex_key)
+        lex = _inline_lexicon(name, part, data, path, "", regex_key, terms_key)
         if lex:
             made.append(lex)
             extra[part] = lex.name
@@ -230,6 +234,7 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
         direction=_get(data, "modifier", "direction"),
         scope=_get(data, "modifier", "scope"),
         terminators=extra.get("terminators"),
+        turns=extra.get("turns"),
         pseudo=extra.get("pseudo"),
         window=_get(data, "modifier", "window"),
         confirm=extra.get("confirm"),
