@@ -155,3 +155,18 @@ def test_informal_copy_starts_a_sentence_in_lower_case_after_a_question() -> Non
     ]
     # the bar may end a cell; "avg." never ends a sentence
     assert "avg. 12 lbs lost" in [s.strip() for s in _sentences("Starter | avg. 12 lbs lost")]
+
+
+def test_checkbox_items_are_sentences_and_their_claims_are_found() -> None:
+    text = "WHY PATIENTS CHOOSE US\n[x] Quieter ringing in the ears\n[ ] Deeper sleep\n"
+    assert [s.strip() for s in _sentences(text)] == [
+        "WHY PATIENTS CHOOSE US",
+        "Quieter ringing in the ears",
+        "Deeper sleep",
+    ]
+    page = (
+        "EarCalm drops\n\nWhat it does:\n\n[x] Restores lost hearing naturally\n"
+        "[x] Calms tinnitus\n"
+    )
+    lines = sorted({d.line for d in lint_text(page, path="page.txt") if d.category == "efficacy"})
+    assert lines == [5, 6]

@@ -45,7 +45,8 @@ _BYLINE = re.compile(r"[-–—]{1,2}[ \t]*[A-Z]")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 # Separators that end a sentence inside a block: nav/footer middots, pipes, bullets, check marks
 # ("Serum ✔ Rebuilds gums ✔ Freshens breath"), and in
-# plain text the items of a dashed list ("  - Pain relief") and a heading's underline ("-----").
+# plain text the items of a dashed or checkbox list ("  - Pain relief", "[x] Restores hearing")
+# and a heading's underline ("-----").
 # A line that opens with a short label ("Headline:", "Primary text:", "Subject:", "Q:") starts
 # a sentence of its own, the label kept: ad decks and emails stack such fields line by line.
 # A reference card's fields ("Authors:", "Journal:", "Summary:") stay one sentence, so its
@@ -56,13 +57,14 @@ _LABEL = (
 )
 _SEPARATOR = re.compile(
     r"\s[·•|✔✓☑✅]\s|^[ \t]*[•·▪◦✔✓☑✅][ \t]|^[ \t]*[-*+][ \t]+(?=\S)"
+    r"|^[ \t]*\[[ xX✓✔]\][ \t]+(?=\S)"
     r"|^[ \t]*(?:-{3,}|={3,})[ \t]*$|" + _LABEL,
     re.MULTILINE,
 )
 # The characters that separate items inside a block (names.py also ends a name at them); a text
 # without any of them, or a line opened by a dash, has no separator.
 SEPARATOR_CHARS = "·•|▪◦✔✓☑✅"
-_LINE_MARK = re.compile(r"\n[ \t]*[-*+=]|" + _LABEL)
+_LINE_MARK = re.compile(r"\n[ \t]*(?:[-*+=]|\[[ xX✓✔]\])|" + _LABEL)
 _SEPARATOR_CHAR = re.compile(f"[{re.escape(SEPARATOR_CHARS)}]")
 
 
