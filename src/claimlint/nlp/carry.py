@@ -2,9 +2,10 @@
 
 "Ketamine infusions are our specialty. They relieve depression within hours." claims for the
 infusions in the second sentence: a rule's `carry` classes may come from the previous
-sentence of the same block (or a heading just above, with `carry_heading`), a table cell's
-from its row's head cell, and with `carry_back` from up to that many sentences back in the
-block (a list's lead names what its rows measure). A sentence with a subject of its own
+sentence of the same block (or, with `carry_heading`, a heading just above, or a question that
+stands alone in the block above: an FAQ's bold question line, its "Q:" line, its <dt>), a
+table cell's from its row's head cell, and with `carry_back` from up to that many sentences
+back in the block (a list's lead names what its rows measure). A sentence with a subject of its own
 (`carry_unless`) takes nothing; `carry_previous` classes must stand in the previous sentence
 itself (two rows of a list).
 """
@@ -26,7 +27,7 @@ def carry_holds(
     previous = index - 1
     same_block = previous >= 0 and (
         sh.sentences[previous].block == sh.sentences[index].block
-        or (match.carry_heading and sh.sentences[previous].kind == "heading")
+        or (match.carry_heading and _heading_like(sh, previous))
     )
     head = None if same_block else row_head(sh.sentences, index)  # a cell: its row's head
     if head is not None:
@@ -43,3 +44,16 @@ def carry_holds(
         if not get(index, name) and (own or not carried):
             return False
     return True
+
+
+_QUESTION_TAIL = " \t\r\n*_\"'”’)]"
+
+
+def _heading_like(sh: SentenceHits, at: int) -> bool:
+    """A heading, or a question alone in its block ("**Does it hurt?**", "Q: Is it safe?", a
+    <dt>): the block after it answers it, as a section answers its heading."""
+    sentence = sh.sentences[at]
+    if sentence.kind == "heading":
+        return True
+    alone = at == 0 or sh.sentences[at - 1].block != sentence.block
+    return alone and sh.text[sentence.start : sentence.end].rstrip(_QUESTION_TAIL).endswith("?")
