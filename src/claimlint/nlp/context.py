@@ -18,6 +18,7 @@ from typing import NamedTuple
 from claimlint.nlp.openings import first_word, openings
 from claimlint.nlp.sentences import Sentence, table_headers
 from claimlint.nlp.series import in_series
+from claimlint.nlp.turns import turned
 from claimlint.packs import Modifier
 
 MAX_LIST_ITEMS = 12  # a lead-in sentence governs at most this many list items after it
@@ -331,9 +332,6 @@ def _real_cues(sh: SentenceHits, modifier: Modifier, index: int) -> list[Hit]:
 
 
 _SEMICOLON = re.compile(r";[ \t]+")
-# An aside closes before the claim ("For some patients, and we can't say who, it lifts mood",
-# "In rats - and we stress rats - it healed tendons"): the turn did not reach the claim.
-_ASIDE_CLOSE = re.compile(r"[,)—–]|\s-\s")
 
 
 def _one_word_in_series(text: str, start: int, claim: Hit) -> bool:
@@ -355,13 +353,7 @@ def _terminated(
                     continue
                 return True
     if modifier.turns and end <= claim.start:  # a turn only ends a cue that stands before
-        for hit in sh.hits(index, modifier.turns):
-            if (
-                start <= hit.start < end
-                and hit.end <= max(end, claim.end)
-                and not _ASIDE_CLOSE.search(sh.text, hit.end, claim.start)
-            ):
-                return True
+        return turned(sh.text, sh.hits(index, modifier.turns), start, end, claim.end)
     return False
 
 
