@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from claimlint.nlp.context import SentenceHits
-from claimlint.nlp.sentences import earlier_in_block, row_head
+from claimlint.nlp.sentences import earlier_in_block, row_head, sentence_tail
 from claimlint.packs import Match
 
 
@@ -46,9 +46,6 @@ def carry_holds(
     return True
 
 
-_QUESTION_TAIL = " \t\r\n*_\"'”’)]"
-
-
 def _heading_like(sh: SentenceHits, at: int) -> bool:
     """A heading, or a question alone in its block ("**Does it hurt?**", "Q: Is it safe?", a
     <dt>): the block after it answers it, as a section answers its heading."""
@@ -56,4 +53,4 @@ def _heading_like(sh: SentenceHits, at: int) -> bool:
     if sentence.kind == "heading":
         return True
     alone = at == 0 or sh.sentences[at - 1].block != sentence.block
-    return alone and sh.text[sentence.start : sentence.end].rstrip(_QUESTION_TAIL).endswith("?")
+    return alone and sentence_tail(sh.text, sentence).endswith("?")

@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from claimlint.nlp.openings import first_word, openings
-from claimlint.nlp.sentences import Sentence, table_headers
+from claimlint.nlp.sentences import Sentence, sentence_tail, table_headers
 from claimlint.nlp.series import in_series
 from claimlint.nlp.turns import turned
 from claimlint.packs import Modifier
@@ -396,7 +396,7 @@ def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> boo
     """Does this modifier govern the claim hit in sentence `index`?"""
     if modifier.final:
         sentence = sh.sentences[index]
-        tail = sh.text[sentence.start : sentence.end].rstrip(" \t\r\n\"'”’)]*_")
+        tail = sentence_tail(sh.text, sentence)
         rhetorical = bool(modifier.pseudo and sh.hits(index, modifier.pseudo))
         if not rhetorical and any(tail.endswith(end) for end in modifier.final):
             return True

@@ -68,6 +68,16 @@ _LINE_MARK = re.compile(r"\n[ \t]*(?:[-*+=]|\[[ xX✓✔]\])|" + _LABEL)
 _SEPARATOR_CHAR = re.compile(f"[{re.escape(SEPARATOR_CHARS)}]")
 
 
+# What may close a sentence after its last word: quotes, brackets, emphasis, space.
+_TAIL = " \t\r\n\"'”’)]*_"
+
+
+def sentence_tail(text: str, sentence: Sentence) -> str:
+    """The sentence's text without what closes it after its final mark ('Is it safe?**' ->
+    'Is it safe?'): what a question's "?" or another ending is read from."""
+    return text[sentence.start : sentence.end].rstrip(_TAIL)
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int  # prose offsets

@@ -185,10 +185,10 @@ def _sequences(check: _Checker, value: list) -> tuple[tuple[tuple[str, ...], ...
 
 
 def _inline_lexicon(
-    owner: str, part: str, data: dict, path: str, tokens_key="", regex_key="", terms_key=None
+    owner: str, part: str, data: dict, path: str, terms_key="", tokens_key="", regex_key=""
 ):
-    """Modifier cues and terminators are written inline; they become hidden lexicons."""
-    terms_key = part if terms_key is None else terms_key  # "" = this part takes no terms
+    """Modifier cues and terminators are written inline; they become hidden lexicons. The keys
+    name the modifier's fields that hold terms, token patterns and regexes ("" = none)."""
     terms = data.get(terms_key) if terms_key else None
     tokens = data.get(tokens_key) if tokens_key else None
     regex = data.get(regex_key) if regex_key else None
@@ -204,6 +204,16 @@ def _inline_lexicon(
     )
 
 
+# A modifier's other inline lexicons: its part, and the keys that hold its terms and regexes
+# (turns are regexes only: terminator_regex ends a scope only ahead of the claim, see turns.py).
+_MODIFIER_PARTS = (
+    ("terminators", "terminators", ""),
+    ("turns", "", "terminator_regex"),
+    ("pseudo", "pseudo", "pseudo_regex"),
+    ("confirm", "confirm", "confirm_regex"),
+)
+
+
 def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Lexicon]]:
     check = _Checker(path, f"modifier '{name}'")
     data = check.conform("modifier", value)
@@ -212,18 +222,12 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
     )
     _bounded_tokens(check, data, "cue_tokens")
     made: list[Lexicon] = []
-    cues = _inline_lexicon(name, "cues", data, path, "cue_tokens", "cue_regex")
+    cues = _inline_lexicon(name, "cues", data, path, "cues", "cue_tokens", "cue_regex")
     if cues:
         made.append(cues)
     extra = {}
-    for part in ("terminators", "turns", "pseudo", "confirm"):
-        terms_key, regex_key = {
-            "terminators": ("terminators", ""),
-            "turns": ("", "terminator_regex"),
-            "pseudo": ("pseudo", "pseudo_regex"),
-            "confirm": ("confirm", "confirm_regex"),
-        }[part]
-        lex = _inline_lexicon(name, part, data, path, "", regex_key, terms_key)
+    for part, terms, regex in _MODIFIER_PARTS:
+        lex = _inline_lexicon(name, part, data, path, terms, "", regex)
         if lex:
             made.append(lex)
             extra[part] = lex.name
