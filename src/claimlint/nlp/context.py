@@ -12,13 +12,13 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
 
 from claimlint.nlp.openings import first_word, openings
 from claimlint.nlp.sentences import Sentence, sentence_tail, table_headers
-from claimlint.nlp.series import in_series
-from claimlint.nlp.turns import turned
+from claimlint.nlp.turns import one_word_in_series, terminated
 from claimlint.packs import Modifier
 
 MAX_LIST_ITEMS = 12  # a lead-in sentence governs at most this many list items after it
@@ -334,36 +334,16 @@ def _real_cues(sh: SentenceHits, modifier: Modifier, index: int) -> list[Hit]:
 _SEMICOLON = re.compile(r";[ \t]+")
 
 
-def _one_word_in_series(text: str, start: int, claim: Hit) -> bool:
-    """Is the claim one word, and an item of a series that runs on from `start` (series.py)?"""
-    return claim.token_end - claim.token_start == 1 and in_series(text, start, *claim[1:3])
-
-
-def _terminated(
-    sh: SentenceHits, modifier: Modifier, index: int, start: int, end: int, claim: Hit
-) -> bool:
-    """Is there a terminator (or a clause break in the text) between two prose offsets?"""
-    if modifier.terminators:
-        series = (
-            modifier.series and end == claim.start and _one_word_in_series(sh.text, start, claim)
-        )
-        for hit in sh.hits(index, modifier.terminators):
-            if start <= hit.start < end and hit.end <= max(end, claim.end):  # may reach into it
-                if series and sh.text[hit.start : hit.end] == ",":
-                    continue
-                return True
-    if modifier.turns and end <= claim.start:  # a turn only ends a cue that stands before
-        return turned(sh.text, sh.hits(index, modifier.turns), start, end, claim.end)
-    return False
-
-
 # Words a cue may share with the claim that follows it: "approved to" and "to lower" meet on
 # "to" ("Ozempic is FDA-approved to lower blood sugar" describes the label). Any other overlap
 # is part of what is claimed ("there are no side effects": "are no" and "no side effects").
 _SHARED_OPENERS = frozenset({"to", "for"})
+_HOLDING = frozenset({"hedge", "evidence"})  # categories whose cue may hold a claim
 
 
-def _in_scope(sh: SentenceHits, modifier: Modifier, index: int, cue: Hit, claim: Hit) -> bool:
+def _in_scope(
+    sh: SentenceHits, modifier: Modifier, index: int, cue: Hit, claim: Hit, last: int = -1
+) -> bool:
     if cue.start < claim.start < cue.end <= claim.end:
         if sh.text[claim.start : cue.end].strip().lower() in _SHARED_OPENERS:
             cue = cue._replace(end=claim.start, token_end=claim.token_start)
@@ -378,22 +358,24 @@ def _in_scope(sh: SentenceHits, modifier: Modifier, index: int, cue: Hit, claim:
         gap = cue.token_start - claim.token_end
         between = (claim.end, cue.start)
     else:
-        # a cue inside the claim ("no side effects") is part of what is claimed; a hedge whose
-        # words hold the claim's ("modest improvements", "a small benefit") qualifies it
-        return modifier.category == "hedge" and cue.start <= claim.start and claim.end <= cue.end
+        # a cue inside the claim ("no side effects") is part of what is claimed; a hedge or a
+        # citation whose words hold the claim's qualifies it ("modest improvements", "a study of
+        # 1,961 adults": the figure is the study's)
+        return modifier.category in _HOLDING and cue.start <= claim.start and claim.end <= cue.end
     if modifier.scope and gap > modifier.scope:
         # a series counts as its first item, which may stand twice as far (a regulator's name
         # between): "not approved by the U.S. Food and Drug Administration to diagnose, treat, cure"
         comma = sh.text.find(",", cue.end, claim.start) if modifier.series else -1
         if comma < 0 or len(sh.text[cue.end : comma].split()) > 2 * modifier.scope:
             return False
-        if not _one_word_in_series(sh.text, cue.end, claim):
+        if not one_word_in_series(sh.text, cue.end, claim):
             return False
-    return not _terminated(sh, modifier, index, *between, claim)
+    return not terminated(sh.text, partial(sh.hits, index), modifier, *between, claim, last)
 
 
-def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> bool:
-    """Does this modifier govern the claim hit in sentence `index`?"""
+def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit, last: int = -1) -> bool:
+    """Does this modifier govern the claim hit in sentence `index`? (`last`: where the last of
+    the claim's other hits ends, so that a closer only ends a cue that follows them all.)"""
     if modifier.final:
         sentence = sh.sentences[index]
         tail = sentence_tail(sh.text, sentence)
@@ -423,7 +405,7 @@ def governs(sh: SentenceHits, modifier: Modifier, index: int, claim: Hit) -> boo
             found = True
             break
         for cue in _real_cues(sh, modifier, other):
-            if other != index or _in_scope(sh, modifier, index, cue, claim):
+            if other != index or _in_scope(sh, modifier, index, cue, claim, last):
                 found = True
                 break
         if found:
@@ -472,7 +454,7 @@ def _cue_near(sh: SentenceHits, modifier: Modifier, index: int) -> bool:
 
 
 def governing(
-    sh: SentenceHits, modifiers: list[Modifier], index: int, claim: Hit
+    sh: SentenceHits, modifiers: list[Modifier], index: int, claim: Hit, last: int = -1
 ) -> Modifier | None:
     """The first modifier that silences the claim, or None when the claim stands. A rule asks
     of a dozen modifiers, most with no cue on the page: those are passed over here, without a
@@ -487,7 +469,7 @@ def governing(
                 continue
         if modifier.page_confirm and not _on_page(sh, modifier.page_confirm):
             continue
-        if governs(sh, modifier, index, claim):
+        if governs(sh, modifier, index, claim, last):
             return modifier
     return None
 

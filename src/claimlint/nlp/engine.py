@@ -244,7 +244,7 @@ class Linter:
                 continue
             if match.clause_none and _excused_in_clause(sh, index, match.clause_none, claim):
                 continue
-            if unless and governing(sh, unless, index, claim):
+            if unless and governing(sh, unless, index, claim, max(h.end for h in chosen)):
                 continue
             return chosen + openers[:1] if match.start else chosen  # the span opens the fragment
         return None

@@ -13,11 +13,13 @@ from claimlint.packs import RuleSet
 
 
 def modifier_lexicons(ruleset: RuleSet) -> frozenset[str]:
-    """The hidden lexicons of modifiers' inline cues, terminators, turns, pseudo-cues and confirms:
-    only ever asked whether they hit (context.py), never for the order or labels of hits."""
+    """The hidden lexicons of modifiers' inline cues, terminators, turns, closers, pseudo-cues
+    and confirms: only ever asked whether they hit (context.py), never for the order or labels
+    of hits."""
     names = set()
     for m in ruleset.modifiers.values():
-        names.update(n for n in (m.cues, m.terminators, m.turns, m.pseudo, m.confirm) if n)
+        parts = (m.cues, m.terminators, m.turns, m.closers, m.pseudo, m.confirm)
+        names.update(n for n in parts if n)
     return frozenset(names)
 
 

@@ -123,6 +123,9 @@ class Modifier:
     # lexicon of turns (terminator_regex): each ends the scope of a cue that stands before the
     # claim, when its clause runs on into the claim (no comma between them)
     turns: str | None = None
+    # lexicon of closers (closer_regex): each ends the reach of a cue that stands after the
+    # claim, in a later clause of its own ("X is safe, and can potentially ease pain")
+    closers: str | None = None
     pseudo: str | None = None  # lexicon of phrases that look like cues but are not
     window: str = "sentence"
     confirm: str | None = None  # lexicon that must also appear (dispute after attribution)

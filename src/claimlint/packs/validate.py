@@ -205,10 +205,12 @@ def _inline_lexicon(
 
 
 # A modifier's other inline lexicons: its part, and the keys that hold its terms and regexes
-# (turns are regexes only: terminator_regex ends a scope only ahead of the claim, see turns.py).
+# (turns are regexes only: terminator_regex ends a scope only ahead of the claim, see turns.py;
+# closers likewise, closer_regex ending it only behind the claim).
 _MODIFIER_PARTS = (
     ("terminators", "terminators", ""),
     ("turns", "", "terminator_regex"),
+    ("closers", "", "closer_regex"),
     ("pseudo", "pseudo", "pseudo_regex"),
     ("confirm", "confirm", "confirm_regex"),
 )
@@ -218,7 +220,14 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
     check = _Checker(path, f"modifier '{name}'")
     data = check.conform("modifier", value)
     _python_only(
-        check, data, "cue_regex", "pseudo_regex", "confirm_regex", "terminator_regex", "links"
+        check,
+        data,
+        "cue_regex",
+        "pseudo_regex",
+        "confirm_regex",
+        "terminator_regex",
+        "closer_regex",
+        "links",
     )
     _bounded_tokens(check, data, "cue_tokens")
     made: list[Lexicon] = []
@@ -239,6 +248,7 @@ def _parse_modifier(name: str, value: Any, path: str) -> tuple[Modifier, list[Le
         scope=_get(data, "modifier", "scope"),
         terminators=extra.get("terminators"),
         turns=extra.get("turns"),
+        closers=extra.get("closers"),
         pseudo=extra.get("pseudo"),
         window=_get(data, "modifier", "window"),
         confirm=extra.get("confirm"),
