@@ -8,12 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pack_helpers import linter_for_pack
+from pack_helpers import bundled_line_rules, linter_for_pack, load_error, rules_on_page
 
-from claimlint.api import lint_text
-from claimlint.inputs.sources import Source
 from claimlint.nlp.engine import Linter
-from claimlint.packs import PackError, load_rules
 
 PACK = """\
 lexicons:
@@ -40,8 +37,7 @@ def linter(tmp_path_factory: pytest.TempPathFactory) -> Linter:
     return linter_for_pack(tmp_path_factory, "closer-packs", PACK)
 
 
-def found(linter: Linter, text: str) -> set[str]:
-    return {d.rule for d in linter.lint(Source("page.md", text + "\n", "markdown"))}
+found = rules_on_page
 
 
 def test_a_cue_after_the_claim_hedges_it_without_a_closer(linter: Linter) -> None:
@@ -64,14 +60,10 @@ def test_a_closer_before_another_claim_hit_ends_nothing(linter: Linter) -> None:
 def test_a_closer_python_alone_can_run_is_refused_in_a_user_pack(tmp_path: Path) -> None:
     bad = PACK.replace("[',", "['(?<=x),")
     assert bad != PACK
-    (tmp_path / "bad.yaml").write_text(bad, encoding="utf-8")
-    with pytest.raises(PackError) as info:
-        load_rules([tmp_path], bundled=False).rules  # noqa: B018 - parsing is lazy
-    assert "closer_regex" in str(info.value)
+    assert "closer_regex" in load_error(tmp_path, bad)
 
 
-def rules(text: str) -> set[str]:
-    return {d.rule for d in lint_text(text, path="page.txt") if d.category != "document"}
+rules = bundled_line_rules
 
 
 @pytest.mark.parametrize(

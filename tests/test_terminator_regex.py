@@ -7,12 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pack_helpers import linter_for_pack
+from pack_helpers import bundled_line_rules, linter_for_pack, load_error, rules_on_page
 
-from claimlint.api import lint_text
-from claimlint.inputs.sources import Source
 from claimlint.nlp.engine import Linter
-from claimlint.packs import PackError, load_rules
 
 PACK = """\
 lexicons:
@@ -39,8 +36,7 @@ def linter(tmp_path_factory: pytest.TempPathFactory) -> Linter:
     return linter_for_pack(tmp_path_factory, "terminator-packs", PACK)
 
 
-def found(linter: Linter, text: str) -> set[str]:
-    return {d.rule for d in linter.lint(Source("page.md", text + "\n", "markdown"))}
+found = rules_on_page
 
 
 def test_the_cue_governs_its_own_clause(linter: Linter) -> None:
@@ -78,14 +74,10 @@ def test_an_aside_that_closes_before_the_claim_turns_nothing(linter: Linter, tex
 def test_a_regex_python_alone_can_run_is_refused_in_a_user_pack(tmp_path: Path) -> None:
     bad = PACK.replace("'[,;(-]", "'(?<=x)[,;(-]")
     assert bad != PACK
-    (tmp_path / "bad.yaml").write_text(bad, encoding="utf-8")
-    with pytest.raises(PackError) as info:
-        load_rules([tmp_path], bundled=False).rules  # noqa: B018 - parsing is lazy
-    assert "terminator_regex" in str(info.value)
+    assert "terminator_regex" in load_error(tmp_path, bad)
 
 
-def rules(text: str) -> set[str]:
-    return {d.rule for d in lint_text(text, path="page.txt") if d.category != "document"}
+rules = bundled_line_rules
 
 
 @pytest.mark.parametrize(
