@@ -69,6 +69,7 @@ EXEMPTIONS = {
     "advice": "advice on where a result comes from",
     "course": "a description of how a condition develops",
     "share": "a harm denied for most of a group rather than for everyone",
+    "after-instruction": "a pronoun standing for a step of advice just given",
 }
 FIGURE_WORDS = ("figure", "rate", "percent")
 SPEED_WORDS = ("speed",)
