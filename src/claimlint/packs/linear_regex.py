@@ -35,9 +35,10 @@ MAX_MEM = 8 << 20  # bytes RE2 may use for one compiled program (its default)
 # What a program that compile_linear accepted may use when it runs: RE2 grows each program's DFA
 # lazily up to about two thirds of its budget, and with hundreds of pack regexes searched over a
 # whole site those caches were the largest growth of a long run (2 MB each: 22 MB less at the
-# peak of a 2,000-page site, same findings, same time; 1 MB: 3 MB less again, same time). A
-# program too large for it gets MAX_MEM.
-SEARCH_MEM = 1 << 20
+# peak of a 2,000-page site, same findings, same time; 1 MB: 3 MB less again, same time; 512 KB,
+# in round 47: about 6 MB less again, within the run-to-run spread of time). A program too large
+# for it gets MAX_MEM.
+SEARCH_MEM = 1 << 19
 
 _WORD = r"\p{L}\p{N}_"
 _DIGIT = r"\p{Nd}"
