@@ -361,7 +361,11 @@ def _in_scope(
         # a cue inside the claim ("no side effects") is part of what is claimed; a hedge or a
         # citation whose words hold the claim's qualifies it ("modest improvements", "a study of
         # 1,961 adults": the figure is the study's)
-        return modifier.category in _HOLDING and cue.start <= claim.start and claim.end <= cue.end
+        if modifier.category in _HOLDING:
+            return cue.start <= claim.start and claim.end <= cue.end
+        # the speaker and the verb of saying opening the claim's own words: "Clinics promise
+        # reversed aging" (the claim's pattern took the speaker as its subject)
+        return modifier.category == "attribution" and cue.start <= claim.start < cue.end < claim.end
     if modifier.scope and gap > modifier.scope:
         # a series counts as its first item, which may stand twice as far (a regulator's name
         # between): "not approved by the U.S. Food and Drug Administration to diagnose, treat, cure"
