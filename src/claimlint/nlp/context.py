@@ -363,9 +363,10 @@ def _in_scope(
         # 1,961 adults": the figure is the study's)
         if modifier.category in _HOLDING:
             return cue.start <= claim.start and claim.end <= cue.end
-        # the speaker and the verb of saying opening the claim's own words: "Clinics promise
-        # reversed aging" (the claim's pattern took the speaker as its subject)
-        return modifier.category == "attribution" and cue.start <= claim.start < cue.end < claim.end
+        # the speaker and the verb of saying opening the claim's own words, or a report holding
+        # them: "Clinics promise reversed aging" (the claim's pattern took the speaker as its
+        # subject), 'ads for diabetes "cures" are everywhere' (the word in scare quotes)
+        return modifier.category == "attribution" and cue.start <= claim.start
     if modifier.scope and gap > modifier.scope:
         # a series counts as its first item, which may stand twice as far (a regulator's name
         # between): "not approved by the U.S. Food and Drug Administration to diagnose, treat, cure"
