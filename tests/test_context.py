@@ -227,6 +227,31 @@ def test_own_claim_with_attribution_words_is_flagged() -> None:
     assert "CL601" in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker and the verb of saying open the claim's own words
+        "Clinics promise reversed aging.",
+        # the report holds the claim word, in scare quotes
+        'Tabloids run stories about arthritis "cures" every spring.',
+    ],
+)
+def test_a_report_that_opens_or_holds_the_claim_attributes_it(text: str) -> None:
+    assert efficacy(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our clinics promise reversed aging.",
+        # the report ends where the writer's own claim begins
+        'Tabloids run stories about arthritis "cures"; our tea cures arthritis.',
+    ],
+)
+def test_the_writers_own_claim_beside_a_report_is_flagged(text: str) -> None:
+    assert efficacy(text) != set()
+
+
 # -- implied subject -----------------------------------------------------------------------------
 
 
