@@ -324,6 +324,32 @@ def test_a_code_that_makes_no_claim_passes(text: str) -> None:
     assert categories(text, "markdown") == set(), lint_text(text, path="page.md")
 
 
+# A treatment named by three initials no lexicon lists ("RLT" for red light therapy): in
+# capitals it is a candidate name, as a coined word is; initials of an agency, a measure or a
+# degree, initials in brackets after the name they abbreviate and Roman numerals are not.
+INITIALS_NAMED = [
+    "QVT reduces inflammation in sore knees.",
+    "ZLT eases sciatica.",
+    "Most of our knee patients choose PXR, and it improves circulation in cold feet.",
+]
+INITIALS_NOT_A_PRODUCT = [
+    "Generic versions are FDA-approved and must prove they act the same as the brand medicine.",
+    "Your BMI helps your doctor decide whether a weight-loss medicine is right for you.",
+    "Any prescriber with a Schedule III registration may prescribe it for opioid use disorder.",
+    "Hormone replacement therapy (HRT) is approved to treat hot flashes of menopause.",
+]
+
+
+@pytest.mark.parametrize("text", INITIALS_NAMED)
+def test_three_initials_in_capitals_name_a_subject(text: str) -> None:
+    assert "efficacy" in categories(text), lint_text(text, path="page.txt")
+
+
+@pytest.mark.parametrize("text", INITIALS_NOT_A_PRODUCT)
+def test_initials_of_agencies_measures_and_abbreviations_pass(text: str) -> None:
+    assert categories(text) == set(), lint_text(text, path="page.txt")
+
+
 # Medicines compared with, replaced or made unnecessary: every drug-comparison regex that
 # names medicines names the same ones, so a medicine added to one form is caught in all.
 MEDICINE_FORMS = [
