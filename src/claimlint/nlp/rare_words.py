@@ -16,7 +16,7 @@ MIN_RARE_LENGTH = 4
 ACRONYM_LENGTH = 3  # shorter words are rare only in capitals: "RLT", "HBOT" (not "zap")
 MAX_KNOWN = 50_000  # derived() answers kept (a 2,000-page site has ~12,000 rare words)
 DERIVING_PREFIXES = ("un", "non", "re", "pre", "mis", "dis", "over", "under", "semi", "anti")
-_ROMAN = re.compile(r"[IVXLCDM]+")  # "Schedule III", "Phase III": a number, not a name
+_ROMAN = re.compile(r"III|VII|XII|XIV|XVI|XIX|XXI|XXV|XXX")  # "Schedule III": a number, not a name
 _CODE = re.compile(r"[A-Za-z]{2,}[-+]?\d{1,5}[A-Za-z]?")
 
 
