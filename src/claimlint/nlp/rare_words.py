@@ -13,7 +13,7 @@ from claimlint.nlp.token_spans import string_id
 
 RARE, RARE_CAPITALISED = "@rare", "@rare-cap"  # words outside the common vocabulary
 MIN_RARE_LENGTH = 4
-ACRONYM_LENGTH = 3  # shorter words are rare only in capitals: "RLT", "HBOT" (not "zap")
+ACRONYM_LENGTH = 3  # a three-letter word is rare only in capitals: "RLT" (not "zap")
 MAX_KNOWN = 50_000  # derived() answers kept (a 2,000-page site has ~12,000 rare words)
 DERIVING_PREFIXES = ("un", "non", "re", "pre", "mis", "dis", "over", "under", "semi", "anti")
 _ROMAN = re.compile(r"III|VII|XII|XIV|XVI|XIX|XXI|XXV|XXX")  # "Schedule III": a number, not a name
@@ -46,9 +46,9 @@ def rare_words(  # noqa: ANN001 - numpy arrays
     # named by its initials. In lower case it is a word or a typo too short to read as one.
     # Initials in brackets only abbreviate the name before them ("replacement therapy (TRT)").
     for i in numpy.flatnonzero(rare & short).tolist():
-        at = starts[i]
-        word = text[at : at + ACRONYM_LENGTH]
-        rare[i] = word.isupper() and text[at - 1 : at] != "(" and not _ROMAN.fullmatch(word)
+        begin = starts[i]
+        word = text[begin : begin + ACRONYM_LENGTH]
+        rare[i] = word.isupper() and text[begin - 1 : begin] != "(" and not _ROMAN.fullmatch(word)
     # Product codes: letters and digits in one token ("BPC-157", "TB-500", "GLP-1"):
     # not alphabetic, and no digit, punctuation, space or number-like token.
     mixed = long & (array[:, 4] == 0) & (array[:, [3, 5, 6, 7]].sum(axis=1) == 0)
