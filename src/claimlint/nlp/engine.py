@@ -18,6 +18,7 @@ from claimlint.nlp.documents import document_trigger, requirement_met
 from claimlint.nlp.findings import diagnostic, suppress
 from claimlint.nlp.limits import set_stage
 from claimlint.nlp.openings import openings
+from claimlint.nlp.predicates import predicate_tokens
 from claimlint.nlp.sentences import head_excuses, header_holds, split_sentences
 from claimlint.packs import Match, Modifier, Rule, RuleSet
 
@@ -80,6 +81,7 @@ class Linter:
         self._modifier_lists: dict[tuple[str, ...], list[Modifier]] = {}
         self._subjects: list[str] = []
         self._gaps = None  # a GapChecker, made when a rule with gaps first needs one
+        self._verb_lists: dict[tuple[str, ...], Callable[[str], bool]] = {}
 
     @property
     def rules(self) -> list[Rule]:
@@ -227,6 +229,7 @@ class Linter:
             if anchor_name
             else (any_hits or [h for name in match.start for h in get(index, name)])
         )
+        verbs = self._shared_verbs(match)
         for claim in candidates:
             if match.gaps or match.before or match.after:
                 if self._gaps is None:
@@ -236,10 +239,12 @@ class Linter:
                 chosen = self._gaps.arrange(get, index, match, anchor_name, claim, sh)
                 if chosen is not None:
                     chosen = self._arrange(
-                        get, index, match, anchor_name, claim, any_hits, sh.text, chosen
+                        get, index, match, anchor_name, claim, any_hits, sh.text, chosen, verbs
                     )
             else:
-                chosen = self._arrange(get, index, match, anchor_name, claim, any_hits, sh.text)
+                chosen = self._arrange(
+                    get, index, match, anchor_name, claim, any_hits, sh.text, None, verbs
+                )
             if chosen is None:
                 continue
             if match.clause_none and _excused_in_clause(sh, index, match.clause_none, claim):
@@ -259,6 +264,7 @@ class Linter:
         any_hits: list[Hit],
         text: str,
         placed: dict[int, Hit] | None = None,
+        verbs: Callable[[str], bool] | None = None,
     ) -> list[Hit] | None:
         """Pick, for each required class, the hit nearest the claim that respects order/within
         (`placed`: the classes already chosen, by position in `all`, when gaps chose them)."""
@@ -310,9 +316,23 @@ class Linter:
         if match.within:
             first = min(h.token_start for h in chosen)
             last = max(h.token_end for h in chosen)
-            if last - first > match.within:
+            if last - first > match.within and not _shared_subject(
+                text, chosen, picked, match, verbs
+            ):
                 return None
         return chosen
+
+    def _shared_verbs(self, match: Match) -> Callable[[str], bool] | None:
+        """The verbs that open the predicates of a `shared_subject` series, as a word test."""
+        if not match.shared_subject:
+            return None
+        test = self._verb_lists.get(match.shared_subject)
+        if test is None:
+            from claimlint.nlp.gaps import WordList
+
+            lists = [WordList(self.ruleset.lexicons, name) for name in match.shared_subject]
+            test = self._verb_lists[match.shared_subject] = lambda w: any(w in x for x in lists)
+        return test
 
     # -- documents -------------------------------------------------------------------------------
 
@@ -477,6 +497,34 @@ def _excused_in_clause(sh: SentenceHits, index: int, names: tuple[str, ...], cla
     if sh.present[index].isdisjoint(names):
         return False
     return any(not _clauses_apart(sh.text, claim, h) for n in names for h in sh.hits(index, n))
+
+
+def _shared_subject(
+    text: str,
+    chosen: list[Hit],
+    picked: list[str | None],
+    match: Match,
+    verbs: Callable[[str], bool] | None,
+) -> bool:
+    """Do the other hits lie in one predicate of a series whose subject is the hit of the
+    rule's first class, near enough when the predicates between are skipped (predicates.py)?"""
+    if verbs is None or not match.all:
+        return False
+    order = sorted(range(len(chosen)), key=lambda k: chosen[k].start)
+    head = order[0]
+    if head >= len(picked) or picked[head] != match.all[0]:
+        return False
+    subject, rest = chosen[head], [chosen[k] for k in order[1:]]
+    if not rest or min(h.start for h in rest) < subject.end:
+        return False
+    tokens = predicate_tokens(
+        text,
+        (subject.start, subject.end, subject.token_end - subject.token_start),
+        min(h.start for h in rest),
+        max(h.end for h in rest),
+        verbs,
+    )
+    return tokens is not None and tokens <= match.within
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:but|yet|however|and\s+our|while\s+our)\b", re.IGNORECASE)

@@ -167,6 +167,9 @@ class Match:
     gaps: tuple[Gap, ...] = ()  # the text between consecutive `all` hits (with `order`)
     before: Gap | None = None  # the text from the sentence start to the first `all` hit
     after: Gap | None = None  # the text from the last `all` hit to the sentence end
+    # lookup lexicons of the verbs that open predicates sharing the first class's hit as their
+    # subject: `within` then skips the predicates between (nlp/predicates.py)
+    shared_subject: tuple[str, ...] = ()
 
     def names(self) -> tuple[str, ...]:
         return (
@@ -189,7 +192,7 @@ class Match:
 
     def gap_names(self) -> tuple[str, ...]:
         """The `lookup` lexicons its gaps consult."""
-        return tuple(n for gap in self.all_gaps() for n in gap.names())
+        return tuple(n for gap in self.all_gaps() for n in gap.names()) + self.shared_subject
 
 
 @dataclass(frozen=True)

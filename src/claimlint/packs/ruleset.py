@@ -212,6 +212,20 @@ def _check_gaps(
                 raise PackError(rule.origin, where, place, f"{name!r} is not a `lookup` lexicon")
 
 
+def _check_shared_subject(
+    rule: Rule, where: str, field_name: str, match: Match, lexicons: dict[str, Lexicon]
+) -> None:
+    """A rule's `shared_subject` names `lookup` lexicons (lists of verbs); it needs `within`."""
+    place = f"{field_name}.shared_subject"
+    if match.shared_subject and not match.within:
+        raise PackError(rule.origin, where, place, "needs `within`, the distance it relaxes")
+    for name in match.shared_subject:
+        if name not in lexicons:
+            raise PackError(rule.origin, where, place, f"unknown lexicon {name!r}")
+        if not lexicons[name].lookup:
+            raise PackError(rule.origin, where, place, f"{name!r} is not a `lookup` lexicon")
+
+
 def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dict) -> None:
     """Names that rules use must exist; ids and names must be unique."""
     named = [(lx, f"lexicon '{lx.name}'", "extends", lx.extends) for lx in lexicons.values()]
@@ -252,6 +266,7 @@ def _cross_check(rules: list[Rule], lexicons: dict[str, Lexicon], modifiers: dic
                     raise PackError(rule.origin, where, field_name, f"unknown lexicon {name!r}")
             if isinstance(match, Match):
                 _check_gaps(rule, where, field_name, match, lexicons)
+                _check_shared_subject(rule, where, field_name, match, lexicons)
         if rule.backoff and not _model_file(rule.backoff.model).is_file():
             raise PackError(
                 rule.origin, where, "backoff.model", f"unknown model {rule.backoff.model!r}"

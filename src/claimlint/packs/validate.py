@@ -288,6 +288,7 @@ def _match(data: dict) -> Match:
         gaps=tuple(_gap(gap) for gap in data.get("gaps") or ()),
         before=_gap(data["before"]) if data.get("before") else None,
         after=_gap(data["after"]) if data.get("after") else None,
+        shared_subject=_strings(data.get("shared_subject")),
     )
 
 

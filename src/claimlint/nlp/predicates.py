@@ -1,0 +1,87 @@
+"""A subject shared by a series of predicates (a rule's `shared_subject`).
+
+"Ozone therapy speeds up recovery, improves symptoms and circulation, and protects the liver"
+claims each predicate of ozone therapy, though the last stands far past a rule's `within`. Such
+a rule measures its distance from the subject to the predicate that holds its other hits, when
+each predicate between them opens with a verb (after an adverb or an auxiliary) of the same
+inflection as the first, or a participle; the predicates are joined by commas; and nothing
+else stands between: no full stop, colon, semicolon, bracket, quote or dash, and no second
+subject ("Ketamine, which the FDA approved in 1970, relieves..."). Pure Python over the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# A comma that joins two predicates, with the conjunction of the last ("..., and protects").
+_COMMA = re.compile(r",\s*(?:(?:and|or|then|plus|while\s+also|and\s+also)\s+)?", re.IGNORECASE)
+# What may come before a predicate's verb: an adverb, an auxiliary, "helps (to)".
+_LEAD = re.compile(
+    r"\s*(?:(?:[a-z]+ly|also|even|then|often|still|will|can|does|do|helps?\s+to|helps?)\s+){0,2}",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_STOP = re.compile(r"[.;:!?()\[\]\"“”—–]")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+MAX_PREDICATES = 6  # a longer run of commas is a list, not a series of predicates
+
+
+def _verb(text: str, start: int, is_verb: Callable[[str], bool]) -> str | None:
+    """The verb the predicate at `start` opens with, after an adverb or an auxiliary."""
+    lead = _LEAD.match(text, start)
+    word = _WORD.match(text, lead.end() if lead else start)
+    if word is None or not is_verb(word.group().lower()):
+        return None
+    return word.group().lower()
+
+
+def _form(verb: str) -> str:
+    """A verb's inflection, as far as its ending shows: -ing, -s, -ed or the base."""
+    if verb.endswith("ing"):
+        return "ing"
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return "s"
+    return "ed" if verb.endswith("ed") else "base"
+
+
+def predicate_start(
+    text: str, subject_end: int, begin: int, is_verb: Callable[[str], bool]
+) -> int | None:
+    """Where the predicate holding `begin` starts, when the text from the subject's end to
+    `begin` is a series of predicates joined by commas, each opening with a verb; else None."""
+    if _STOP.search(text, subject_end, begin):
+        return None
+    commas = list(_COMMA.finditer(text, subject_end, begin))
+    if not commas or len(commas) > MAX_PREDICATES:
+        return None
+    starts = [subject_end] + [m.end() for m in commas]
+    verbs = [_verb(text, s, is_verb) for s in starts]
+    if any(v is None for v in verbs):
+        return None
+    # the predicates of one subject agree ("speeds up ..., improves ..., and protects"), or a
+    # participle states the result ("..., improving their quality of life"); "comes from its
+    # ability to reduce ..., manage ..., and improve" lists what the ability is said to do
+    first = _form(verbs[0] or "")
+    if any(_form(v or "") not in (first, "ing") for v in verbs[1:]):
+        return None
+    return starts[-1]
+
+
+def predicate_tokens(
+    text: str,
+    subject: tuple[int, int, int],
+    rest_start: int,
+    rest_end: int,
+    is_verb: Callable[[str], bool],
+) -> int | None:
+    """The tokens a match spans when its subject (start, end, tokens) and the hits from
+    `rest_start` to `rest_end` are one predicate of a series apart: the subject's tokens and
+    those of that predicate up to the last hit; None when they are not."""
+    start = predicate_start(text, subject[1], rest_start, is_verb)
+    if start is None:
+        return None
+    return subject[2] + len(_TOKEN.findall(text, start, rest_end))
+
+
+__all__ = ["MAX_PREDICATES", "predicate_start", "predicate_tokens"]
