@@ -12,6 +12,7 @@ from claimlint.nlp.predicates import predicate_start
 from claimlint.packs import PackError, load_rules
 
 VERBS = {"speed", "improve", "protect", "come", "manage", "reduce", "ease", "offer", "ensure"}
+VERBS |= {"taste", "travel", "sharpen", "soothe", "lift", "calm", "are"}
 
 
 def is_verb(word: str) -> bool:
@@ -23,6 +24,12 @@ def test_series_of_agreeing_predicates_reaches_the_last() -> None:
     text = "Ozone speeds up healing, improves circulation, and protects the liver."
     begin = text.index("protects")
     assert predicate_start(text, len("Ozone"), begin, is_verb) == begin
+
+
+def test_plural_subject_and_an_auxiliary_continue_the_series() -> None:
+    text = "The gummies taste sweet, travel well, and will sharpen focus."
+    begin = text.index("will")
+    assert predicate_start(text, len("The gummies"), begin, is_verb) == begin
 
 
 def test_participle_of_result_continues_the_series() -> None:
@@ -40,6 +47,8 @@ def test_participle_of_result_continues_the_series() -> None:
             "Hype",
             "improve",
         ),
+        # a copula's predicate, then what an ability is said to do
+        ("Shots are sold as able to soothe aches, lift moods, and calm nerves.", "Shots", "calm"),
         # a relative clause, not a predicate, follows the subject
         ("Ketamine, which doctors use, eases pain.", "Ketamine", "eases"),
         # a full stop or a colon ends the series

@@ -16,11 +16,13 @@ from collections.abc import Callable
 
 # A comma that joins two predicates, with the conjunction of the last ("..., and protects").
 _COMMA = re.compile(r",\s*(?:(?:and|or|then|plus|while\s+also|and\s+also)\s+)?", re.IGNORECASE)
-# What may come before a predicate's verb: an adverb, an auxiliary, "helps (to)".
+# What may come before a predicate's verb: adverbs ("gently yet reliably"), an auxiliary.
 _LEAD = re.compile(
-    r"\s*(?:(?:[a-z]+ly|also|even|then|often|still|will|can|does|do|helps?\s+to|helps?)\s+){0,2}",
+    r"\s*(?:(?:[a-z]+ly|also|even|then|often|still|yet|and|will|can|does|do|helps?\s+to|helps?)"
+    r"\s+){0,3}",
     re.IGNORECASE,
 )
+_AUXILIARY = re.compile(r"\b(?:will|can|does|do|helps?)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _STOP = re.compile(r"[.;:!?()\[\]\"“”—–]")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -28,16 +30,26 @@ MAX_PREDICATES = 6  # a longer run of commas is a list, not a series of predicat
 
 
 def _verb(text: str, start: int, is_verb: Callable[[str], bool]) -> str | None:
-    """The verb the predicate at `start` opens with, after an adverb or an auxiliary."""
+    """The form of the verb the predicate at `start` opens with (after adverbs): -s, -ed, -ing,
+    "aux" after an auxiliary ("will sharpen"), or "base" (no finite predicate); None for none."""
     lead = _LEAD.match(text, start)
-    word = _WORD.match(text, lead.end() if lead else start)
+    end = lead.end() if lead else start
+    word = _WORD.match(text, end)
     if word is None or not is_verb(word.group().lower()):
         return None
-    return word.group().lower()
+    if lead and _AUXILIARY.search(text, start, end):
+        return "aux"
+    return _form(word.group().lower())
+
+
+_BE = frozenset({"am", "is", "are", "was", "were", "be", "been"})
 
 
 def _form(verb: str) -> str:
-    """A verb's inflection, as far as its ending shows: -ing, -s, -ed or the base."""
+    """A verb's inflection, as far as its ending shows: -ing, -s, -ed or the base; "be" for
+    its forms, whose predicates ("are sold as able to ...") take no series of base forms."""
+    if verb in _BE:
+        return "be"
     if verb.endswith("ing"):
         return "ing"
     if verb.endswith("s") and not verb.endswith("ss"):
@@ -56,14 +68,18 @@ def predicate_start(
     if not commas or len(commas) > MAX_PREDICATES:
         return None
     starts = [subject_end] + [m.end() for m in commas]
-    verbs = [_verb(text, s, is_verb) for s in starts]
-    if any(v is None for v in verbs):
+    forms = [_verb(text, s, is_verb) for s in starts]
+    if any(f is None for f in forms):
         return None
-    # the predicates of one subject agree ("speeds up ..., improves ..., and protects"), or a
+    # the predicates of one subject agree ("speeds up ..., improves ..., and protects", "taste
+    # ..., travel ..., and ease"), an auxiliary may carry one ("..., and will sharpen"), or a
     # participle states the result ("..., improving their quality of life"); "comes from its
-    # ability to reduce ..., manage ..., and improve" lists what the ability is said to do
-    first = _form(verbs[0] or "")
-    if any(_form(v or "") not in (first, "ing") for v in verbs[1:]):
+    # ability to reduce ..., manage ..., and improve" and "are sold as able to soothe ..., lift
+    # ..., and calm" list what an ability is said to do
+    first = forms[0]
+    if first == "ing":
+        return None
+    if any(f not in (first, "aux", "ing") for f in forms[1:]):
         return None
     return starts[-1]
 
