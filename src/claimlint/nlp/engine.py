@@ -328,9 +328,12 @@ class Linter:
             return None
         test = self._verb_lists.get(match.shared_subject)
         if test is None:
-            from claimlint.nlp.gaps import WordList
+            if self._gaps is None:
+                from claimlint.nlp.gaps import GapChecker
 
-            lists = [WordList(self.ruleset.lexicons, name) for name in match.shared_subject]
+                self._gaps = GapChecker(self.ruleset.lexicons)
+            # the gaps' own lists: CL143 builds the same verb list for its gaps
+            lists = [self._gaps.word_list(name) for name in match.shared_subject]
             test = self._verb_lists[match.shared_subject] = lambda w: any(w in x for x in lists)
         return test
 

@@ -90,6 +90,10 @@ class GapChecker:
         # answer, so that its id cannot be another gap's.
         self._held: dict[tuple[int, str], tuple[Gap, bool]] = {}
 
+    def word_list(self, name: str) -> WordList:
+        """A `lookup` lexicon as a word list, built once and shared by every rule that asks."""
+        return self._list(name)
+
     def _list(self, name: str) -> WordList:
         found = self._lists.get(name)
         if found is None:

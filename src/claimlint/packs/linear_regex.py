@@ -36,9 +36,10 @@ MAX_MEM = 8 << 20  # bytes RE2 may use for one compiled program (its default)
 # lazily up to about two thirds of its budget, and with hundreds of pack regexes searched over a
 # whole site those caches were the largest growth of a long run (2 MB each: 22 MB less at the
 # peak of a 2,000-page site, same findings, same time; 1 MB: 3 MB less again, same time; 512 KB,
-# in round 47: about 6 MB less again, within the run-to-run spread of time). A program too large
-# for it gets MAX_MEM.
-SEARCH_MEM = 1 << 19
+# in round 47: about 6 MB less again, within the run-to-run spread of time; 384 KB, in round 51:
+# 2 MB less again, 64.1 s against 63.0 s beside the test suite, the same findings). A program too
+# large for it gets MAX_MEM.
+SEARCH_MEM = 3 << 17
 
 _WORD = r"\p{L}\p{N}_"
 _DIGIT = r"\p{Nd}"
