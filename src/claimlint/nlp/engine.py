@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -13,12 +12,13 @@ from claimlint.inputs.sources import Source
 from claimlint.nlp.analysis import document_analysis, sentence_analysis
 from claimlint.nlp.candidates import candidate_sentences, possible_test, unmasked
 from claimlint.nlp.carry import carry_holds
+from claimlint.nlp.clauses import clauses_apart, excused_in_clause
 from claimlint.nlp.context import Hit, SentenceHits, governing, section_holds
 from claimlint.nlp.documents import document_trigger, requirement_met
 from claimlint.nlp.findings import diagnostic, suppress
 from claimlint.nlp.limits import set_stage
 from claimlint.nlp.openings import openings
-from claimlint.nlp.predicates import predicate_tokens
+from claimlint.nlp.predicates import series_within
 from claimlint.nlp.sentences import head_excuses, header_holds, split_sentences
 from claimlint.packs import Match, Modifier, Rule, RuleSet
 
@@ -81,7 +81,6 @@ class Linter:
         self._modifier_lists: dict[tuple[str, ...], list[Modifier]] = {}
         self._subjects: list[str] = []
         self._gaps = None  # a GapChecker, made when a rule with gaps first needs one
-        self._verb_lists: dict[tuple[str, ...], Callable[[str], bool]] = {}
 
     @property
     def rules(self) -> list[Rule]:
@@ -229,25 +228,19 @@ class Linter:
             if anchor_name
             else (any_hits or [h for name in match.start for h in get(index, name)])
         )
-        verbs = self._shared_verbs(match)
+        verbs = self._checker().word_test(match.shared_subject) if match.shared_subject else None
         for claim in candidates:
+            placed = None  # the classes the gaps chose, if the rule has gaps
             if match.gaps or match.before or match.after:
-                if self._gaps is None:
-                    from claimlint.nlp.gaps import GapChecker
-
-                    self._gaps = GapChecker(self.ruleset.lexicons)
-                chosen = self._gaps.arrange(get, index, match, anchor_name, claim, sh)
-                if chosen is not None:
-                    chosen = self._arrange(
-                        get, index, match, anchor_name, claim, any_hits, sh.text, chosen, verbs
-                    )
-            else:
-                chosen = self._arrange(
-                    get, index, match, anchor_name, claim, any_hits, sh.text, None, verbs
-                )
+                placed = self._checker().arrange(get, index, match, anchor_name, claim, sh)
+                if placed is None:
+                    continue
+            chosen = self._arrange(
+                get, index, match, anchor_name, claim, any_hits, sh.text, placed, verbs
+            )
             if chosen is None:
                 continue
-            if match.clause_none and _excused_in_clause(sh, index, match.clause_none, claim):
+            if match.clause_none and excused_in_clause(sh, index, match.clause_none, claim):
                 continue
             if unless and governing(sh, unless, index, claim, max(h.end for h in chosen)):
                 continue
@@ -280,7 +273,7 @@ class Linter:
                 continue
             options = [h for h in get(index, name) if h is not claim]
             if match.clause:
-                options = [h for h in options if not _clauses_apart(text, claim, h)]
+                options = [h for h in options if not clauses_apart(text, claim, h)]
             if match.all.count(name) > 1:  # listed twice: two separate hits ("two routes")
                 # separate from each other, with a word between ("nasal spray" is one form, not
                 # two); one may lie inside another class's hit ("tablets" in "where tablets
@@ -308,7 +301,7 @@ class Linter:
             chosen.append(min(options, key=lambda h: abs(h.token_start - claim.token_start)))
             picked.append(name)
         if any_hits and match.clause:
-            any_hits = [h for h in any_hits if not _clauses_apart(text, claim, h)]
+            any_hits = [h for h in any_hits if not clauses_apart(text, claim, h)]
             if not any_hits:
                 return None
         if any_hits and not any(h in chosen for h in any_hits):
@@ -316,26 +309,20 @@ class Linter:
         if match.within:
             first = min(h.token_start for h in chosen)
             last = max(h.token_end for h in chosen)
-            if last - first > match.within and not _shared_subject(
-                text, chosen, picked, match, verbs
+            if last - first > match.within and not (
+                verbs and series_within(text, chosen, picked, match, verbs)
             ):
                 return None
         return chosen
 
-    def _shared_verbs(self, match: Match) -> Callable[[str], bool] | None:
-        """The verbs that open the predicates of a `shared_subject` series, as a word test."""
-        if not match.shared_subject:
-            return None
-        test = self._verb_lists.get(match.shared_subject)
-        if test is None:
-            if self._gaps is None:
-                from claimlint.nlp.gaps import GapChecker
+    def _checker(self):  # noqa: ANN202 - a GapChecker, imported only when a rule needs one
+        """The gaps' checker and word lists (also a `shared_subject` rule's verbs), made when a
+        rule first needs them."""
+        if self._gaps is None:
+            from claimlint.nlp.gaps import GapChecker
 
-                self._gaps = GapChecker(self.ruleset.lexicons)
-            # the gaps' own lists: CL143 builds the same verb list for its gaps
-            lists = [self._gaps.word_list(name) for name in match.shared_subject]
-            test = self._verb_lists[match.shared_subject] = lambda w: any(w in x for x in lists)
-        return test
+            self._gaps = GapChecker(self.ruleset.lexicons)
+        return self._gaps
 
     # -- documents -------------------------------------------------------------------------------
 
@@ -492,52 +479,6 @@ def _word(text: str, hit: Hit) -> str:
 def _glob_match(path: str, pattern: str) -> bool:
     path = path.replace("\\", "/")
     return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, "*/" + pattern.lstrip("/"))
-
-
-def _excused_in_clause(sh: SentenceHits, index: int, names: tuple[str, ...], claim: Hit) -> bool:
-    """A `clause_none` class stands in the claim's clause: "X is not FDA-approved" excuses
-    its own clause, not "; it is the same medicine as Ozempic" after it."""
-    if sh.present[index].isdisjoint(names):
-        return False
-    return any(not _clauses_apart(sh.text, claim, h) for n in names for h in sh.hits(index, n))
-
-
-def _shared_subject(
-    text: str,
-    chosen: list[Hit],
-    picked: list[str | None],
-    match: Match,
-    verbs: Callable[[str], bool] | None,
-) -> bool:
-    """Do the other hits lie in one predicate of a series whose subject is the hit of the
-    rule's first class, near enough when the predicates between are skipped (predicates.py)?"""
-    if verbs is None or not match.all:
-        return False
-    order = sorted(range(len(chosen)), key=lambda k: chosen[k].start)
-    head = order[0]
-    if head >= len(picked) or picked[head] != match.all[0]:
-        return False
-    subject, rest = chosen[head], [chosen[k] for k in order[1:]]
-    if not rest or min(h.start for h in rest) < subject.end:
-        return False
-    tokens = predicate_tokens(
-        text,
-        (subject.start, subject.end, subject.token_end - subject.token_start),
-        min(h.start for h in rest),
-        max(h.end for h in rest),
-        verbs,
-    )
-    return tokens is not None and tokens <= match.within
-
-
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:but|yet|however|and\s+our|while\s+our)\b", re.IGNORECASE)
-
-
-def _clauses_apart(text: str, a: Hit, b: Hit) -> bool:
-    """A semicolon, or a comma and "but", "yet", "however" or "and our", between two hits:
-    "X is not FDA-approved, but it is the same medicine as Saxenda" says two things. Both
-    `clause_none` and a rule's `clause` option read clauses so."""
-    return _CLAUSE_BREAK.search(text, min(a.end, b.end), max(a.start, b.start)) is not None
 
 
 __all__ = ["Linter", "Options", "is_selected", "selector_matches"]

@@ -90,9 +90,11 @@ class GapChecker:
         # answer, so that its id cannot be another gap's.
         self._held: dict[tuple[int, str], tuple[Gap, bool]] = {}
 
-    def word_list(self, name: str) -> WordList:
-        """A `lookup` lexicon as a word list, built once and shared by every rule that asks."""
-        return self._list(name)
+    def word_test(self, names: tuple[str, ...]) -> Callable[[str], bool]:
+        """Is a word in one of these `lookup` lexicons? The gaps' own lists, built once and
+        shared: a `shared_subject` series (predicates.py) reads the verbs CL143's gaps read."""
+        lists = [self._list(name) for name in names]
+        return lambda word: any(word in wl for wl in lists)
 
     def _list(self, name: str) -> WordList:
         found = self._lists.get(name)

@@ -12,7 +12,12 @@ subject ("Ketamine, which the FDA approved in 1970, relieves..."). Pure Python o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from claimlint.nlp.context import Hit
+    from claimlint.packs import Match
 
 # A comma that joins two predicates, with the conjunction of the last ("..., and protects").
 _COMMA = re.compile(r",\s*(?:(?:and|or|then|plus|while\s+also|and\s+also)\s+)?", re.IGNORECASE)
@@ -100,4 +105,31 @@ def predicate_tokens(
     return subject[2] + len(_TOKEN.findall(text, start, rest_end))
 
 
-__all__ = ["MAX_PREDICATES", "predicate_start", "predicate_tokens"]
+def series_within(
+    text: str,
+    chosen: Sequence[Hit],
+    picked: Sequence[str | None],
+    match: Match,
+    is_verb: Callable[[str], bool],
+) -> bool:
+    """Do a match's other hits lie in one predicate of a series whose subject is its first hit,
+    picked for the rule's first `all` class, within `match.within` tokens with the predicates
+    between them skipped? (`picked`: the class each chosen hit was picked for.)"""
+    order = sorted(range(len(chosen)), key=lambda k: chosen[k].start)
+    first = order[0]
+    if not match.all or first >= len(picked) or picked[first] != match.all[0]:
+        return False
+    subject, rest = chosen[first], [chosen[k] for k in order[1:]]
+    if not rest or min(h.start for h in rest) < subject.end:
+        return False
+    tokens = predicate_tokens(
+        text,
+        (subject.start, subject.end, subject.token_end - subject.token_start),
+        min(h.start for h in rest),
+        max(h.end for h in rest),
+        is_verb,
+    )
+    return tokens is not None and tokens <= match.within
+
+
+__all__ = ["MAX_PREDICATES", "predicate_start", "predicate_tokens", "series_within"]
