@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pack_helpers import linter_for_pack
+from pack_helpers import linter_for_pack, load_error
 
 from claimlint.inputs.sources import Source
 from claimlint.nlp.engine import Linter
 from claimlint.nlp.gaps import _stems
-from claimlint.packs import PackError, load_rules
 
 PACK = """\
 lexicons:
@@ -109,26 +108,19 @@ def test_stems_undo_regular_inflections() -> None:
     assert {"knit"} <= set(_stems("knitted"))
 
 
-def _pack_error(tmp_path: Path, text: str) -> str:
-    (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(PackError) as err:
-        load_rules([tmp_path], bundled=False)
-    return str(err.value)
-
-
 def test_a_gap_needs_order(tmp_path: Path) -> None:
     bad = PACK.replace("      order: true\n", "")
-    assert "needs `order`" in _pack_error(tmp_path, bad)
+    assert "needs `order`" in load_error(tmp_path, bad)
 
 
 def test_a_gap_group_consults_lookup_lexicons_only(tmp_path: Path) -> None:
     bad = PACK.replace("{in: [verbs], not: [not-verbs]}", "{in: [product]}")
-    assert "'product' is not a `lookup` lexicon" in _pack_error(tmp_path, bad)
+    assert "'product' is not a `lookup` lexicon" in load_error(tmp_path, bad)
 
 
 def test_a_gap_names_no_more_groups_than_its_pattern_has(tmp_path: Path) -> None:
     bad = PACK.replace("\\s+()([a-z]+)", "\\s+([a-z]+)")
-    assert "names 3 groups, its pattern has 2" in _pack_error(tmp_path, bad)
+    assert "names 3 groups, its pattern has 2" in load_error(tmp_path, bad)
 
 
 def test_before_and_after_read_the_sentence_around_the_classes(linter: Linter) -> None:

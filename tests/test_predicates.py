@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pack_helpers import linter_for_pack, rules_on_page
+from pack_helpers import linter_for_pack, load_error, rules_on_page
 
 from claimlint.api import lint_text
 from claimlint.nlp.predicates import predicate_start
-from claimlint.packs import PackError, load_rules
 
 VERBS = {"speed", "improve", "protect", "come", "manage", "reduce", "ease", "offer", "ensure"}
 VERBS |= {"taste", "travel", "sharpen", "soothe", "lift", "calm", "are"}
@@ -97,21 +96,14 @@ rules:
 """
 
 
-def _pack_error(tmp_path: Path, text: str) -> str:
-    (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(PackError) as err:
-        load_rules([tmp_path], bundled=False)
-    return str(err.value)
-
-
 def test_shared_subject_consults_lookup_lexicons_only(tmp_path: Path) -> None:
     bad = PACK.replace("shared_subject: [verbs]", "shared_subject: [product]")
-    assert "'product' is not a `lookup` lexicon" in _pack_error(tmp_path, bad)
+    assert "'product' is not a `lookup` lexicon" in load_error(tmp_path, bad)
 
 
 def test_shared_subject_needs_within(tmp_path: Path) -> None:
     bad = PACK.replace("within: 5, ", "")
-    assert "needs `within`" in _pack_error(tmp_path, bad)
+    assert "needs `within`" in load_error(tmp_path, bad)
 
 
 def test_a_pack_rule_reads_the_series(tmp_path_factory: pytest.TempPathFactory) -> None:
