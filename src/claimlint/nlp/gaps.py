@@ -85,6 +85,7 @@ class GapChecker:
     def __init__(self, lexicons: Mapping[str, Lexicon]) -> None:
         self._lexicons = lexicons
         self._lists: dict[str, WordList] = {}
+        self._tests: dict[tuple[str, ...], Callable[[str], bool]] = {}
         # holds() answers by gap and text: a rule tries each anchor against the same few hits
         # (24,000 questions on 400 pages, 3,000 of them different). The gap is kept with its
         # answer, so that its id cannot be another gap's.
@@ -93,8 +94,11 @@ class GapChecker:
     def word_test(self, names: tuple[str, ...]) -> Callable[[str], bool]:
         """Is a word in one of these `lookup` lexicons? The gaps' own lists, built once and
         shared: a `shared_subject` series (predicates.py) reads the verbs CL143's gaps read."""
-        lists = [self._list(name) for name in names]
-        return lambda word: any(word in wl for wl in lists)
+        test = self._tests.get(names)
+        if test is None:  # asked for every sentence a rule reads: made once per names
+            lists = [self._list(name) for name in names]
+            test = self._tests[names] = lambda word: any(word in wl for wl in lists)
+        return test
 
     def _list(self, name: str) -> WordList:
         found = self._lists.get(name)
