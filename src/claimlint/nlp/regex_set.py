@@ -44,9 +44,10 @@ _GAP = re.compile(r"\[\^[^\]]*\][*+]|\)[*+]")
 # (0.20 s against 0.18 s; 0.70 s for 4 MB of those), and the 2,000-page benchmark's peak
 # drops from 327 MB to 239 MB. A Set that runs out of room resets its cache (RE2 gives up
 # only on one-pattern scans); if a scan fails all the same, the canary says so. Round 51's
-# regexes made some 4 MB Sets reset their caches over and over: the site took 65.4 s against
-# 50.2 s with 5 MB Sets, for 2 MB more at the peak (303,020 KB against 305,076 KB).
-MAX_MEM = 5 << 20
+# regexes made some 4 MB Sets reset their caches over and over (the site took 65.4 s against
+# 50.2 s with 5 MB); the culprits were patterns whose start is alive at every word, which a
+# Set now leaves out (without_loose_start): 400 pages scan in 1.9 s with 4 MB, 3.7 s before.
+MAX_MEM = 4 << 20
 # The Sets of gap patterns need less: over the 2,000-page site, 1 MB each instead of 4 MB took
 # 11 MB off the peak in the same scan time, while 2 MB for the plain Sets made the scan half
 # as slow again (their DFAs are what makes a Set fast).
@@ -278,9 +279,122 @@ def set_pattern(pattern: str, join: bool, narrow: bool) -> str | None:
     """A pattern as a Set holds it: in RE2's syntax, relaxed, its anchors dropped if it is not
     joinable; None if it cannot be translated (its group then gets no Set)."""
     try:
-        return relaxed(translate(pattern, narrow), anchors=join)
+        return without_loose_start(relaxed(translate(pattern, narrow), anchors=join))
     except Exception:  # noqa: BLE001 - a translation error: the group is left out
         return None
+
+
+def without_loose_start(pattern: str) -> str:
+    """A pattern without its leading optional or repeated parts ("(?:|[.!?]\\s+)" where an
+    anchor was dropped, "(?:\\w+\\s+){1,3}"): a text that holds a match of the whole holds
+    one of what follows them, so a Set (a search anywhere in the text) still names the regex
+    wherever it can match. Such a start is alive at every word of a text, and a DFA state
+    is a combination of live patterns: two of them made a Set of 45 patterns nine times
+    slower once its 4 MB were full. The pattern stays whole if it is an alternation or if
+    nothing that must match would be left."""
+    elements = _elements(pattern)
+    if ("|", "") in elements:
+        return pattern
+    drop = 0
+    while drop < len(elements) and _loose(*elements[drop]):
+        drop += 1
+    rest = elements[drop:]
+    if not drop or all(_nullable(*element) for element in rest):
+        return pattern
+    return "".join(atom + quantifier for atom, quantifier in rest)
+
+
+_ASSERTIONS = {"^", "$", r"\b", r"\B", r"\A", r"\z"}
+_QUANTIFIER = re.compile(r"(?:[*+?]|\{\d+(?:,\d*)?\})\??")
+_GROUP_OPEN = re.compile(r"\((?:\?[-a-zA-Z]*:)?")
+
+
+def _elements(pattern: str) -> list[tuple[str, str]]:
+    """A pattern's top-level atoms (an escape, a class, a group, a character, or "|") with
+    the quantifier that follows each ("" if none)."""
+    out: list[tuple[str, str]] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        end = _atom_end(pattern, i)
+        quantifier = _QUANTIFIER.match(pattern, end) if pattern[i] != "|" else None
+        stop = quantifier.end() if quantifier else end
+        out.append((pattern[i:end], pattern[end:stop]))
+        i = stop
+    return out
+
+
+def _atom_end(pattern: str, i: int) -> int:
+    """Where the atom that starts at i ends."""
+    char = pattern[i]
+    if char == "\\":
+        if pattern[i + 1 : i + 3] in ("x{", "p{", "P{"):
+            return pattern.index("}", i) + 1
+        return i + 2
+    if char == "[":
+        return _class_end(pattern, i)
+    if char == "(":
+        depth, j = 0, i
+        while j < len(pattern):
+            if pattern[j] == "\\":
+                j += 2
+                continue
+            if pattern[j] == "[":
+                j = _class_end(pattern, j)
+                continue
+            depth += {"(": 1, ")": -1}.get(pattern[j], 0)
+            j += 1
+            if depth == 0:
+                return j
+        raise ValueError(f"unbalanced group in {pattern!r}")
+    return i + 1
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Where the character class that opens at i ends (after its "]")."""
+    j = i + 1
+    if pattern.startswith("^", j):
+        j += 1
+    if pattern.startswith("]", j):
+        j += 1
+    while pattern[j] != "]":
+        if pattern.startswith("[:", j):
+            j = pattern.index(":]", j + 2) + 2
+        else:
+            j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
+def _loose(atom: str, quantifier: str) -> bool:
+    """Whether a leading atom is dropped: a group that is optional or repeated (a repeated
+    class such as "[0-9]+" stays: it keeps a Set from naming the regex at every "%"), never
+    an assertion or a flag setting such as "(?m)"."""
+    if atom in _ASSERTIONS or not atom.startswith("(") or _GROUP_OPEN.match(atom).end() == 2:
+        return False
+    return bool(quantifier) or _nullable(atom, quantifier)
+
+
+def _nullable(atom: str, quantifier: str) -> bool:
+    """Whether an atom with its quantifier can match the empty text."""
+    if quantifier[:1] in ("*", "?") or quantifier.startswith("{0"):
+        return True
+    if atom in _ASSERTIONS:
+        return True
+    if not atom.startswith("(") or len(atom) < 2:
+        return False
+    opened = _GROUP_OPEN.match(atom)
+    if not opened or not atom.endswith(")") or opened.end() == len(atom):
+        return False
+    if atom.startswith("(?") and opened.end() == 2:  # a flag setting such as (?m)
+        return True
+    branch: list[tuple[str, str]] = []
+    for element in [*_elements(atom[opened.end() : -1]), ("|", "")]:
+        if element == ("|", ""):
+            if all(_nullable(*e) for e in branch):
+                return True
+            branch = []
+        else:
+            branch.append(element)
+    return False
 
 
 def _compile(patterns: list[str | None], ignore_case: bool, max_mem: int = MAX_MEM):  # noqa: ANN202
