@@ -66,6 +66,8 @@ def test_negation_scope_ends_at_a_terminator(text: str) -> None:
         "NovaGut is not approved by the U.S. Food and Drug Administration to treat, heal, or "
         "reverse Crohn's disease.",
         "Our elderberry syrup is not a drug and does not treat, cure, or prevent the flu.",
+        # a bare "no" governs nouns joined by "or"
+        "There is no cure, quick fix or guarantee for tinnitus.",
     ],
 )
 def test_one_denial_governs_a_series_of_single_words(text: str) -> None:
@@ -78,6 +80,9 @@ def test_one_denial_governs_a_series_of_single_words(text: str) -> None:
         # a comma before more than one word still ends the denial's scope
         "Our drops are not a drug, relieve pain, and calm nerves.",
         "It is not cheap, it cures migraines.",
+        # a bare "no" denies the noun after it, not the verb after the comma
+        "Our gel leaves no sticky residue, and heals eczema in days.",
+        "The tea has no bitter taste, and cures heartburn.",
     ],
 )
 def test_a_comma_before_a_longer_item_still_ends_the_denial(text: str) -> None:

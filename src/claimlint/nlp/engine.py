@@ -281,15 +281,11 @@ class Linter:
                 # ... and two different words: "the dose released from a pellet" after "hormone
                 # pellets" names one form twice, not two forms
                 same = [c for k, c in enumerate(chosen) if picked[k] == name]
-                words = {_word(text, c) for c in same}
-                options = [
-                    h
-                    for h in options
-                    if not any(
-                        h.token_start <= c.token_end and c.token_start <= h.token_end for c in same
-                    )
-                    and _word(text, h) not in words
-                ]
+                options = [h for h in options if all(_apart(text, h, c) for c in same)]
+                if not same:  # the first of the two: one that leaves a second to pick
+                    # ("IV bypasses the gut": not "bypasses the gut", which leaves no form
+                    # apart from it, but "IV" and "the gut")
+                    options = [h for h in options if any(_apart(text, h, o) for o in options)]
             if match.order and position >= 0:
                 options = [
                     h
@@ -468,6 +464,13 @@ class Linter:
             lambda: self.rules,
             self.options.report_unused_suppressions,
         )
+
+
+def _apart(text: str, one: Hit, other: Hit) -> bool:
+    """Two hits of a class a rule lists twice that name two things: a word between them, and
+    different words ("the dose released from a pellet" after "hormone pellets" names one)."""
+    touching = one.token_start <= other.token_end and other.token_start <= one.token_end
+    return not touching and _word(text, one) != _word(text, other)
 
 
 def _word(text: str, hit: Hit) -> str:
