@@ -41,6 +41,10 @@ RANKED = [
     "Sublingual B12 drops feel fresher and cleaner than a shot in the arm.",
     # the choice itself ranked, no "than"
     "Sprays drip down the throat, so the lozenge is simply the more dependable way to dose.",
+    # the form named by the path it skips lies next to the other form: the first pick leaves
+    # a second apart from it ("bypasses the gut" would touch "IV")
+    "IV bypasses the gut, so 100% of the magnesium reaches your bloodstream.",
+    "Our liposomal spray bypasses the gastrointestinal tract and delivers 100% of each dose.",
 ]
 NOT_RANKED = [
     # logistics, not an effect
@@ -53,6 +57,7 @@ NOT_RANKED = [
     "Nasal sprays are neither better nor worse than tablets for most people.",
     # one form only: a comparison with something other than a route
     "The injection pen is smoother to use than it looks.",
+    "Capsules are quicker to swallow than tablets.",
 ]
 
 
