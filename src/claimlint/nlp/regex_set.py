@@ -423,7 +423,6 @@ def relaxed(pattern: str, anchors: bool = True) -> str:
     pattern that only holds at a block's edges be ruled out on the joined blocks too."""
     out: list[str] = []
     i, n = 0, len(pattern)
-    in_class = False
     while i < n:
         char = pattern[i]
         if char == "\\":
@@ -431,21 +430,10 @@ def relaxed(pattern: str, anchors: bool = True) -> str:
                 out.append(pattern[i : i + 2])
             i += 2
             continue
-        if in_class:
-            in_class = char != "]"
-            out.append(char)
-            i += 1
-            continue
-        if char == "[":
-            in_class = True
-            out.append(char)
-            i += 1
-            if pattern.startswith("^", i):
-                out.append("^")
-                i += 1
-            if pattern.startswith("]", i):
-                out.append("]")
-                i += 1
+        if char == "[":  # a class is copied whole
+            end = _class_end(pattern, i)
+            out.append(pattern[i:end])
+            i = end
             continue
         if char in "^$" and not anchors:
             i += 1
