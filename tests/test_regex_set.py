@@ -122,6 +122,7 @@ def test_relaxed_without_anchors() -> None:
         (r"(?:a\s+)?[0-9]+%", "[0-9]+%"),  # a repeated class stays: it is what selects
         (r"\b(?:very\s+)?safe", r"\b(?:very\s+)?safe"),  # an assertion stops the drop
         (r"(?m)(?:a\s+)?b", r"(?m)(?:a\s+)?b"),  # so does a flag setting
+        (r"(ab)?c", "c"),  # a plain group is a group
         (r"(?:a)?b|c", r"(?:a)?b|c"),  # an alternation keeps its branches whole
         (r"(?:a)?(?:b)?", r"(?:a)?(?:b)?"),  # nothing that must match would be left
         (r"(?:[)(]|\x{2070})+[]x]z", r"[]x]z"),  # classes and escapes read whole

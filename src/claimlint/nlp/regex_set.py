@@ -307,6 +307,7 @@ def without_loose_start(pattern: str) -> str:
 _ASSERTIONS = {"^", "$", r"\b", r"\B", r"\A", r"\z"}
 _QUANTIFIER = re.compile(r"(?:[*+?]|\{\d+(?:,\d*)?\})\??")
 _GROUP_OPEN = re.compile(r"\((?:\?[-a-zA-Z]*:)?")
+_FLAGS = re.compile(r"\(\?[-a-zA-Z]+\)")  # a flag setting, "(?m)", not a group
 
 
 def _elements(pattern: str) -> list[tuple[str, str]]:
@@ -368,7 +369,7 @@ def _loose(atom: str, quantifier: str) -> bool:
     """Whether a leading atom is dropped: a group that is optional or repeated (a repeated
     class such as "[0-9]+" stays: it keeps a Set from naming the regex at every "%"), never
     an assertion or a flag setting such as "(?m)"."""
-    if atom in _ASSERTIONS or not atom.startswith("(") or _GROUP_OPEN.match(atom).end() == 2:
+    if atom in _ASSERTIONS or not atom.startswith("(") or _FLAGS.fullmatch(atom):
         return False
     return bool(quantifier) or _nullable(atom, quantifier)
 
@@ -377,15 +378,11 @@ def _nullable(atom: str, quantifier: str) -> bool:
     """Whether an atom with its quantifier can match the empty text."""
     if quantifier[:1] in ("*", "?") or quantifier.startswith("{0"):
         return True
-    if atom in _ASSERTIONS:
+    if atom in _ASSERTIONS or _FLAGS.fullmatch(atom):  # (?m) matches no text
         return True
-    if not atom.startswith("(") or len(atom) < 2:
-        return False
     opened = _GROUP_OPEN.match(atom)
-    if not opened or not atom.endswith(")") or opened.end() == len(atom):
+    if not opened or not atom.endswith(")"):
         return False
-    if atom.startswith("(?") and opened.end() == 2:  # a flag setting such as (?m)
-        return True
     branch: list[tuple[str, str]] = []
     for element in [*_elements(atom[opened.end() : -1]), ("|", "")]:
         if element == ("|", ""):
